@@ -1,0 +1,29 @@
+package de.vorlauf.devstack;
+
+/** A database configured through VORLAUF_DB_URL: we neither start nor stop it. */
+record ExternalPostgres(String jdbcUrl, String user, String password) implements RunningPostgres {
+
+  @Override
+  public Origin origin() {
+    return Origin.EXTERNAL;
+  }
+
+  @Override
+  public String label() {
+    return "PostgreSQL at " + jdbcUrl + " (configured)";
+  }
+
+  @Override
+  public void stop() {}
+
+  @Override
+  public void start() {}
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return label();
+  }
+}

@@ -1,0 +1,181 @@
+package de.vorlauf.devstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local run command: starts services → migrations → worker → WildFly, prints every URL and
+ * stops it all (in reverse order) on Ctrl-C, SIGTERM or {@code stop}. Usage: {@code up | stop |
+ * status}; the repository root comes from the system property {@code vorlauf.repo}.
+ */
+public final class Launcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    String command = args.length == 0 ? "up" : args[0];
+    Path repo = Path.of(System.getProperty("vorlauf.repo", ".")).toAbsolutePath().normalize();
+    LauncherConfig config;
+    try {
+      config = LauncherConfig.fromEnvironment(System.getenv(), repo);
+    } catch (IllegalArgumentException e) {
+      LOG.error("Invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LauncherLogging.configure(config.state().create());
+    int exit =
+        switch (command) {
+          case "up" -> runUntilStopped(config);
+          case "stop" -> LauncherCommands.stop(config.state());
+          case "status" -> LauncherCommands.status(config.state());
+          default -> {
+            LOG.error("Unknown command '{}'. Usage: vorlauf up | stop | status", command);
+            yield 2;
+          }
+        };
+    if (exit != 0 || !"up".equals(command)) {
+      System.exit(exit);
+    }
+  }
+
+  private static int runUntilStopped(LauncherConfig config) throws InterruptedException {
+    Platform platform;
+    try {
+      platform = up(config);
+    } catch (RuntimeException e) {
+      LOG.error("Vorlauf did not start: {}", e.getMessage());
+      LauncherLogging.fileOnly().error("Vorlauf did not start", e);
+      return 1;
+    }
+    LOG.info("Vorlauf is up. Stop it with Ctrl-C or `deploy/vorlauf stop`.");
+    platform.watch(Duration.ofSeconds(5));
+    platform.awaitClosed();
+    return 0;
+  }
+
+  /**
+   * Starts everything {@code config} asks for and returns it running. On failure, whatever was
+   * already started is stopped again before the exception leaves.
+   */
+  public static Platform up(LauncherConfig config) {
+    StateDir state = config.state().create();
+    Platform platform = new Platform();
+    platform.closeLast(LauncherLock.acquire(state));
+    try {
+      LOG.info("Starting Vorlauf, state folder {}", state);
+      // a launcher killed with kill -9 leaves its children running: stop them first
+      LauncherCommands.stopLeftovers(state);
+      AdminCredentials admin = AdminCredentials.ensure(state.secrets());
+      RunningPostgres database = platform.add(PostgresService.start(postgresOptions(config)));
+      RunningBroker mqtt =
+          platform.add(
+              MqttBrokerService.start(
+                  BrokerOptions.of(
+                      state, config.ports().mqtt(), config.externalMqttUrl(), config.broker())));
+      RunningTemporal temporal =
+          platform.add(
+              TemporalService.start(
+                  TemporalOptions.of(
+                      state,
+                      config.ports().temporal(),
+                      config.ports().temporalUi(),
+                      config.externalTemporalAddress(),
+                      config.temporal())));
+      Path dbPasswordFile =
+          database.origin() == Origin.EMBEDDED ? state.secret("db-password") : null;
+      int healthPort = config.ports().workerHealth();
+      Map<String, String> workerEnv =
+          ChildEnvironment.worker(database, dbPasswordFile, mqtt, temporal, healthPort);
+      migrate(config, workerEnv);
+      String healthUrl = "http://127.0.0.1:" + healthPort + "/health";
+      platform.add(JavaProcess.start(worker(config, workerEnv, healthUrl)));
+      String temporalUi = temporal.uiUrl().orElse(config.temporalUiUrl());
+      RunningWildfly wildfly =
+          platform.add(
+              WildflyService.start(
+                  WildflyOptions.of(
+                      config.repo(),
+                      state,
+                      config.ports().wildflyOffset(),
+                      config.bindAddress(),
+                      ChildEnvironment.wildfly(
+                          database, mqtt, temporal, temporalUi, healthPort, admin))));
+      // Issue 4 adds the simulator here, after WildFly: a JavaProcess running
+      // simulator/target/vorlauf-simulator.jar with the MQTT URL, added to the platform.
+      PlatformReport report =
+          new PlatformReport(state, database, mqtt, temporal, healthUrl, wildfly, admin);
+      report.write();
+      report.urlLines().forEach(LOG::info);
+      ShutdownRegistry.register(platform);
+      return platform;
+    } catch (RuntimeException e) {
+      platform.close();
+      throw e;
+    }
+  }
+
+  private static PostgresOptions postgresOptions(LauncherConfig config) {
+    if (config.externalDbUrl() != null) {
+      return PostgresOptions.external(config.externalDbUrl(), config.dbUser(), config.dbPassword());
+    }
+    return PostgresOptions.embedded(config.state(), config.ports().database());
+  }
+
+  private static void migrate(LauncherConfig config, Map<String, String> env) {
+    StateDir state = config.state();
+    LOG.info("Running database migrations (log: {})", state.log("migrate"));
+    JavaProcessOptions options =
+        new JavaProcessOptions(
+            "migrations",
+            workerJar(config),
+            List.of("migrate"),
+            "256m",
+            env,
+            state.root(),
+            state.log("migrate"),
+            state.pidFile("migrate"),
+            null,
+            Duration.ZERO,
+            Duration.ofSeconds(10));
+    int exit = JavaProcess.run(options, Duration.ofMinutes(5));
+    if (exit != 0) {
+      throw new IllegalStateException(
+          "Database migrations failed (exit code "
+              + exit
+              + "); last lines of "
+              + state.log("migrate")
+              + ":\n"
+              + LogTail.of(state.log("migrate"), 25));
+    }
+    LOG.info("Database migrations done");
+  }
+
+  private static JavaProcessOptions worker(
+      LauncherConfig config, Map<String, String> env, String healthUrl) {
+    StateDir state = config.state();
+    return new JavaProcessOptions(
+        "worker",
+        workerJar(config),
+        List.of("run"),
+        "384m",
+        env,
+        state.root(),
+        state.log("worker"),
+        state.pidFile("worker"),
+        URI.create(healthUrl),
+        Duration.ofMinutes(2),
+        Duration.ofSeconds(60));
+  }
+
+  private static Path workerJar(LauncherConfig config) {
+    return config.repo().resolve("worker/target/vorlauf-worker.jar");
+  }
+}

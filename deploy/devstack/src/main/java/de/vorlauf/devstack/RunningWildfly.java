@@ -1,0 +1,16 @@
+package de.vorlauf.devstack;
+
+/** The WildFly server with the admin WAR deployed at its root. */
+public interface RunningWildfly extends RunningService {
+
+  /** e.g. http://127.0.0.1:18080/ */
+  String baseUrl();
+
+  /** e.g. http://127.0.0.1:19990/ — health under /health, /health/ready */
+  String managementUrl();
+
+  @Override
+  default String name() {
+    return "wildfly";
+  }
+}

@@ -1,0 +1,67 @@
+package de.vorlauf.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildEnvironmentTest {
+
+  @TempDir Path secrets;
+
+  private final RunningPostgres database =
+      new ExternalPostgres("jdbc:postgresql://127.0.0.1:15432/vorlauf", "vorlauf", "db-secret");
+  private final RunningBroker mqtt = new ExternalBroker("tcp://127.0.0.1:11883");
+  private final RunningTemporal temporal = new ExternalTemporal("127.0.0.1:17233");
+
+  @Test
+  void theWorkerGetsEveryAddressAndThePasswordAsAFile() {
+    Map<String, String> env =
+        ChildEnvironment.worker(database, secrets.resolve("db-password"), mqtt, temporal, 18081);
+
+    assertThat(env)
+        .contains(
+            entry("VORLAUF_DB_URL", "jdbc:postgresql://127.0.0.1:15432/vorlauf"),
+            entry("VORLAUF_DB_USER", "vorlauf"),
+            entry("VORLAUF_DB_PASSWORD_FILE", secrets.resolve("db-password").toString()),
+            entry("VORLAUF_MQTT_URL", "tcp://127.0.0.1:11883"),
+            entry("TEMPORAL_ADDRESS", "127.0.0.1:17233"),
+            entry("VORLAUF_WORKER_HEALTH_PORT", "18081"))
+        .doesNotContainKey("VORLAUF_DB_PASSWORD");
+  }
+
+  @Test
+  void wildflyGetsThePasswordTheOriginsAndTheAdminRealmFiles() {
+    AdminCredentials admin = AdminCredentials.write(secrets, "pw");
+
+    Map<String, String> env =
+        ChildEnvironment.wildfly(database, mqtt, temporal, "http://127.0.0.1:18233/", 18081, admin);
+
+    assertThat(env)
+        .contains(
+            entry("VORLAUF_DB_PASSWORD", "db-secret"),
+            entry("VORLAUF_TEMPORAL_UI_URL", "http://127.0.0.1:18233/"),
+            entry("VORLAUF_WORKER_HEALTH_URL", "http://127.0.0.1:18081/health"),
+            entry("VORLAUF_ADMIN_USERS_FILE", secrets.resolve("admin-users.properties").toString()),
+            entry(
+                "VORLAUF_ADMIN_ROLES_FILE", secrets.resolve("admin-roles.properties").toString()));
+    assertThat(env.get("VORLAUF_SERVICE_ORIGINS"))
+        .startsWith(
+            "database=PostgreSQL at jdbc:postgresql://127.0.0.1:15432/vorlauf (configured);")
+        .contains(";mqtt=MQTT broker at tcp://127.0.0.1:11883 (configured);")
+        .contains(";temporal=Temporal at 127.0.0.1:17233 (configured);")
+        .endsWith(";worker=Vorlauf worker (started by Vorlauf)");
+  }
+
+  @Test
+  void originLabelsCannotBreakTheListFormat() {
+    RunningBroker odd = new ExternalBroker("tcp://x;y=z");
+
+    assertThat(ChildEnvironment.origins(List.of(odd)))
+        .isEqualTo("mqtt=MQTT broker at tcp://x,y:z (configured)");
+  }
+}

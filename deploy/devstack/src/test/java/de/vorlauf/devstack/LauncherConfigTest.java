@@ -1,0 +1,108 @@
+package de.vorlauf.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherConfigTest {
+
+  @TempDir Path repo;
+
+  @Test
+  void anEmptyEnvironmentGivesTheDemoDefaults() {
+    LauncherConfig config = LauncherConfig.fromEnvironment(Map.of(), repo);
+
+    assertThat(config.state().root()).isEqualTo(repo.resolve(".vorlauf"));
+    assertThat(config.ports()).isEqualTo(LauncherConfig.Ports.DEMO);
+    assertThat(config.ports().database()).isEqualTo(15432);
+    assertThat(config.ports().wildflyOffset()).isEqualTo(10000);
+    assertThat(config.externalDbUrl()).isNull();
+    assertThat(config.externalMqttUrl()).isNull();
+    assertThat(config.externalTemporalAddress()).isNull();
+    assertThat(config.dbUser()).isEqualTo("vorlauf");
+    assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(config.broker()).isEqualTo(BrokerKind.AUTO);
+    assertThat(config.temporal()).isEqualTo(TemporalKind.AUTO);
+  }
+
+  @Test
+  void environmentOverridesEveryDefault() {
+    Map<String, String> env =
+        Map.ofEntries(
+            Map.entry("VORLAUF_STATE_DIR", repo.resolve("elsewhere").toString()),
+            Map.entry("VORLAUF_DB_URL", "jdbc:postgresql://db:5432/v"),
+            Map.entry("VORLAUF_DB_USER", "app"),
+            Map.entry("VORLAUF_DB_PASSWORD", "pw"),
+            Map.entry("VORLAUF_MQTT_URL", "tcp://broker:1883"),
+            Map.entry("TEMPORAL_ADDRESS", "temporal:7233"),
+            Map.entry("VORLAUF_DB_PORT", "25432"),
+            Map.entry("VORLAUF_WILDFLY_PORT_OFFSET", "20000"),
+            Map.entry("VORLAUF_WORKER_HEALTH_PORT", "28081"),
+            Map.entry("VORLAUF_MQTT_BROKER", "hivemq"),
+            Map.entry("VORLAUF_TEMPORAL_SERVER", "in-jvm"));
+
+    LauncherConfig config = LauncherConfig.fromEnvironment(env, repo);
+
+    assertThat(config.state().root()).isEqualTo(repo.resolve("elsewhere"));
+    assertThat(config.externalDbUrl()).isEqualTo("jdbc:postgresql://db:5432/v");
+    assertThat(config.dbUser()).isEqualTo("app");
+    assertThat(config.dbPassword()).isEqualTo("pw");
+    assertThat(config.externalMqttUrl()).isEqualTo("tcp://broker:1883");
+    assertThat(config.externalTemporalAddress()).isEqualTo("temporal:7233");
+    assertThat(config.ports().database()).isEqualTo(25432);
+    assertThat(config.ports().wildflyOffset()).isEqualTo(20000);
+    assertThat(config.ports().workerHealth()).isEqualTo(28081);
+    assertThat(config.broker()).isEqualTo(BrokerKind.HIVEMQ);
+    assertThat(config.temporal()).isEqualTo(TemporalKind.IN_JVM);
+    assertThat(config.toString()).doesNotContain("pw");
+  }
+
+  @Test
+  void aPasswordFileWinsOverThePasswordValue() throws Exception {
+    Path file = Files.writeString(repo.resolve("pw.txt"), "from-file\n");
+    Map<String, String> env =
+        Map.of("VORLAUF_DB_PASSWORD", "from-env", "VORLAUF_DB_PASSWORD_FILE", file.toString());
+
+    assertThat(LauncherConfig.fromEnvironment(env, repo).dbPassword()).isEqualTo("from-file");
+  }
+
+  @Test
+  void blankValuesCountAsUnset() {
+    LauncherConfig config =
+        LauncherConfig.fromEnvironment(Map.of("VORLAUF_DB_URL", " ", "TEMPORAL_ADDRESS", ""), repo);
+
+    assertThat(config.externalDbUrl()).isNull();
+    assertThat(config.externalTemporalAddress()).isNull();
+  }
+
+  @Test
+  void badPortsAreRejectedWithTheVariableName() {
+    assertThatThrownBy(() -> LauncherConfig.fromEnvironment(Map.of("VORLAUF_MQTT_PORT", "x"), repo))
+        .hasMessageContaining("VORLAUF_MQTT_PORT=x is not a number");
+    assertThatThrownBy(
+            () -> LauncherConfig.fromEnvironment(Map.of("VORLAUF_DB_PORT", "70000"), repo))
+        .hasMessageContaining("VORLAUF_DB_PORT=70000 is out of range");
+  }
+
+  @Test
+  void freeTestPortsDoNotCollideWithTheDemoOrEachOther() {
+    LauncherConfig.Ports ports = LauncherConfig.Ports.free();
+
+    assertThat(
+            java.util.Set.of(
+                ports.database(),
+                ports.mqtt(),
+                ports.temporal(),
+                ports.temporalUi(),
+                ports.workerHealth(),
+                8080 + ports.wildflyOffset()))
+        .hasSize(6)
+        .doesNotContain(15432, 11883, 17233, 18233, 18081, 18080);
+    assertThat(ports.wildflyOffset()).isBetween(20000, 55000);
+  }
+}

@@ -1,0 +1,100 @@
+package de.vorlauf.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's sequence with real services and fake worker / WildFly (their modules are tested
+ * end to end in deploy/e2e): order, environment handed down, reports, lock, stop and restart.
+ */
+class LauncherIT {
+
+  @TempDir Path repo;
+
+  @Test
+  void upStartsEverythingHandsDownTheAddressesAndKeepsTheDataAcrossRestarts() throws Exception {
+    FakeRepository.create(repo);
+    StateDir state = new StateDir(repo.resolve(".vorlauf"));
+    LauncherConfig config = LauncherConfig.forTest(repo, state);
+    String adminUrl = "http://127.0.0.1:" + (8080 + config.ports().wildflyOffset()) + "/";
+
+    try (Platform platform = Launcher.up(config)) {
+      assertThat(platform.services())
+          .extracting(RunningService::name)
+          .containsExactly("database", "mqtt", "temporal", "worker", "wildfly");
+      assertThat(Files.readString(state.urls()))
+          .contains("Admin UI:         " + adminUrl)
+          .contains("password in " + state.secret("admin-password"));
+      Properties services = new Properties();
+      services.load(Files.newBufferedReader(state.servicesProperties()));
+      assertThat(services.getProperty("database.origin")).isEqualTo("EMBEDDED");
+      assertThat(services.getProperty("mqtt.url"))
+          .isEqualTo("tcp://127.0.0.1:" + config.ports().mqtt());
+      Properties worker = load(state.root().resolve("fake-worker.env"));
+      assertThat(worker.getProperty("VORLAUF_DB_PASSWORD_FILE"))
+          .isEqualTo(state.secret("db-password").toString());
+      assertThat(worker.getProperty("TEMPORAL_ADDRESS"))
+          .isEqualTo("127.0.0.1:" + config.ports().temporal());
+      Properties wildfly = load(state.wildfly().resolve("fake-wildfly.env"));
+      assertThat(wildfly.getProperty("VORLAUF_SERVICE_ORIGINS"))
+          .startsWith("database=embedded PostgreSQL");
+      assertThat(wildfly.getProperty("VORLAUF_ADMIN_USERS_FILE"))
+          .isEqualTo(state.secret("admin-users.properties").toString());
+      assertThat(wildfly.getProperty("JAVA_OPTS")).startsWith("-Xmx512m");
+      assertThatThrownBy(() -> Launcher.up(config)).hasMessageContaining("already running");
+    }
+
+    assertThat(Readiness.httpStatus(URI.create(adminUrl + "login.html"))).isEqualTo(-1);
+    assertThat(FreePorts.isFree(config.ports().database())).isTrue();
+    assertThat(LauncherLock.runningPid(state)).isEmpty();
+
+    try (Platform again = Launcher.up(config)) {
+      RunningPostgres database = again.service(RunningPostgres.class).orElseThrow();
+      assertThat(count(database, "SELECT count(*) FROM launcher_runs")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aFailedMigrationStopsTheStartAndWhatWasStarted() throws Exception {
+    FakeRepository.create(repo);
+    StateDir state = new StateDir(repo.resolve(".vorlauf")).create();
+    Files.writeString(state.root().resolve("fail-migrate"), "");
+    LauncherConfig config = LauncherConfig.forTest(repo, state);
+
+    assertThatThrownBy(() -> Launcher.up(config))
+        .hasMessageContaining("Database migrations failed (exit code 3)");
+
+    assertThat(FreePorts.isFree(config.ports().database())).isTrue();
+    assertThat(FreePorts.isFree(config.ports().mqtt())).isTrue();
+    assertThat(LauncherLock.runningPid(state)).isEmpty();
+  }
+
+  private static Properties load(Path file) throws Exception {
+    Properties properties = new Properties();
+    try (var reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    }
+    return properties;
+  }
+
+  private static int count(RunningPostgres database, String sql) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package de.vorlauf.persistence.registry;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A heated building in the registry ({@code buildings}, V1 + V10). Supersedes {@code
+ * de.vorlauf.persistence.building.Building}, which knows only V1's columns. A deactivated building
+ * stays (its readings and history refer to it) but takes no new devices.
+ */
+@Entity(name = "BuildingRegistration")
+@Table(name = "buildings")
+public class BuildingRegistration {
+
+  @Id
+  @Column(name = "id", nullable = false, updatable = false)
+  private String id;
+
+  @Column(name = "name", nullable = false)
+  private String name;
+
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone;
+
+  @Column(name = "heating_type", nullable = false)
+  private String heatingType;
+
+  @Column(name = "area_m2")
+  private Double areaM2;
+
+  @Column(name = "year_built")
+  private Integer yearBuilt;
+
+  @Column(name = "heating_circuits", nullable = false)
+  private int heatingCircuits;
+
+  @Column(name = "has_dhw", nullable = false)
+  private boolean hasDhw;
+
+  @Column(name = "comfort_temp_min", nullable = false)
+  private double comfortTempMin;
+
+  @Column(name = "comfort_temp_max", nullable = false)
+  private double comfortTempMax;
+
+  @Column(name = "night_setback_enabled", nullable = false)
+  private boolean nightSetbackEnabled;
+
+  @Column(name = "night_setback_start", nullable = false)
+  private int nightSetbackStart;
+
+  @Column(name = "night_setback_end", nullable = false)
+  private int nightSetbackEnd;
+
+  @Column(name = "night_setback_reduction", nullable = false)
+  private double nightSetbackReduction;
+
+  @Column(name = "active", nullable = false)
+  private boolean active;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected BuildingRegistration() {}
+
+  public BuildingRegistration(String id, BuildingSettings settings, Instant now) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.active = true;
+    this.createdAt = Objects.requireNonNull(now, "now");
+    apply(settings, now);
+  }
+
+  /** Replaces every changeable attribute. */
+  public void apply(BuildingSettings s, Instant now) {
+    name = s.name();
+    timeZone = s.timeZone().getId();
+    heatingType = s.heatingType().code();
+    areaM2 = s.areaM2();
+    yearBuilt = s.yearBuilt();
+    heatingCircuits = s.heatingCircuits();
+    hasDhw = s.hasDhw();
+    comfortTempMin = s.comfortTempMin();
+    comfortTempMax = s.comfortTempMax();
+    nightSetbackEnabled = s.nightSetbackEnabled();
+    nightSetbackStart = s.nightSetbackStart();
+    nightSetbackEnd = s.nightSetbackEnd();
+    nightSetbackReduction = s.nightSetbackReduction();
+    updatedAt = now;
+  }
+
+  public BuildingSettings settings() {
+    return new BuildingSettings(
+        name,
+        ZoneId.of(timeZone),
+        HeatingType.fromCode(heatingType)
+            .orElseThrow(() -> new IllegalStateException("unknown heating type " + heatingType)),
+        areaM2,
+        yearBuilt,
+        heatingCircuits,
+        hasDhw,
+        comfortTempMin,
+        comfortTempMax,
+        nightSetbackEnabled,
+        nightSetbackStart,
+        nightSetbackEnd,
+        nightSetbackReduction);
+  }
+
+  public void setActive(boolean active, Instant now) {
+    this.active = active;
+    this.updatedAt = now;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public boolean isActive() {
+    return active;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

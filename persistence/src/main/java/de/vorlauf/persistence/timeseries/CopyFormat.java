@@ -1,0 +1,7 @@
+package de.vorlauf.persistence.timeseries;
+
+/** Wire format of COPY into the staging table. */
+public enum CopyFormat {
+  TEXT,
+  BINARY
+}

@@ -1,0 +1,217 @@
+package de.vorlauf.persistence.timeseries;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * One batch, one transaction, two ways to the same result:
+ *
+ * <ol>
+ *   <li>Fast path: COPY straight into {@code sensor_readings} under a savepoint. It either stores
+ *       every row or fails with a unique violation, so when it succeeds all rows are new and the
+ *       rollup (plain PostgreSQL) is computed from the batch itself.
+ *   <li>When the batch holds a row that is already stored (redelivery, retry after a lost COMMIT, a
+ *       concurrent writer): back to the savepoint, COPY into a session-local staging table and one
+ *       statement that inserts what is new ({@code ON CONFLICT DO NOTHING}), adds exactly those
+ *       rows to the rollup and counts them per submission.
+ * </ol>
+ *
+ * Only the writer thread uses an instance.
+ */
+final class JdbcBatchSink implements BatchSink {
+
+  private static final String CREATE_STAGING =
+      """
+      CREATE TEMP TABLE IF NOT EXISTS sensor_readings_staging (
+          submission  integer          NOT NULL,
+          time        timestamptz      NOT NULL,
+          building_id text             NOT NULL,
+          device_id   text             NOT NULL,
+          sensor_id   text             NOT NULL,
+          value       double precision NOT NULL,
+          unit        text             NOT NULL,
+          quality     text             NOT NULL,
+          received_at timestamptz      NOT NULL
+      ) ON COMMIT DELETE ROWS
+      """;
+
+  private static final String INSERT_NEW =
+      """
+      inserted AS (
+          INSERT INTO sensor_readings
+              (time, building_id, device_id, sensor_id, value, unit, quality, received_at)
+          SELECT time, building_id, device_id, sensor_id, value, unit, quality, received_at
+          FROM sensor_readings_staging
+          ON CONFLICT (device_id, sensor_id, time) DO NOTHING
+          RETURNING time, building_id, device_id, sensor_id, value)
+      """;
+
+  // Sorted so concurrent writers lock rollup rows in the same order (no deadlocks between them).
+  private static final String ROLLUP_INSERTED =
+      """
+      , rolled_up AS (
+          INSERT INTO sensor_readings_rollup_hourly AS r
+              (bucket, building_id, sensor_id, min_value, max_value, sum_value, reading_count)
+          SELECT date_bin(INTERVAL '1 hour', time, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
+                 building_id, sensor_id, min(value), max(value), sum(value), count(*)
+          FROM inserted
+          GROUP BY 1, 2, 3
+          ORDER BY 1, 2, 3
+          ON CONFLICT (bucket, building_id, sensor_id) DO UPDATE
+          SET min_value = least(r.min_value, excluded.min_value),
+              max_value = greatest(r.max_value, excluded.max_value),
+              sum_value = r.sum_value + excluded.sum_value,
+              reading_count = r.reading_count + excluded.reading_count)
+      """;
+
+  // staging keys are unique (StagedRows), so each inserted row joins one submission
+  private static final String COUNT_PER_SUBMISSION =
+      """
+      SELECT s.submission, count(*)
+      FROM inserted i
+      JOIN sensor_readings_staging s USING (device_id, sensor_id, time)
+      GROUP BY s.submission
+      """;
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final DataSource dataSource;
+  private final StorageMode mode;
+  private final PartitionManager partitions;
+  private final CopyFormat format;
+  private final String writeSql;
+  private final Set<PGConnection> staged = Collections.newSetFromMap(new WeakHashMap<>());
+
+  JdbcBatchSink(
+      DataSource dataSource, StorageMode mode, PartitionManager partitions, CopyFormat format) {
+    this.dataSource = dataSource;
+    this.mode = mode;
+    this.partitions = partitions;
+    this.format = format;
+    this.writeSql =
+        "WITH "
+            + INSERT_NEW
+            + (mode == StorageMode.PLAIN_POSTGRESQL ? ROLLUP_INSERTED : "")
+            + COUNT_PER_SUBMISSION;
+  }
+
+  @Override
+  public int[] write(List<Submission> batch) throws SQLException {
+    StagedRows rows = StagedRows.of(batch);
+    try (Connection connection = dataSource.getConnection()) {
+      PGConnection pg = connection.unwrap(PGConnection.class);
+      connection.setAutoCommit(true);
+      if (mode == StorageMode.PLAIN_POSTGRESQL) {
+        partitions.ensure(
+            connection, PartitionNames.daysOf(rows.rows().stream().map(ReadingRow::time).toList()));
+      }
+      prepareStaging(connection, pg);
+      connection.setAutoCommit(false);
+      try {
+        int[] inserted = writeDirect(connection, pg, rows, batch.size());
+        if (inserted == null) {
+          copy(pg, rows, CopyEncoder.Target.STAGING);
+          inserted = insert(connection, batch.size());
+        }
+        connection.commit();
+        return inserted;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection, e);
+        if ("42P01".equals(sqlState(e))) {
+          staged.remove(pg); // the session lost its staging table (e.g. DISCARD ALL by a pool)
+        }
+        if ("23514".equals(sqlState(e))) {
+          partitions.forget(); // e.g. a partition dropped behind our back: look again next time
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A broken connection fails the rollback too: keep the first error, it says what happened. */
+  private static void rollbackQuietly(Connection connection, Exception cause) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private void prepareStaging(Connection connection, PGConnection pg) throws SQLException {
+    if (staged.contains(pg)) {
+      return;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(CREATE_STAGING);
+    }
+    staged.add(pg);
+  }
+
+  /** The fast path; null when a row was already stored (rolled back to the savepoint). */
+  private int[] writeDirect(
+      Connection connection, PGConnection pg, StagedRows rows, int submissions)
+      throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    try {
+      copy(pg, rows, CopyEncoder.Target.READINGS);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(savepoint);
+      return null;
+    }
+    connection.releaseSavepoint(savepoint);
+    if (mode == StorageMode.PLAIN_POSTGRESQL) {
+      HourlyRollup.add(connection, rows.rows());
+    }
+    int[] inserted = new int[submissions];
+    for (int owner : rows.submissionOf()) {
+      inserted[owner]++;
+    }
+    return inserted;
+  }
+
+  private void copy(PGConnection pg, StagedRows rows, CopyEncoder.Target target)
+      throws SQLException {
+    try (PGCopyOutputStream copy =
+            new PGCopyOutputStream(pg, CopyEncoder.copySql(target, format), 65_536);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(copy, 65_536))) {
+      CopyEncoder.write(target, format, rows, out);
+    } catch (IOException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new SQLException("COPY into the staging table failed: " + e.getMessage(), "08006", e);
+    }
+  }
+
+  private int[] insert(Connection connection, int submissions) throws SQLException {
+    int[] inserted = new int[submissions];
+    try (PreparedStatement statement = connection.prepareStatement(writeSql);
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        inserted[rs.getInt(1)] = rs.getInt(2);
+      }
+    }
+    return inserted;
+  }
+
+  private static String sqlState(Exception e) {
+    return e instanceof SQLException sql ? sql.getSQLState() : null;
+  }
+}

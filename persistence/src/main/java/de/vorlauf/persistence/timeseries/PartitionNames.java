@@ -1,0 +1,88 @@
+package de.vorlauf.persistence.timeseries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Names and bounds of the daily partitions of {@code sensor_readings} on plain PostgreSQL. Days are
+ * UTC days: partition {@code sensor_readings_p20261126} holds {@code [2026-11-26T00:00Z,
+ * 2026-11-27T00:00Z)}.
+ */
+public final class PartitionNames {
+
+  public static final String PARENT = "sensor_readings";
+  private static final String PREFIX = PARENT + "_p";
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private PartitionNames() {}
+
+  public static String nameOf(LocalDate day) {
+    return PREFIX + DAY.format(day);
+  }
+
+  /** The day a partition name stands for; empty for anything that is not one of ours. */
+  public static Optional<LocalDate> dayOf(String tableName) {
+    if (tableName == null
+        || !tableName.startsWith(PREFIX)
+        || tableName.length() != PREFIX.length() + 8) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(tableName.substring(PREFIX.length()), DAY));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static LocalDate dayOf(Instant time) {
+    return LocalDate.ofInstant(time, ZoneOffset.UTC);
+  }
+
+  /** Inclusive lower bound of a day's partition. */
+  public static Instant lowerBound(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  /** Exclusive upper bound of a day's partition. */
+  public static Instant upperBound(LocalDate day) {
+    return lowerBound(day.plusDays(1));
+  }
+
+  public static SortedSet<LocalDate> daysOf(Collection<Instant> times) {
+    SortedSet<LocalDate> days = new TreeSet<>();
+    times.forEach(t -> days.add(dayOf(t)));
+    return days;
+  }
+
+  /** {@code today} and the {@code ahead} days after it. */
+  public static SortedSet<LocalDate> window(LocalDate today, int ahead) {
+    SortedSet<LocalDate> days = new TreeSet<>();
+    for (int i = 0; i <= ahead; i++) {
+      days.add(today.plusDays(i));
+    }
+    return days;
+  }
+
+  /** True when every row a day's partition can hold is older than {@code now - retention}. */
+  public static boolean expired(LocalDate day, Instant now, Duration retention) {
+    return !upperBound(day).isAfter(now.minus(retention));
+  }
+
+  /**
+   * The DDL for one day. Partition bounds cannot be bind parameters (utility statement); the
+   * literals are formatted from a {@link LocalDate}, never from input, with an explicit UTC offset
+   * so the session time zone cannot shift them.
+   */
+  static String createSql(LocalDate day) {
+    return "CREATE TABLE IF NOT EXISTS %s PARTITION OF %s FOR VALUES FROM ('%s 00:00:00+00') TO ('%s 00:00:00+00')"
+        .formatted(nameOf(day), PARENT, day, day.plusDays(1));
+  }
+}

@@ -1,0 +1,107 @@
+package de.vorlauf.persistence.timeseries;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plain-PostgreSQL counterpart of TimescaleDB's policies: daily partitions from today to {@link
+ * StorageSettings#partitionsAhead()} days ahead, raw partitions dropped after retention, rollup
+ * rows pruned after theirs. On TimescaleDB {@link #runOnce()} does nothing. Safe to run from
+ * several workers at once; meant to run at start and then every hour.
+ */
+public final class StorageMaintenance implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(StorageMaintenance.class);
+
+  private static final String PRUNE_ROLLUP =
+      "DELETE FROM sensor_readings_rollup_hourly WHERE bucket < ?";
+
+  /** What one run did. */
+  public record Result(
+      StorageMode mode, List<LocalDate> partitionsDropped, int rollupRowsDeleted) {}
+
+  private final DataSource dataSource;
+  private final StorageSettings settings;
+  private final Clock clock;
+  private final PartitionManager partitions = new PartitionManager();
+  private ScheduledExecutorService scheduler;
+
+  public StorageMaintenance(DataSource dataSource, StorageSettings settings, Clock clock) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Result runOnce() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      StorageMode mode = StorageMode.detect(connection);
+      if (mode == StorageMode.TIMESCALEDB) {
+        return new Result(mode, List.of(), 0);
+      }
+      Instant now = clock.instant();
+      partitions.ensure(
+          connection, PartitionNames.window(PartitionNames.dayOf(now), settings.partitionsAhead()));
+      List<LocalDate> dropped = partitions.dropExpired(connection, now, settings.rawRetention());
+      int pruned = pruneRollup(connection, now.minus(settings.rollupRetention()));
+      if (!dropped.isEmpty() || pruned > 0) {
+        log.info(
+            "Storage maintenance: dropped partitions {}, deleted {} rollup rows before {}",
+            dropped,
+            pruned,
+            now.minus(settings.rollupRetention()));
+      }
+      return new Result(mode, dropped, pruned);
+    }
+  }
+
+  /**
+   * Runs {@link #runOnce()} now and then every {@code period} on its own named thread until {@link
+   * #close()}. A failed run is logged and tried again at the next period.
+   */
+  public synchronized void start(Duration period) {
+    if (scheduler != null) {
+      throw new IllegalStateException("storage maintenance already started");
+    }
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "vorlauf-storage-maintenance"));
+    scheduler.scheduleWithFixedDelay(this::runLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+  }
+
+  private void runLogged() {
+    try {
+      runOnce();
+    } catch (SQLException | RuntimeException e) {
+      log.warn("Storage maintenance failed, trying again at the next run: {}", e.toString());
+    }
+  }
+
+  private static int pruneRollup(Connection connection, Instant before) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(PRUNE_ROLLUP)) {
+      statement.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+      return statement.executeUpdate();
+    }
+  }
+}

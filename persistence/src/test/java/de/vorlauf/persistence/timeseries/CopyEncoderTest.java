@@ -1,0 +1,42 @@
+package de.vorlauf.persistence.timeseries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CopyEncoderTest {
+
+  @Test
+  void binaryTimestampsCountMicrosecondsFromTheYear2000() {
+    assertThat(CopyEncoder.pgMicros(Instant.parse("2000-01-01T00:00:00Z"))).isZero();
+    assertThat(CopyEncoder.pgMicros(Instant.parse("2000-01-01T00:00:01.000002Z")))
+        .isEqualTo(1_000_002L);
+    assertThat(CopyEncoder.pgMicros(Instant.parse("1999-12-31T23:59:59.5Z"))).isEqualTo(-500_000L);
+  }
+
+  @Test
+  void textFormatEscapesSeparators() {
+    assertThat(CopyEncoder.escape(new StringBuilder(), "a\tb\\c\nd").toString())
+        .isEqualTo("a\\tb\\\\c\\nd");
+  }
+
+  @Test
+  void binaryStreamHasSignatureAndTrailer() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    StagedRows staged =
+        StagedRows.of(
+            List.of(
+                Submission.of(
+                    Rows.series("b", "d", "s", Instant.parse("2026-01-01T00:00:00Z"), 2))));
+    CopyEncoder.writeBinary(staged, true, new DataOutputStream(bytes));
+    byte[] out = bytes.toByteArray();
+    assertThat(new String(out, 0, 6, StandardCharsets.US_ASCII)).isEqualTo("PGCOPY");
+    assertThat(out[out.length - 2]).isEqualTo((byte) 0xFF);
+    assertThat(out[out.length - 1]).isEqualTo((byte) 0xFF);
+  }
+}

@@ -1,0 +1,165 @@
+package de.vorlauf.webadmin.ingest;
+
+import de.vorlauf.persistence.ingest.DeviceLiveness;
+import de.vorlauf.persistence.ingest.IngestMessage;
+import de.vorlauf.persistence.ingest.IngestOutcome;
+import de.vorlauf.persistence.ingest.IngestPipeline;
+import de.vorlauf.persistence.ingest.IngestSettings;
+import de.vorlauf.persistence.ingest.IngestStats;
+import de.vorlauf.persistence.ingest.IngestUnavailableException;
+import de.vorlauf.persistence.ingest.QuarantineReingest;
+import de.vorlauf.persistence.timeseries.ReadingWriter;
+import de.vorlauf.persistence.timeseries.StorageMode;
+import de.vorlauf.persistence.timeseries.WriteQueueFullException;
+import de.vorlauf.persistence.timeseries.WriterSettings;
+import de.vorlauf.persistence.timeseries.WriterStats;
+import de.vorlauf.webadmin.config.IngestConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WAR's end of the shared ingestion pipeline ({@link IngestPipeline}, the same code the
+ * worker's MQTT ingestor runs): one reading writer and one pipeline per deployment, started on
+ * first use (WildFly boots while PostgreSQL is down; the storage mode can only be detected once it
+ * answers) and closed when the application stops, after flushing what was accepted.
+ */
+@ApplicationScoped
+public class IngestService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  @Resource(lookup = "java:jboss/datasources/VorlaufDS")
+  DataSource dataSource;
+
+  @Inject IngestConfig config;
+
+  private Running running;
+  private boolean closed;
+
+  private record Running(
+      StorageMode mode, ReadingWriter writer, IngestPipeline pipeline, QuarantineReingest reingest) {}
+
+  /**
+   * Runs one REST body through the pipeline and waits until its readings and quarantine rows are
+   * committed.
+   *
+   * @throws IngestBusyException nothing may be assumed stored; the client should retry
+   */
+  public IngestOutcome ingest(String deviceId, byte[] body)
+      throws IngestBusyException, InterruptedException {
+    Running r = running();
+    IngestMessage message = IngestMessage.rest(deviceId, body, Clock.systemUTC().instant());
+    try {
+      return r.pipeline()
+          .ingest(message, Duration.ZERO)
+          .get(config.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (WriteQueueFullException e) {
+      throw new IngestBusyException(
+          "the write queue is full (" + config.queueRows() + " readings waiting); retry shortly",
+          RETRY_AFTER_SECONDS,
+          e);
+    } catch (IngestUnavailableException e) {
+      throw new IngestBusyException(
+          "the device registry cannot be read right now; retry shortly", RETRY_AFTER_SECONDS, e);
+    } catch (TimeoutException e) {
+      throw new IngestBusyException(
+          "the readings were not committed within "
+              + config.commitTimeout().toSeconds()
+              + " s (database slow or down); send them again, duplicates are dropped",
+          RETRY_AFTER_SECONDS * 6,
+          e);
+    } catch (ExecutionException e) {
+      LOG.warn("REST ingest of device {} failed before commit: {}", deviceId, e.getCause().toString());
+      throw new IngestBusyException(
+          "the readings could not be stored right now; send them again", RETRY_AFTER_SECONDS, e);
+    }
+  }
+
+  /** Re-runs quarantined messages through the pipeline (see {@link QuarantineReingest}). */
+  public QuarantineReingest.Report reingest(QuarantineReingest.Selection selection)
+      throws IngestBusyException, InterruptedException {
+    Running r = running();
+    try {
+      return r.reingest().reingest(selection, Duration.ofSeconds(10));
+    } catch (WriteQueueFullException | IngestUnavailableException e) {
+      throw new IngestBusyException(e.getMessage(), RETRY_AFTER_SECONDS, e);
+    }
+  }
+
+  /** The storage mode, once the pipeline runs (or can be started now). */
+  public Optional<StorageMode> storageMode() {
+    try {
+      return Optional.of(running().mode());
+    } catch (IngestBusyException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public synchronized Optional<IngestStats> stats() {
+    return running == null ? Optional.empty() : Optional.of(running.pipeline().stats());
+  }
+
+  public synchronized Optional<WriterStats> writerStats() {
+    return running == null ? Optional.empty() : Optional.of(running.writer().stats());
+  }
+
+  public DeviceLiveness liveness() {
+    return new DeviceLiveness(config.offlineAfter(), DeviceLiveness.DEFAULT.onlineAfter());
+  }
+
+  private synchronized Running running() throws IngestBusyException {
+    if (closed) {
+      throw new IngestBusyException("the application is stopping", RETRY_AFTER_SECONDS, null);
+    }
+    if (running != null) {
+      return running;
+    }
+    StorageMode mode;
+    try (Connection connection = dataSource.getConnection()) {
+      mode = StorageMode.detect(connection);
+    } catch (SQLException | IllegalStateException e) {
+      throw new IngestBusyException(
+          "the database cannot take readings now: " + e.getMessage(), RETRY_AFTER_SECONDS, e);
+    }
+    // TODO(H4/H5): ReadingWriter.start and IngestPipeline.create create their threads with `new
+    // Thread`; hand them the container's ManagedThreadFactory once they accept a ThreadFactory.
+    ReadingWriter writer =
+        ReadingWriter.start(
+            dataSource,
+            mode,
+            WriterSettings.defaults().withQueueRows(config.queueRows()),
+            "vorlauf-rest-writer");
+    IngestSettings settings =
+        IngestSettings.defaults().withQuarantineCap(config.quarantineCap()).withLiveness(liveness());
+    IngestPipeline pipeline = IngestPipeline.create(dataSource, writer, settings, Clock.systemUTC());
+    running = new Running(mode, writer, pipeline, new QuarantineReingest(dataSource, pipeline));
+    LOG.info("REST ingestion started ({})", mode.label());
+    return running;
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    closed = true;
+    if (running != null) {
+      // the writer first: a batch it still commits may send refused rows to the quarantine
+      running.writer().close();
+      running.pipeline().close();
+      LOG.info("REST ingestion stopped: {}", running.writer().stats());
+      running = null;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package de.vorlauf.webadmin.selfcheck;
+
+import de.vorlauf.persistence.workflow.WorkflowLaunch;
+import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflow;
+import de.vorlauf.workflows.selfcheck.SelfCheckReport;
+import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts {@link PlatformSelfCheckWorkflow}s and tells how the recent ones went. */
+@ApplicationScoped
+public class SelfCheckService {
+
+  public static final String WORKFLOW_TYPE = "PlatformSelfCheckWorkflow";
+
+  /** Long enough for every activity's retries, short enough that a forgotten run ends. */
+  static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
+
+  private static final Logger LOG = LoggerFactory.getLogger(SelfCheckService.class);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+  @Inject WorkflowClient client;
+  @Inject WorkflowLaunchStore launches;
+  @Inject WorkflowInspector inspector;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Records the launch, then starts the workflow, in one transaction: a database that is down fails
+   * the request before anything runs, and a start Temporal refuses leaves no row behind.
+   *
+   * @throws TemporalUnavailableException when Temporal does not accept the start
+   */
+  @Transactional
+  public WorkflowLaunch start(String requestedBy) {
+    Instant now = clock.instant();
+    String workflowId =
+        PlatformSelfCheckWorkflow.WORKFLOW_ID_PREFIX
+            + ID_TIME.format(now)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    WorkflowLaunch launch = new WorkflowLaunch(workflowId, WORKFLOW_TYPE, null, requestedBy, now);
+    launches.record(launch);
+    PlatformSelfCheckWorkflow workflow =
+        client.newWorkflowStub(
+            PlatformSelfCheckWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId)
+                .setTaskQueue(TaskQueues.PLATFORM)
+                .setWorkflowRunTimeout(RUN_TIMEOUT)
+                .build());
+    try {
+      WorkflowExecution execution =
+          WorkflowClient.start(workflow::run, new SelfCheckRequest(requestedBy));
+      launch.setRunId(execution.getRunId());
+    } catch (RuntimeException e) {
+      throw new TemporalUnavailableException(
+          "Temporal did not accept the self-check: "
+              + rootMessage(e)
+              + " — check that Temporal runs (status page) and TEMPORAL_ADDRESS",
+          e);
+    }
+    LOG.info("Self-check {} started by {}", workflowId, requestedBy);
+    return launch;
+  }
+
+  public List<WorkflowLaunch> recent(int limit) {
+    return launches.recent(limit);
+  }
+
+  public Optional<WorkflowLaunch> launch(String workflowId) {
+    return launches.find(workflowId);
+  }
+
+  public WorkflowState state(String workflowId) {
+    return inspector.describe(workflowId);
+  }
+
+  public Optional<SelfCheckReport> report(WorkflowState state) {
+    return state.completed()
+        ? inspector.result(state.workflowId(), SelfCheckReport.class)
+        : Optional.empty();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

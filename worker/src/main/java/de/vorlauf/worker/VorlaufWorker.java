@@ -1,0 +1,230 @@
+package de.vorlauf.worker;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.activities.db.PlatformProbeStore;
+import de.vorlauf.activities.mqtt.MqttRoundTrip;
+import de.vorlauf.activities.mqtt.MqttSettings;
+import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
+import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.persistence.jdbc.DatabaseSettings;
+import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.worker.config.WorkerConfig;
+import de.vorlauf.worker.health.HealthServer;
+import de.vorlauf.worker.health.HealthStatus;
+import de.vorlauf.worker.ingest.IngestService;
+import de.vorlauf.worker.temporal.TemporalConnector;
+import de.vorlauf.worker.temporal.TemporalServerKind;
+import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker process without its {@code main}: health endpoint, Temporal connection, workflow and
+ * activity registration, graceful stop. Tests run it in-process.
+ *
+ * <p>Lifecycle: {@link #start()} blocks until the worker polls (or {@link #stop()} was called
+ * meanwhile); {@link #stop()} stops polling, lets in-flight tasks finish for up to the grace
+ * period, interrupts what is left, then releases connections. Both are safe to call from different
+ * threads (a shutdown hook calls stop).
+ */
+public final class VorlaufWorker implements AutoCloseable {
+
+  static final List<String> TASK_QUEUES = List.of(TaskQueues.PLATFORM);
+
+  private static final Logger log = LoggerFactory.getLogger(VorlaufWorker.class);
+
+  private final WorkerConfig config;
+  private final Consumer<WorkerFactory> extraRegistrations;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final HealthServer health;
+
+  private volatile HealthStatus status;
+  private HikariDataSource dataSource;
+  private WorkflowServiceStubs stubs;
+  private WorkerFactory factory;
+  private IngestService ingest;
+
+  /**
+   * Opens the health endpoint (reporting STARTING) but does not connect yet.
+   *
+   * @param extraRegistrations registers further workflows/activities on the factory before it
+   *     starts (tests register slow test activities this way)
+   */
+  public VorlaufWorker(WorkerConfig config, Consumer<WorkerFactory> extraRegistrations) {
+    this.config = config;
+    this.extraRegistrations = extraRegistrations;
+    this.status = new HealthStatus("STARTING", "not connected", List.of());
+    this.health = HealthServer.start(config.healthPort(), () -> status);
+  }
+
+  public VorlaufWorker(WorkerConfig config) {
+    this(config, factory -> {});
+  }
+
+  public int healthPort() {
+    return health.port();
+  }
+
+  public HealthStatus status() {
+    return status;
+  }
+
+  /** Connects to Temporal (waiting while it is down), registers everything and starts polling. */
+  public void start() throws InterruptedException {
+    log.info("starting worker: {}", config);
+    status = new HealthStatus("CONNECTING", "waiting for " + config.temporalAddress(), List.of());
+    TemporalConnector.Connection connection =
+        new TemporalConnector(
+                config.temporalAddress(), Duration.ofSeconds(1), Duration.ofSeconds(15))
+            .connect(stopRequested);
+    synchronized (this) {
+      if (connection == null || stopRequested.getCount() == 0) {
+        if (connection != null) {
+          connection.stubs().shutdownNow();
+        }
+        return;
+      }
+      stubs = connection.stubs();
+      TemporalServerKind kind = connection.kind();
+      if (kind.inJvmTestServer()) {
+        log.warn(
+            "Temporal is the in-JVM test server, a development fallback: {}",
+            TemporalServerKind.IN_JVM_LIMITS);
+      }
+      dataSource = PooledDataSources.create(databaseSettings(), "vorlauf-worker");
+      WorkflowClient client =
+          WorkflowClient.newInstance(
+              stubs,
+              WorkflowClientOptions.newBuilder().setNamespace(config.temporalNamespace()).build());
+      factory = WorkerFactory.newInstance(client);
+      register(factory.newWorker(TaskQueues.PLATFORM));
+      extraRegistrations.accept(factory);
+      factory.start();
+      if (config.ingest().enabled()) {
+        ingest = IngestService.start(IngestService.settings(config, health.port()), clock());
+      }
+      status = new HealthStatus("UP", kind.label(), TASK_QUEUES);
+      log.info(
+          "worker polling {} in namespace {} on {}",
+          TASK_QUEUES,
+          config.temporalNamespace(),
+          kind.label());
+    }
+  }
+
+  private void register(Worker worker) {
+    worker.registerWorkflowImplementationTypes(PlatformSelfCheckWorkflowImpl.class);
+    Clock clock = Clock.systemUTC();
+    worker.registerActivitiesImplementations(
+        new SelfCheckActivitiesImpl(
+            new PlatformProbeStore(dataSource, clock),
+            new MqttRoundTrip(mqttSettings(), clock),
+            new ClockSkewCheck(config.clockSkewThreshold()),
+            clock));
+  }
+
+  private static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** MQTT ingestion, null when disabled or before {@link #start()} connected. */
+  public synchronized IngestService ingest() {
+    return ingest;
+  }
+
+  private DatabaseSettings databaseSettings() {
+    return new DatabaseSettings(
+        config.dbUrl(), config.dbUser(), config.dbPassword(), 4, Duration.ofSeconds(10));
+  }
+
+  private MqttSettings mqttSettings() {
+    return new MqttSettings(
+        config.mqttUrl(),
+        config.mqttUser(),
+        config.mqttPassword(),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(10));
+  }
+
+  /** Graceful stop with the configured grace period; returns when everything is released. */
+  public void stop() {
+    stopRequested.countDown();
+    synchronized (this) {
+      if (stopped.getCount() == 0) {
+        return;
+      }
+      status = new HealthStatus("STOPPING", status.temporal(), List.of());
+      try {
+        if (ingest != null) {
+          // first: it drains received messages while the writers and the database are still up
+          ingest.stop(config.shutdownGrace());
+        }
+        stopFactory();
+      } finally {
+        if (stubs != null) {
+          stubs.shutdown();
+          awaitQuietly(stubs);
+        }
+        if (dataSource != null) {
+          dataSource.close();
+        }
+        health.close();
+        stopped.countDown();
+        log.info("worker stopped");
+      }
+    }
+  }
+
+  private void stopFactory() {
+    if (factory == null) {
+      return;
+    }
+    Duration grace = config.shutdownGrace();
+    log.info("stopping: no new tasks, waiting up to {} for in-flight activities", grace);
+    factory.shutdown();
+    boolean drained = awaitFactory(grace);
+    if (!drained) {
+      log.warn("in-flight tasks still running after {}: interrupting them", grace);
+      factory.shutdownNow();
+      awaitFactory(Duration.ofSeconds(5));
+    }
+  }
+
+  private boolean awaitFactory(Duration timeout) {
+    try {
+      factory.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException e) {
+      log.warn("error while waiting for the worker to finish", e);
+    }
+    return factory.isTerminated();
+  }
+
+  private static void awaitQuietly(WorkflowServiceStubs stubs) {
+    if (!stubs.awaitTermination(5, TimeUnit.SECONDS)) {
+      stubs.shutdownNow();
+    }
+  }
+
+  /** Blocks until {@link #stop()} has finished. */
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,103 @@
+package de.vorlauf.worker;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.persistence.DatabaseProbe;
+import de.vorlauf.persistence.DatabaseStatus;
+import de.vorlauf.persistence.Migrations;
+import de.vorlauf.persistence.jdbc.DatabaseSettings;
+import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.persistence.migration.MigrationReport;
+import de.vorlauf.worker.config.ConfigException;
+import de.vorlauf.worker.config.EnvironmentConfig;
+import de.vorlauf.worker.config.WorkerConfig;
+import java.sql.Connection;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar vorlauf-worker.jar [run|migrate]}.
+ *
+ * <ul>
+ *   <li>{@code migrate}: brings the database schema up to date, exit 0 on success, 1 otherwise.
+ *   <li>{@code run} (default): the Temporal worker with its health endpoint until SIGTERM.
+ * </ul>
+ *
+ * Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
+ */
+public final class WorkerMain {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
+
+  private WorkerMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    String command = args.length == 0 ? "run" : args[0];
+    if (args.length > 1 || !(command.equals("run") || command.equals("migrate"))) {
+      log.error("usage: vorlauf-worker [run|migrate] (got: {})", String.join(" ", args));
+      return 2;
+    }
+    WorkerConfig config;
+    try {
+      config = EnvironmentConfig.read(System.getenv());
+    } catch (ConfigException e) {
+      log.error(e.getMessage());
+      return 2;
+    }
+    return command.equals("migrate") ? migrate(config) : runWorker(config);
+  }
+
+  /** Runs the migrations; the schema version is logged from a live probe afterwards. */
+  public static int migrate(WorkerConfig config) {
+    // Flyway holds one connection for its lock and schema history and migrates on another
+    DatabaseSettings settings =
+        new DatabaseSettings(
+            config.dbUrl(), config.dbUser(), config.dbPassword(), 3, Duration.ofSeconds(30));
+    try (HikariDataSource dataSource = PooledDataSources.create(settings, "vorlauf-migrate")) {
+      MigrationReport report = Migrations.migrate(dataSource);
+      try (Connection connection = dataSource.getConnection()) {
+        DatabaseStatus status = DatabaseProbe.probe(connection);
+        log.info(
+            "database {} migrated from version {} to {} ({}); PostgreSQL {}, TimescaleDB {}",
+            config.dbUrl(),
+            report.schemaVersionBefore() == null ? "none" : report.schemaVersionBefore(),
+            status.schemaVersion(),
+            report.upToDateAlready() ? "already up to date" : "applied " + report.applied(),
+            status.serverVersion(),
+            status.timescaleActive() ? status.timescaleVersion() : "not active");
+      }
+      return 0;
+    } catch (Exception e) {
+      log.error("migrating {} failed: {}", config.dbUrl(), e.getMessage(), e);
+      return 1;
+    }
+  }
+
+  static int runWorker(WorkerConfig config) {
+    VorlaufWorker worker;
+    try {
+      worker = new VorlaufWorker(config);
+    } catch (RuntimeException e) {
+      log.error("cannot start the worker: {}", e.getMessage(), e);
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop, "vorlauf-worker-shutdown"));
+    try {
+      worker.start();
+      worker.awaitStopped();
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      worker.stop();
+      return 1;
+    } catch (RuntimeException e) {
+      log.error("worker failed: {}", e.getMessage(), e);
+      worker.stop();
+      return 1;
+    }
+  }
+}

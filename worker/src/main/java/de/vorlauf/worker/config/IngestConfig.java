@@ -1,0 +1,74 @@
+package de.vorlauf.worker.config;
+
+import java.time.Duration;
+
+/**
+ * Configuration of MQTT ingestion in the worker ({@code VORLAUF_MQTT_*} beyond the URL and
+ * credentials, {@code VORLAUF_INGEST_*}).
+ *
+ * @param enabled false: the worker does not consume device topics
+ * @param mqttClientId null: {@code vorlauf-ingest-<host name>-<health port>}, stable across restarts
+ *     of the same worker and different for two workers on one host
+ * @param shareGroup shared subscription group; workers in one group split the stream
+ * @param receiveMaximum inflight window: messages the broker may send before we acknowledge
+ * @param sessionExpiry how long the broker keeps this worker's session and queue while it is away
+ * @param threads ingest threads (parse, validate, submit)
+ * @param batchRows readings per database batch
+ * @param linger longest wait to fill a batch
+ * @param queueRows readings accepted but not yet committed; beyond, the ingestor stops
+ *     acknowledging and the broker queues
+ * @param quarantineCap rows kept in the quarantine; beyond, refused parts are only counted
+ * @param offlineAfter a device is offline after this long without a message
+ */
+public record IngestConfig(
+    boolean enabled,
+    String mqttClientId,
+    String shareGroup,
+    int receiveMaximum,
+    Duration sessionExpiry,
+    int threads,
+    int batchRows,
+    Duration linger,
+    int queueRows,
+    long quarantineCap,
+    Duration offlineAfter) {
+
+  public static IngestConfig defaults() {
+    return new IngestConfig(
+        true,
+        null,
+        "vorlauf-ingest",
+        4_000,
+        Duration.ofDays(7),
+        2,
+        5_000,
+        Duration.ofMillis(50),
+        100_000,
+        100_000,
+        Duration.ofMinutes(10));
+  }
+
+  /** The client id to use: the configured one or the host-derived default. */
+  public String clientId(int healthPort) {
+    if (mqttClientId != null) {
+      return mqttClientId;
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return "vorlauf-ingest-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + healthPort;
+  }
+
+  public IngestConfig withEnabled(boolean value) {
+    return new IngestConfig(value, mqttClientId, shareGroup, receiveMaximum, sessionExpiry,
+        threads, batchRows, linger, queueRows, quarantineCap, offlineAfter);
+  }
+
+  public IngestConfig withClientId(String value) {
+    return new IngestConfig(enabled, value, shareGroup, receiveMaximum, sessionExpiry,
+        threads, batchRows, linger, queueRows, quarantineCap, offlineAfter);
+  }
+}

@@ -1,0 +1,183 @@
+package de.vorlauf.worker.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything the worker process is configured with, read once from the environment at startup
+ * ({@link EnvironmentConfig}) and passed down through constructors.
+ *
+ * @param dbPassword null when the database needs none; never logged
+ * @param mqttUser null for anonymous access
+ * @param mqttPassword null for anonymous access; never logged
+ * @param healthPort port of {@code GET /health} on 127.0.0.1; 0 picks a free one (tests)
+ * @param shutdownGrace how long a stopping worker waits for in-flight activities
+ * @param clockSkewThreshold the largest clock skew the self-check accepts
+ * @param ingest MQTT ingestion ({@link IngestConfig})
+ */
+public record WorkerConfig(
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    String mqttUrl,
+    String mqttUser,
+    String mqttPassword,
+    String temporalAddress,
+    String temporalNamespace,
+    int healthPort,
+    Duration shutdownGrace,
+    Duration clockSkewThreshold,
+    IngestConfig ingest) {
+
+  public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:15432/vorlauf";
+  public static final String DEFAULT_DB_USER = "vorlauf";
+  public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:11883";
+  public static final String DEFAULT_TEMPORAL_ADDRESS = "127.0.0.1:17233";
+  public static final String DEFAULT_TEMPORAL_NAMESPACE = "default";
+  public static final int DEFAULT_HEALTH_PORT = 18081;
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_CLOCK_SKEW_THRESHOLD = Duration.ofSeconds(2);
+
+  public WorkerConfig {
+    Objects.requireNonNull(dbUrl, "dbUrl");
+    Objects.requireNonNull(dbUser, "dbUser");
+    Objects.requireNonNull(mqttUrl, "mqttUrl");
+    Objects.requireNonNull(temporalAddress, "temporalAddress");
+    Objects.requireNonNull(temporalNamespace, "temporalNamespace");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(clockSkewThreshold, "clockSkewThreshold");
+    Objects.requireNonNull(ingest, "ingest");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .dbUrl(dbUrl)
+        .dbUser(dbUser)
+        .dbPassword(dbPassword)
+        .mqttUrl(mqttUrl)
+        .mqttUser(mqttUser)
+        .mqttPassword(mqttPassword)
+        .temporalAddress(temporalAddress)
+        .temporalNamespace(temporalNamespace)
+        .healthPort(healthPort)
+        .shutdownGrace(shutdownGrace)
+        .clockSkewThreshold(clockSkewThreshold)
+        .ingest(ingest);
+  }
+
+  @Override
+  public String toString() {
+    return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
+            + " healthPort=%d, shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s]")
+        .formatted(
+            dbUrl,
+            dbUser,
+            dbPassword == null ? "none" : "set",
+            mqttUrl,
+            mqttUser == null ? "anonymous" : mqttUser,
+            temporalAddress,
+            temporalNamespace,
+            healthPort,
+            shutdownGrace,
+            clockSkewThreshold,
+            ingest);
+  }
+
+  /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
+  public static final class Builder {
+    private String dbUrl = DEFAULT_DB_URL;
+    private String dbUser = DEFAULT_DB_USER;
+    private String dbPassword;
+    private String mqttUrl = DEFAULT_MQTT_URL;
+    private String mqttUser;
+    private String mqttPassword;
+    private String temporalAddress = DEFAULT_TEMPORAL_ADDRESS;
+    private String temporalNamespace = DEFAULT_TEMPORAL_NAMESPACE;
+    private int healthPort = DEFAULT_HEALTH_PORT;
+    private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
+    private Duration clockSkewThreshold = DEFAULT_CLOCK_SKEW_THRESHOLD;
+    private IngestConfig ingest = IngestConfig.defaults();
+
+    private Builder() {}
+
+    public Builder dbUrl(String value) {
+      dbUrl = value;
+      return this;
+    }
+
+    public Builder dbUser(String value) {
+      dbUser = value;
+      return this;
+    }
+
+    public Builder dbPassword(String value) {
+      dbPassword = value;
+      return this;
+    }
+
+    public Builder mqttUrl(String value) {
+      mqttUrl = value;
+      return this;
+    }
+
+    public Builder mqttUser(String value) {
+      mqttUser = value;
+      return this;
+    }
+
+    public Builder mqttPassword(String value) {
+      mqttPassword = value;
+      return this;
+    }
+
+    public Builder temporalAddress(String value) {
+      temporalAddress = value;
+      return this;
+    }
+
+    public Builder temporalNamespace(String value) {
+      temporalNamespace = value;
+      return this;
+    }
+
+    public Builder healthPort(int value) {
+      healthPort = value;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
+    public Builder clockSkewThreshold(Duration value) {
+      clockSkewThreshold = value;
+      return this;
+    }
+
+    public Builder ingest(IngestConfig value) {
+      ingest = value;
+      return this;
+    }
+
+    public WorkerConfig build() {
+      return new WorkerConfig(
+          dbUrl,
+          dbUser,
+          dbPassword,
+          mqttUrl,
+          mqttUser,
+          mqttPassword,
+          temporalAddress,
+          temporalNamespace,
+          healthPort,
+          shutdownGrace,
+          clockSkewThreshold,
+          ingest);
+    }
+  }
+}

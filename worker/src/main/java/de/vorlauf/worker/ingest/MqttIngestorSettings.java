@@ -1,0 +1,66 @@
+package de.vorlauf.worker.ingest;
+
+import de.vorlauf.persistence.ingest.GreenboxTopic;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the MQTT ingestor connects and consumes.
+ *
+ * @param password null for anonymous access; never logged
+ * @param clientId stable per worker: the broker keeps this worker's session (unacknowledged and
+ *     queued messages) under it across restarts
+ * @param shareGroup name of the shared subscription group ({@code $share/<group>/...}); workers in
+ *     the same group split the stream
+ * @param receiveMaximum messages the broker may send before we acknowledge (MQTT 5 Receive
+ *     Maximum): the inflight window that batching needs
+ * @param sessionExpiry how long the broker keeps the session while this worker is away
+ * @param threads ingest threads (parse, validate, submit)
+ * @param submitWait how long one attempt waits for room in the write queue before trying again
+ */
+public record MqttIngestorSettings(
+    String url,
+    String user,
+    String password,
+    String clientId,
+    String shareGroup,
+    int receiveMaximum,
+    Duration sessionExpiry,
+    Duration keepAlive,
+    int threads,
+    Duration submitWait) {
+
+  public MqttIngestorSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(clientId, "clientId");
+    Objects.requireNonNull(shareGroup, "shareGroup");
+    if (receiveMaximum < 1 || receiveMaximum > 65_535 || threads < 1) {
+      throw new IllegalArgumentException("receiveMaximum must be 1..65535 and threads >= 1");
+    }
+    if (sessionExpiry.toSeconds() < 1 || sessionExpiry.toSeconds() > 0xFFFF_FFFEL) {
+      throw new IllegalArgumentException("sessionExpiry must be at least one second");
+    }
+  }
+
+  /** The subscription filters, one per message form. */
+  public String[] filters() {
+    String prefix = "$share/" + shareGroup + "/";
+    return new String[] {
+      prefix + GreenboxTopic.MESSAGE_FILTER, prefix + GreenboxTopic.SENSOR_FILTER
+    };
+  }
+
+  @Override
+  public String toString() {
+    return ("MqttIngestorSettings[url=%s, user=%s, clientId=%s, shareGroup=%s, receiveMaximum=%d,"
+            + " sessionExpiry=%s, threads=%d]")
+        .formatted(
+            url,
+            user == null ? "anonymous" : user,
+            clientId,
+            shareGroup,
+            receiveMaximum,
+            sessionExpiry,
+            threads);
+  }
+}

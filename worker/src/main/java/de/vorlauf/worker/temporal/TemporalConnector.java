@@ -1,0 +1,64 @@
+package de.vorlauf.worker.temporal;
+
+import io.grpc.StatusRuntimeException;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects to the Temporal frontend, waiting with exponential backoff while it is not up yet: the
+ * worker may start before the server (a restart of either must not need the other).
+ */
+public final class TemporalConnector {
+
+  private static final Logger log = LoggerFactory.getLogger(TemporalConnector.class);
+
+  /** A live connection and what it connects to. */
+  public record Connection(WorkflowServiceStubs stubs, TemporalServerKind kind) {}
+
+  private final String address;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+
+  public TemporalConnector(String address, Duration initialBackoff, Duration maxBackoff) {
+    this.address = address;
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+  }
+
+  /**
+   * Blocks until the server answers or {@code stop} is counted down.
+   *
+   * @return the connection, or null when stopped first
+   */
+  public Connection connect(CountDownLatch stop) throws InterruptedException {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+    Duration backoff = initialBackoff;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        TemporalServerKind kind = TemporalServerKind.detect(stubs.blockingStub());
+        log.info("connected to {} at {}", kind.label(), address);
+        return new Connection(stubs, kind);
+      } catch (StatusRuntimeException e) {
+        log.warn(
+            "Temporal at {} is not reachable yet (attempt {}: {}), retrying in {} s",
+            address,
+            attempt,
+            e.getStatus().getCode(),
+            backoff.toSeconds());
+      }
+      if (stop.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+        stubs.shutdownNow();
+        return null;
+      }
+      backoff =
+          backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+    }
+  }
+}

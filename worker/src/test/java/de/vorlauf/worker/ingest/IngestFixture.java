@@ -1,0 +1,165 @@
+package de.vorlauf.worker.ingest;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.devstack.BrokerKind;
+import de.vorlauf.devstack.BrokerOptions;
+import de.vorlauf.devstack.MqttBrokerService;
+import de.vorlauf.devstack.PostgresOptions;
+import de.vorlauf.devstack.PostgresService;
+import de.vorlauf.devstack.RunningBroker;
+import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.persistence.Migrations;
+import de.vorlauf.persistence.ingest.IngestSettings;
+import de.vorlauf.persistence.jdbc.DatabaseSettings;
+import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.persistence.timeseries.WriterSettings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real PostgreSQL and real Mosquitto for one test class, and ingest services on them. */
+final class IngestFixture implements AutoCloseable {
+
+  final RunningPostgres postgres;
+  final RunningBroker broker;
+  final HikariDataSource db;
+  private final List<IngestService> services = new ArrayList<>();
+
+  IngestFixture(Path dir) {
+    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
+    broker = MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
+    db =
+        PooledDataSources.create(
+            new DatabaseSettings(
+                postgres.jdbcUrl(), postgres.user(), postgres.password(), 3, Duration.ofSeconds(5)),
+            "it-checks");
+    Migrations.migrate(db);
+    execute(
+        "INSERT INTO buildings (id, name, time_zone, heating_type)"
+            + " VALUES ('it-b', 'IT', 'Europe/Berlin', 'gas')");
+  }
+
+  void registerDevices(String prefix, int count) {
+    for (int i = 0; i < count; i++) {
+      execute("INSERT INTO devices (id, building_id) VALUES ('" + prefix + i + "', 'it-b')");
+    }
+  }
+
+  /** A started ingest service in share group {@code group} with client id {@code clientId}. */
+  IngestService ingest(String clientId, String group) {
+    IngestService.Settings settings =
+        new IngestService.Settings(
+            new DatabaseSettings(
+                postgres.jdbcUrl(), postgres.user(), postgres.password(), 6, Duration.ofSeconds(3)),
+            WriterSettings.defaults()
+                .withLinger(Duration.ofMillis(20))
+                .withRetry(Duration.ofMillis(200), Duration.ofSeconds(1))
+                .withCloseTimeout(Duration.ofSeconds(10)),
+            IngestSettings.defaults(),
+            new MqttIngestorSettings(
+                broker.url(),
+                null,
+                null,
+                clientId,
+                group,
+                2_000,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                2,
+                Duration.ofMillis(500)));
+    IngestService service = IngestService.start(settings, Clock.systemUTC());
+    services.add(service);
+    return service;
+  }
+
+  /** Waits until the service consumes (subscribed). */
+  static void awaitRunning(IngestService service) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> service.ingestor() != null && service.ingestor().stats().connected());
+    try {
+      Thread.sleep(300); // the SUBACK follows the CONNACK
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Readings per {@link #message}. */
+  static final int READINGS = 5;
+
+  /** A full-form message with five readings that carry no time of their own. */
+  static String message(String device, Instant time, double value) {
+    return ("{\"device_id\":\"%s\",\"timestamp\":\"%s\",\"readings\":["
+            + "{\"sensor_id\":\"vorlauf_temp_hk1\",\"value\":%s,\"unit\":\"degC\"},"
+            + "{\"sensor_id\":\"ruecklauf_temp_hk1\",\"value\":%s,\"unit\":\"°C\"},"
+            + "{\"sensor_id\":\"outdoor_temp\",\"value\":3.5,\"unit\":\"degC\",\"quality\":\"uncertain\"},"
+            + "{\"sensor_id\":\"indoor_temp\",\"value\":294.15,\"unit\":\"K\"},"
+            + "{\"sensor_id\":\"heat_power\",\"value\":5000,\"unit\":\"W\"}"
+            + "],\"metadata\":{\"firmware\":\"1.2.0\"}}")
+        .formatted(device, time, value, value - 10);
+  }
+
+  long count(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  List<String> strings(String sql, Object... args) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      List<String> values = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void execute(String sql) {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops the services a test started (they are idempotent to stop twice). */
+  void stopServices() {
+    services.forEach(s -> s.stop(Duration.ofSeconds(10)));
+    services.clear();
+  }
+
+  @Override
+  public void close() {
+    stopServices();
+    db.close();
+    broker.close();
+    postgres.close();
+  }
+}

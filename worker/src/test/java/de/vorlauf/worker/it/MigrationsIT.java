@@ -1,0 +1,134 @@
+package de.vorlauf.worker.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.devstack.PostgresOptions;
+import de.vorlauf.devstack.PostgresService;
+import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.persistence.DatabaseProbe;
+import de.vorlauf.persistence.DatabaseStatus;
+import de.vorlauf.persistence.Migrations;
+import de.vorlauf.persistence.jdbc.DatabaseSettings;
+import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.persistence.migration.MigrationReport;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Migrations against the embedded PostgreSQL: idempotent, probed, constraints enforced. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MigrationsIT {
+
+  private RunningPostgres postgres;
+  private HikariDataSource dataSource;
+  private MigrationReport first;
+
+  @BeforeAll
+  void startPostgresAndMigrate(@TempDir Path dir) {
+    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("postgres")));
+    dataSource =
+        PooledDataSources.create(
+            new DatabaseSettings(
+                postgres.jdbcUrl(),
+                postgres.user(),
+                postgres.password(),
+                2,
+                Duration.ofSeconds(10)),
+            "migrations-it");
+    first = Migrations.migrate(dataSource);
+  }
+
+  @AfterAll
+  void stop() {
+    if (dataSource != null) {
+      dataSource.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void firstRunAppliesEveryMigrationAndASecondRunNothing() {
+    assertThat(first.schemaVersionBefore()).isNull();
+    assertThat(first.applied()).startsWith("1 platform foundation", "2 Timescaledb");
+
+    MigrationReport second = Migrations.migrate(dataSource);
+
+    assertThat(second.upToDateAlready()).isTrue();
+    assertThat(second.schemaVersionBefore()).isEqualTo(first.schemaVersionAfter());
+    assertThat(second.schemaVersionAfter()).isEqualTo(first.schemaVersionAfter());
+  }
+
+  @Test
+  void probeReportsVersionsAndNoTimescaleOnPlainPostgresql() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseStatus status = DatabaseProbe.probe(connection);
+
+      assertThat(status.serverVersion()).matches("\\d+\\.\\d+.*");
+      assertThat(status.schemaVersion()).isEqualTo(first.schemaVersionAfter());
+      assertThat(status.timescaleActive()).isFalse();
+    }
+  }
+
+  @Test
+  void buildingsAcceptIanaZonesAndRejectOthers() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      insertBuilding(connection, "b-berlin", "Europe/Berlin");
+
+      assertThatThrownBy(() -> insertBuilding(connection, "b-mars", "Mars/Olympus"))
+          .isInstanceOfSatisfying(
+              SQLException.class,
+              e -> {
+                assertThat(e.getSQLState()).isEqualTo("23514");
+                assertThat(e.getMessage()).contains("Mars/Olympus").contains("b-mars");
+              });
+      assertThatThrownBy(
+              () -> {
+                try (PreparedStatement update =
+                    connection.prepareStatement(
+                        "UPDATE buildings SET time_zone = 'Mars/Olympus' WHERE id = 'b-berlin'")) {
+                  update.executeUpdate();
+                }
+              })
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("Mars/Olympus");
+    }
+  }
+
+  @Test
+  void migrateCommandSucceedsOnAnUpToDateDatabase() {
+    assertThat(
+            Services.migrate(
+                de.vorlauf.worker.config.WorkerConfig.builder()
+                    .dbUrl(postgres.jdbcUrl())
+                    .dbUser(postgres.user())
+                    .dbPassword(postgres.password())
+                    .build()))
+        .isZero();
+  }
+
+  private static void insertBuilding(Connection connection, String id, String zone)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            """
+            INSERT INTO buildings (id, name, time_zone, heating_type)
+            VALUES (?, ?, ?, 'gas')
+            """)) {
+      insert.setString(1, id);
+      insert.setString(2, "Building " + id);
+      insert.setString(3, zone);
+      insert.executeUpdate();
+    }
+  }
+}
