@@ -7,11 +7,15 @@ import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.migration.MigrationReport;
+import de.vorlauf.worker.brokeraccess.BrokerAccessCommand;
+import de.vorlauf.worker.brokeraccess.BrokerAccessConfig;
+import de.vorlauf.worker.brokeraccess.BrokerAccessSync;
 import de.vorlauf.worker.config.ConfigException;
 import de.vorlauf.worker.config.EnvironmentConfig;
 import de.vorlauf.worker.config.WorkerConfig;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code migrate}: brings the database schema up to date, exit 0 on success, 1 otherwise.
- *   <li>{@code run} (default): the Temporal worker with its health endpoint until SIGTERM.
+ *   <li>{@code run} (default): the Temporal worker with its health endpoint until SIGTERM; with
+ *       {@code VORLAUF_BROKER_ACCESS_DIR} also the broker access sync.
+ *   <li>{@code broker-access --out DIR}: exports the broker's password and ACL files once.
  * </ul>
  *
  * Exit codes: 0 done, 1 failed, 2 bad usage or configuration.
@@ -37,18 +43,29 @@ public final class WorkerMain {
 
   static int run(String[] args) {
     String command = args.length == 0 ? "run" : args[0];
-    if (args.length > 1 || !(command.equals("run") || command.equals("migrate"))) {
-      log.error("usage: vorlauf-worker [run|migrate] (got: {})", String.join(" ", args));
+    boolean brokerAccess = command.equals("broker-access");
+    if (!brokerAccess
+        && (args.length > 1 || !(command.equals("run") || command.equals("migrate")))) {
+      log.error(
+          "usage: vorlauf-worker [run|migrate|broker-access --out DIR] (got: {})",
+          String.join(" ", args));
       return 2;
     }
     WorkerConfig config;
+    BrokerAccessConfig access;
     try {
       config = EnvironmentConfig.read(System.getenv());
+      access = BrokerAccessConfig.read(System.getenv());
     } catch (ConfigException e) {
       log.error(e.getMessage());
       return 2;
     }
-    return command.equals("migrate") ? migrate(config) : runWorker(config);
+    return switch (command) {
+      case "migrate" -> migrate(config);
+      case "broker-access" ->
+          BrokerAccessCommand.run(Arrays.asList(args).subList(1, args.length), config);
+      default -> runWorker(config, access);
+    };
   }
 
   /** Runs the migrations; the schema version is logged from a live probe afterwards. */
@@ -77,7 +94,7 @@ public final class WorkerMain {
     }
   }
 
-  static int runWorker(WorkerConfig config) {
+  static int runWorker(WorkerConfig config, BrokerAccessConfig access) {
     VorlaufWorker worker;
     try {
       worker = new VorlaufWorker(config);
@@ -85,7 +102,18 @@ public final class WorkerMain {
       log.error("cannot start the worker: {}", e.getMessage(), e);
       return 1;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(worker::stop, "vorlauf-worker-shutdown"));
+    // keeps the broker's password and ACL files in sync with the registry (launcher's Mosquitto)
+    BrokerAccessSync sync = access.enabled() ? BrokerAccessSync.start(access, config) : null;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.stop();
+                  if (sync != null) {
+                    sync.close();
+                  }
+                },
+                "vorlauf-worker-shutdown"));
     try {
       worker.start();
       worker.awaitStopped();

@@ -21,8 +21,16 @@ final class ChildEnvironment {
       java.nio.file.Path dbPasswordFile,
       RunningBroker mqtt,
       RunningTemporal temporal,
-      int healthPort) {
+      int healthPort,
+      MqttServiceAccounts mqttAccounts) {
     Map<String, String> env = common(database, mqtt, temporal);
+    if (mqttAccounts != null && mqtt.accessControl().isPresent()) {
+      BrokerAccessControl access = mqtt.accessControl().get();
+      login(env, mqttAccounts.worker());
+      // the worker keeps the broker's password and ACL files in sync with the registry
+      env.put("VORLAUF_BROKER_ACCESS_DIR", access.dir().toString());
+      env.put("VORLAUF_BROKER_PID_FILE", access.pidFile().toString());
+    }
     if (dbPasswordFile != null) {
       env.put("VORLAUF_DB_PASSWORD_FILE", dbPasswordFile.toString());
     } else if (database.password() != null) {
@@ -38,8 +46,12 @@ final class ChildEnvironment {
       RunningTemporal temporal,
       String temporalUiUrl,
       int workerHealthPort,
-      AdminCredentials admin) {
+      AdminCredentials admin,
+      MqttServiceAccounts mqttAccounts) {
     Map<String, String> env = common(database, mqtt, temporal);
+    if (mqttAccounts != null && mqtt.accessControl().isPresent()) {
+      login(env, mqttAccounts.admin());
+    }
     if (database.password() != null) {
       env.put("VORLAUF_DB_PASSWORD", database.password());
     }
@@ -53,6 +65,11 @@ final class ChildEnvironment {
     env.put("VORLAUF_ADMIN_USERS_FILE", admin.usersFile().toString());
     env.put("VORLAUF_ADMIN_ROLES_FILE", admin.rolesFile().toString());
     return env;
+  }
+
+  private static void login(Map<String, String> env, MqttLogin login) {
+    env.put("VORLAUF_MQTT_USER", login.user());
+    env.put("VORLAUF_MQTT_PASSWORD", login.password());
   }
 
   /** "database=embedded PostgreSQL 15.19 (zonky);mqtt=…;temporal=…" */

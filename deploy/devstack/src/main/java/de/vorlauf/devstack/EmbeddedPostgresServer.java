@@ -60,6 +60,8 @@ final class EmbeddedPostgresServer implements RunningPostgres {
               .setRegisterShutdownHook(false)
               .setPort(options.port())
               .setServerConfig("synchronous_commit", "on")
+              // when a row was committed (pg_xact_commit_timestamp): ingest latency, measured
+              .setServerConfig("track_commit_timestamp", "on")
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("unix_socket_directories", "''")
               .setConnectConfig("password", superuserPassword)

@@ -23,6 +23,7 @@ final class HiveMqBroker implements RunningBroker {
   private final BrokerOptions options;
   private final Path dir;
   private EmbeddedHiveMQ hivemq;
+  private boolean warnedAnonymous;
 
   HiveMqBroker(BrokerOptions options) {
     this.options = options;
@@ -35,6 +36,14 @@ final class HiveMqBroker implements RunningBroker {
       return;
     }
     ServicePorts.requireFree(options.port(), "MQTT (HiveMQ)");
+    if (options.authenticated() && !warnedAnonymous) {
+      warnedAnonymous = true;
+      LOG.warn(
+          "HiveMQ CE (the fallback when Mosquitto is not installed) cannot use the password and"
+              + " ACL files generated from the device registry: any client on 127.0.0.1 may"
+              + " connect without credentials and publish on any device's topics. Install"
+              + " Mosquitto (deploy/install-test-deps.sh) for per-device credentials.");
+    }
     long begin = System.nanoTime();
     EmbeddedHiveMQ broker =
         EmbeddedHiveMQ.builder()
@@ -88,7 +97,9 @@ final class HiveMqBroker implements RunningBroker {
   @Override
   public String label() {
     String version = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
-    return "HiveMQ CE " + (version == null ? "" : version + " ") + "(embedded)";
+    return "HiveMQ CE "
+        + (version == null ? "" : version + " ")
+        + "(embedded, no device authentication)";
   }
 
   @Override

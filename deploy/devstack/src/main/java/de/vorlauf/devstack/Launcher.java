@@ -75,11 +75,18 @@ public final class Launcher {
       LauncherCommands.stopLeftovers(state);
       AdminCredentials admin = AdminCredentials.ensure(state.secrets());
       RunningPostgres database = platform.add(PostgresService.start(postgresOptions(config)));
+      // our own broker authenticates every client: the platform's service accounts here, the
+      // devices once the worker has exported the registry; an external one is configured by ops
+      MqttServiceAccounts mqttAccounts =
+          config.externalMqttUrl() == null ? MqttServiceAccounts.ensure(state.secrets()) : null;
+      BrokerOptions brokerOptions =
+          BrokerOptions.of(state, config.ports().mqtt(), config.externalMqttUrl(), config.broker());
       RunningBroker mqtt =
           platform.add(
               MqttBrokerService.start(
-                  BrokerOptions.of(
-                      state, config.ports().mqtt(), config.externalMqttUrl(), config.broker())));
+                  mqttAccounts == null
+                      ? brokerOptions
+                      : brokerOptions.withServiceLogins(mqttAccounts.all())));
       RunningTemporal temporal =
           platform.add(
               TemporalService.start(
@@ -93,7 +100,8 @@ public final class Launcher {
           database.origin() == Origin.EMBEDDED ? state.secret("db-password") : null;
       int healthPort = config.ports().workerHealth();
       Map<String, String> workerEnv =
-          ChildEnvironment.worker(database, dbPasswordFile, mqtt, temporal, healthPort);
+          ChildEnvironment.worker(
+              database, dbPasswordFile, mqtt, temporal, healthPort, mqttAccounts);
       migrate(config, workerEnv);
       String healthUrl = "http://127.0.0.1:" + healthPort + "/health";
       platform.add(JavaProcess.start(worker(config, workerEnv, healthUrl)));
@@ -107,7 +115,7 @@ public final class Launcher {
                       config.ports().wildflyOffset(),
                       config.bindAddress(),
                       ChildEnvironment.wildfly(
-                          database, mqtt, temporal, temporalUi, healthPort, admin))));
+                          database, mqtt, temporal, temporalUi, healthPort, admin, mqttAccounts))));
       // Issue 4 adds the simulator here, after WildFly: a JavaProcess running
       // simulator/target/vorlauf-simulator.jar with the MQTT URL, added to the platform.
       PlatformReport report =

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,14 +39,20 @@ final class MosquittoBroker implements RunningBroker, Supervised {
     if (process != null) {
       return;
     }
-    Path pidFile = dir.resolve("mosquitto.pid");
+    Path pidFile = pidFile();
     PidFile.stopLeftover(pidFile, "Mosquitto");
     ServicePorts.requireFree(options.port(), "MQTT (Mosquitto)");
     Path config = dir.resolve("mosquitto.conf");
     try {
       Files.createDirectories(dir.resolve("data"));
       String user = System.getProperty("user.name");
-      Files.writeString(config, MosquittoConfig.render(options.port(), dir.resolve("data"), user));
+      Path accessDir = null;
+      if (options.authenticated()) {
+        accessDir = accessDir();
+        MosquittoAccessBootstrap.write(accessDir, options.serviceLogins());
+      }
+      Files.writeString(
+          config, MosquittoConfig.render(options.port(), dir.resolve("data"), user, accessDir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + config, e);
     }
@@ -70,6 +77,21 @@ final class MosquittoBroker implements RunningBroker, Supervised {
     }
     process = child;
     LOG.info("{} listening on {}", label(), url());
+  }
+
+  private Path pidFile() {
+    return dir.resolve("mosquitto.pid");
+  }
+
+  private Path accessDir() {
+    return dir.resolve("access");
+  }
+
+  @Override
+  public Optional<BrokerAccessControl> accessControl() {
+    return options.authenticated()
+        ? Optional.of(new BrokerAccessControl(accessDir(), pidFile()))
+        : Optional.empty();
   }
 
   @Override
@@ -102,7 +124,11 @@ final class MosquittoBroker implements RunningBroker, Supervised {
 
   @Override
   public String label() {
-    return "Mosquitto " + version + " (started by Vorlauf)";
+    return "Mosquitto "
+        + version
+        + (options.authenticated()
+            ? " (started by Vorlauf, per-device credentials)"
+            : " (started by Vorlauf)");
   }
 
   @Override

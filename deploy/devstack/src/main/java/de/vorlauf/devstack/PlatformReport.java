@@ -43,6 +43,12 @@ record PlatformReport(
     put(p, database, "url", database.jdbcUrl());
     p.put("database.user", String.valueOf(database.user()));
     put(p, mqtt, "url", mqtt.url());
+    p.put(
+        "mqtt.authentication",
+        mqtt.accessControl()
+            .map(a -> "password_file and acl_file in " + a.dir() + ", synced from the registry")
+            .orElse(
+                mqtt.origin() == Origin.EXTERNAL ? "configured by the broker's operator" : "none"));
     put(p, temporal, "address", temporal.address());
     p.put("temporal.kind", temporal.kind().name());
     temporal.uiUrl().ifPresent(url -> p.put("temporal.ui", url));

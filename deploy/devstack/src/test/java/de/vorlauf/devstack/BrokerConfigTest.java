@@ -27,6 +27,21 @@ class BrokerConfigTest {
   }
 
   @Test
+  void withAnAccessFolderMosquittoRefusesAnonymousClientsAndReadsTheGeneratedFiles() {
+    String config =
+        MosquittoConfig.render(
+            11883, Path.of("/state/mosquitto/data"), "alice", Path.of("/state/mosquitto/access"));
+
+    assertThat(config)
+        .contains("listener 11883 127.0.0.1\n")
+        .contains("\nallow_anonymous false\n")
+        .contains("\npassword_file /state/mosquitto/access/passwd\n")
+        .contains("\nacl_file /state/mosquitto/access/acl\n")
+        .contains("max_queued_messages 0\n")
+        .doesNotContain("allow_anonymous true");
+  }
+
+  @Test
   void mosquittoVersionComesFromItsHelpText() {
     assertThat(MosquittoBroker.parseVersion("mosquitto version 2.0.11\n\nmosquitto is an MQTT"))
         .isEqualTo("2.0.11");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,8 @@ class ChildEnvironmentTest {
   @Test
   void theWorkerGetsEveryAddressAndThePasswordAsAFile() {
     Map<String, String> env =
-        ChildEnvironment.worker(database, secrets.resolve("db-password"), mqtt, temporal, 18081);
+        ChildEnvironment.worker(
+            database, secrets.resolve("db-password"), mqtt, temporal, 18081, null);
 
     assertThat(env)
         .contains(
@@ -31,7 +33,42 @@ class ChildEnvironmentTest {
             entry("VORLAUF_MQTT_URL", "tcp://127.0.0.1:11883"),
             entry("TEMPORAL_ADDRESS", "127.0.0.1:17233"),
             entry("VORLAUF_WORKER_HEALTH_PORT", "18081"))
-        .doesNotContainKey("VORLAUF_DB_PASSWORD");
+        .doesNotContainKey("VORLAUF_DB_PASSWORD")
+        .doesNotContainKeys("VORLAUF_MQTT_USER", "VORLAUF_BROKER_ACCESS_DIR");
+  }
+
+  @Test
+  void withABrokerThatAuthenticatesTheWorkerAndWildflyGetTheirOwnLogins() {
+    Path access = secrets.resolve("access");
+    RunningBroker authenticating =
+        new AuthenticatingBroker(new BrokerAccessControl(access, secrets.resolve("mosquitto.pid")));
+    MqttServiceAccounts accounts =
+        new MqttServiceAccounts(
+            new MqttLogin("vorlauf-worker", "w-secret"),
+            new MqttLogin("vorlauf-admin", "a-secret"));
+
+    Map<String, String> worker =
+        ChildEnvironment.worker(database, null, authenticating, temporal, 18081, accounts);
+    Map<String, String> wildfly =
+        ChildEnvironment.wildfly(
+            database,
+            authenticating,
+            temporal,
+            null,
+            18081,
+            AdminCredentials.write(secrets, "pw"),
+            accounts);
+
+    assertThat(worker)
+        .contains(
+            entry("VORLAUF_MQTT_USER", "vorlauf-worker"),
+            entry("VORLAUF_MQTT_PASSWORD", "w-secret"),
+            entry("VORLAUF_BROKER_ACCESS_DIR", access.toString()),
+            entry("VORLAUF_BROKER_PID_FILE", secrets.resolve("mosquitto.pid").toString()));
+    assertThat(wildfly)
+        .contains(
+            entry("VORLAUF_MQTT_USER", "vorlauf-admin"), entry("VORLAUF_MQTT_PASSWORD", "a-secret"))
+        .doesNotContainKey("VORLAUF_BROKER_ACCESS_DIR");
   }
 
   @Test
@@ -39,7 +76,8 @@ class ChildEnvironmentTest {
     AdminCredentials admin = AdminCredentials.write(secrets, "pw");
 
     Map<String, String> env =
-        ChildEnvironment.wildfly(database, mqtt, temporal, "http://127.0.0.1:18233/", 18081, admin);
+        ChildEnvironment.wildfly(
+            database, mqtt, temporal, "http://127.0.0.1:18233/", 18081, admin, null);
 
     assertThat(env)
         .contains(
@@ -63,5 +101,36 @@ class ChildEnvironmentTest {
 
     assertThat(ChildEnvironment.origins(List.of(odd)))
         .isEqualTo("mqtt=MQTT broker at tcp://x,y:z (configured)");
+  }
+
+  private record AuthenticatingBroker(BrokerAccessControl access) implements RunningBroker {
+    @Override
+    public String url() {
+      return "tcp://127.0.0.1:11883";
+    }
+
+    @Override
+    public Optional<BrokerAccessControl> accessControl() {
+      return Optional.of(access);
+    }
+
+    @Override
+    public Origin origin() {
+      return Origin.STARTED_BINARY;
+    }
+
+    @Override
+    public String label() {
+      return "Mosquitto (started by Vorlauf, per-device credentials)";
+    }
+
+    @Override
+    public void stop() {}
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void close() {}
   }
 }

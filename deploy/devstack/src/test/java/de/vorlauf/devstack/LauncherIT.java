@@ -52,6 +52,17 @@ class LauncherIT {
       assertThat(wildfly.getProperty("VORLAUF_ADMIN_USERS_FILE"))
           .isEqualTo(state.secret("admin-users.properties").toString());
       assertThat(wildfly.getProperty("JAVA_OPTS")).startsWith("-Xmx512m");
+      // our Mosquitto requires logins: each platform client gets its own service account
+      assertThat(services.getProperty("mqtt.authentication"))
+          .startsWith("password_file and acl_file");
+      assertThat(worker.getProperty("VORLAUF_MQTT_USER")).isEqualTo("vorlauf-worker");
+      assertThat(worker.getProperty("VORLAUF_MQTT_PASSWORD"))
+          .isEqualTo(Secrets.read(state.secret("mqtt-worker-password")));
+      assertThat(worker.getProperty("VORLAUF_BROKER_ACCESS_DIR"))
+          .isEqualTo(state.mosquitto().resolve("access").toString());
+      assertThat(wildfly.getProperty("VORLAUF_MQTT_USER")).isEqualTo("vorlauf-admin");
+      assertThat(wildfly.getProperty("VORLAUF_MQTT_PASSWORD"))
+          .isEqualTo(Secrets.read(state.secret("mqtt-admin-password")));
       assertThatThrownBy(() -> Launcher.up(config)).hasMessageContaining("already running");
     }
 

@@ -28,8 +28,21 @@ final class MqttTestClient implements AutoCloseable {
 
   /** {@code receiveMaximum}: QoS 1 messages the broker may have in flight to this client. */
   MqttTestClient(String url, int receiveMaximum) throws MqttException {
+    this(url, receiveMaximum, null);
+  }
+
+  /** Logs in as {@code login} (null: anonymous). */
+  MqttTestClient(String url, MqttLogin login) throws MqttException {
+    this(url, 65535, login);
+  }
+
+  private MqttTestClient(String url, int receiveMaximum, MqttLogin login) throws MqttException {
     client = new MqttAsyncClient(url, "it-" + UUID.randomUUID(), new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
+    if (login != null) {
+      options.setUserName(login.user());
+      options.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
+    }
     options.setCleanStart(true);
     options.setAutomaticReconnect(false);
     options.setReceiveMaximum(receiveMaximum);

@@ -35,9 +35,13 @@ final class AdminSession {
             .build();
     URI base = URI.create(baseUrl);
     // a protected page first: the container remembers it and opens the session the form posts to
-    http.send(HttpRequest.newBuilder(base.resolve("/")).build(), HttpResponse.BodyHandlers.discarding());
+    http.send(
+        HttpRequest.newBuilder(base.resolve("/")).build(), HttpResponse.BodyHandlers.discarding());
     String form =
-        "j_username=" + URLEncoder.encode(user, UTF_8) + "&j_password=" + URLEncoder.encode(password, UTF_8);
+        "j_username="
+            + URLEncoder.encode(user, UTF_8)
+            + "&j_password="
+            + URLEncoder.encode(password, UTF_8);
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(base.resolve("/j_security_check"))
@@ -46,7 +50,8 @@ final class AdminSession {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.body().contains("j_security_check") || response.body().contains("login-error")) {
-      throw new IllegalStateException("login as " + user + " failed: HTTP " + response.statusCode());
+      throw new IllegalStateException(
+          "login as " + user + " failed: HTTP " + response.statusCode());
     }
     return new AdminSession(http, base);
   }
@@ -69,12 +74,21 @@ final class AdminSession {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(
-          request.method() + " " + request.uri() + " → HTTP " + response.statusCode() + ": " + response.body());
+          request.method()
+              + " "
+              + request.uri()
+              + " → HTTP "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
     return JSON.readTree(response.body());
   }
 
-  /** The status entry of one service ({@code database}, {@code mqtt}, {@code temporal}, {@code worker}). */
+  /**
+   * The status entry of one service ({@code database}, {@code mqtt}, {@code temporal}, {@code
+   * worker}).
+   */
   JsonNode service(String name) throws IOException, InterruptedException {
     for (JsonNode service : get("/api/v1/status").path("services")) {
       if (name.equals(service.path("name").asText())) {

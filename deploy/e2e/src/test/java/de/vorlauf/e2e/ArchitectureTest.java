@@ -38,7 +38,8 @@ class ArchitectureTest {
           "de.vorlauf.webadmin",
           "de.vorlauf.devstack"
         }) {
-      org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+      org.assertj.core.api.Assertions.assertThat(
+              classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
           .as("classes of %s on the test classpath", pkg)
           .isTrue();
     }

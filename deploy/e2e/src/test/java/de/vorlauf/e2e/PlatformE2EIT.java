@@ -20,9 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The acceptance path of a new user, through the launcher: everything up, log in with the
- * generated credential, see every service green, run the self-check and read its history; and an
- * operator's view of an outage: a stopped broker turns red and green again when it is back.
+ * The acceptance path of a new user, through the launcher: everything up, log in with the generated
+ * credential, see every service green, run the self-check and read its history; and an operator's
+ * view of an outage: a stopped broker turns red and green again when it is back.
  */
 class PlatformE2EIT {
 
@@ -75,14 +75,18 @@ class PlatformE2EIT {
                 By.cssSelector("[data-testid='probe-" + probe + "'][data-ok='true']")));
       }
       for (String type :
-          List.of("WORKFLOW_EXECUTION_STARTED", "ACTIVITY_TASK_COMPLETED", "WORKFLOW_EXECUTION_COMPLETED")) {
+          List.of(
+              "WORKFLOW_EXECUTION_STARTED",
+              "ACTIVITY_TASK_COMPLETED",
+              "WORKFLOW_EXECUTION_COMPLETED")) {
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-testid='history-event'][data-type='" + type + "']")));
       }
     } finally {
       HeadlessChromium.screenshot(
-          browser, Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W", "_") + ".png"));
+          browser,
+          Path.of("target", "screenshots", test.getDisplayName().replaceAll("\\W", "_") + ".png"));
       browser.quit();
     }
   }

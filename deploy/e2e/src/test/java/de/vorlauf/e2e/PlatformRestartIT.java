@@ -9,7 +9,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stop and start again on the same state folder: the data and the workflow history are still there. */
+/**
+ * Stop and start again on the same state folder: the data and the workflow history are still there.
+ */
 class PlatformRestartIT {
 
   @TempDir Path tmp;
@@ -26,7 +28,13 @@ class PlatformRestartIT {
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> admin.get("/api/v1/self-checks/" + workflowId).path("run").path("status").asText(),
+          .until(
+              () ->
+                  admin
+                      .get("/api/v1/self-checks/" + workflowId)
+                      .path("run")
+                      .path("status")
+                      .asText(),
               "COMPLETED"::equals);
     }
 

@@ -41,7 +41,8 @@ final class RunningPlatform implements AutoCloseable {
   private static Path repository() {
     String repo = System.getProperty("vorlauf.repo");
     if (repo == null) {
-      throw new IllegalStateException("system property vorlauf.repo (the repository root) is not set");
+      throw new IllegalStateException(
+          "system property vorlauf.repo (the repository root) is not set");
     }
     return Path.of(repo);
   }

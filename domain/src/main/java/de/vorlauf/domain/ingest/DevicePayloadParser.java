@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +37,8 @@ public final class DevicePayloadParser {
   /**
    * Parses a full message.
    *
-   * @param topicDeviceId the device id in the topic (or authenticated by the REST token); null
-   *     when the transport does not name one
+   * @param topicDeviceId the device id in the topic (or authenticated by the REST token); null when
+   *     the transport does not name one
    */
   public ParsedMessage parseMessage(byte[] payload, String topicDeviceId) {
     JsonNode root;
@@ -54,7 +53,8 @@ public final class DevicePayloadParser {
     }
     JsonNode deviceNode = root.get("device_id");
     if (deviceNode == null || deviceNode.isNull()) {
-      return ParsedMessage.refused(topicDeviceId, RejectReason.MISSING_FIELD, "device_id is missing");
+      return ParsedMessage.refused(
+          topicDeviceId, RejectReason.MISSING_FIELD, "device_id is missing");
     }
     if (!deviceNode.isTextual() || deviceNode.asText().isBlank()) {
       return ParsedMessage.refused(
@@ -82,7 +82,14 @@ public final class DevicePayloadParser {
     List<Rejection> rejections = new ArrayList<>();
     int index = 0;
     for (JsonNode reading : readings) {
-      readReading(reading, "readings[" + index++ + "]", null, deviceId, messageTime.time, candidates, rejections);
+      readReading(
+          reading,
+          "readings[" + index++ + "]",
+          null,
+          deviceId,
+          messageTime.time,
+          candidates,
+          rejections);
     }
     return new ParsedMessage(deviceId, candidates, rejections);
   }
@@ -96,7 +103,8 @@ public final class DevicePayloadParser {
       return ParsedMessage.refused(deviceId, RejectReason.MALFORMED_JSON, brief(e));
     }
     if (root == null || !root.isObject()) {
-      return ParsedMessage.refused(deviceId, RejectReason.MALFORMED_JSON, "the message is not a JSON object");
+      return ParsedMessage.refused(
+          deviceId, RejectReason.MALFORMED_JSON, "the message is not a JSON object");
     }
     TimeField time = readTime(root, "timestamp");
     if (time.rejection != null) {
@@ -124,11 +132,13 @@ public final class DevicePayloadParser {
     if (sensorId == null) {
       JsonNode sensorNode = node.get("sensor_id");
       if (sensorNode == null || sensorNode.isNull()) {
-        rejections.add(Rejection.ofMessage(RejectReason.MISSING_FIELD, where + ".sensor_id is missing"));
+        rejections.add(
+            Rejection.ofMessage(RejectReason.MISSING_FIELD, where + ".sensor_id is missing"));
         return;
       }
       if (!sensorNode.isTextual()) {
-        rejections.add(Rejection.ofMessage(RejectReason.WRONG_TYPE, where + ".sensor_id must be a string"));
+        rejections.add(
+            Rejection.ofMessage(RejectReason.WRONG_TYPE, where + ".sensor_id must be a string"));
         return;
       }
       sensorId = sensorNode.asText();
@@ -142,7 +152,8 @@ public final class DevicePayloadParser {
     if (node.has("timestamp") && topicSensorId == null) {
       TimeField own = readTime(node, "timestamp");
       if (own.rejection != null) {
-        rejections.add(new Rejection(own.rejection.reason(), where + ": " + own.rejection.detail(), sensorId));
+        rejections.add(
+            new Rejection(own.rejection.reason(), where + ": " + own.rejection.detail(), sensorId));
         return;
       }
       time = own.time;
@@ -165,7 +176,9 @@ public final class DevicePayloadParser {
     }
     if (!value.isNumber()) {
       return new Rejection(
-          RejectReason.WRONG_TYPE, where + ".value must be a number, not " + value.getNodeType().name().toLowerCase(), sensorId);
+          RejectReason.WRONG_TYPE,
+          where + ".value must be a number, not " + value.getNodeType().name().toLowerCase(),
+          sensorId);
     }
     JsonNode unit = node.get("unit");
     if (unit == null || unit.isNull()) {
@@ -190,11 +203,14 @@ public final class DevicePayloadParser {
       return TimeField.failed(RejectReason.WRONG_TYPE, field + " must be an ISO-8601 string");
     }
     try {
-      return new TimeField(OffsetDateTime.parse(timeNode.asText()).toInstant(), null);
+      return new TimeField(IsoTimestamps.parse(timeNode.asText()), null);
     } catch (DateTimeParseException e) {
       return TimeField.failed(
           RejectReason.INVALID_TIMESTAMP,
-          field + " '" + abbreviate(timeNode.asText()) + "' is not ISO-8601 with a zone offset (e.g. 2025-01-15T14:30:00Z)");
+          field
+              + " '"
+              + abbreviate(timeNode.asText())
+              + "' is not ISO-8601 with a zone offset (e.g. 2025-01-15T14:30:00Z)");
     }
   }
 

@@ -3,8 +3,8 @@ package de.vorlauf.domain.ingest;
 import java.util.List;
 
 /**
- * A device message split into the readings whose JSON was well-formed and the parts that were
- * not. A message-level failure (unreadable JSON, no device id, no timestamp) leaves no candidates.
+ * A device message split into the readings whose JSON was well-formed and the parts that were not.
+ * A message-level failure (unreadable JSON, no device id, no timestamp) leaves no candidates.
  *
  * @param deviceId the device the message claims to come from, null when it could not be read
  */

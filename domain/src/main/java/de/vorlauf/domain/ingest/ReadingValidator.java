@@ -26,19 +26,29 @@ public final class ReadingValidator {
     String sensorId = candidate.sensorId();
     Optional<SensorDefinition> found = catalogue.find(sensorId);
     if (found.isEmpty()) {
-      return reject(RejectReason.UNKNOWN_SENSOR, "sensor_id '" + sensorId + "' is not in the catalogue", sensorId);
+      return reject(
+          RejectReason.UNKNOWN_SENSOR,
+          "sensor_id '" + sensorId + "' is not in the catalogue",
+          sensorId);
     }
     SensorDefinition sensor = found.get();
     Optional<UnitConversion> conversion = sensor.quantity().conversionFrom(candidate.unit());
     if (conversion.isEmpty()) {
       return reject(
           RejectReason.UNKNOWN_UNIT,
-          "unit '" + candidate.unit() + "' is not a unit of " + sensor.quantity().name().toLowerCase()
-              + " (canonical: " + sensor.canonicalUnit() + ")",
+          "unit '"
+              + candidate.unit()
+              + "' is not a unit of "
+              + sensor.quantity().name().toLowerCase()
+              + " (canonical: "
+              + sensor.canonicalUnit()
+              + ")",
           sensorId);
     }
     Optional<Quality> quality =
-        candidate.quality() == null ? Optional.of(Quality.DEFAULT) : Quality.fromWireName(candidate.quality());
+        candidate.quality() == null
+            ? Optional.of(Quality.DEFAULT)
+            : Quality.fromWireName(candidate.quality());
     if (quality.isEmpty()) {
       return reject(
           RejectReason.INVALID_QUALITY,
@@ -71,7 +81,8 @@ public final class ReadingValidator {
           sensorId);
     }
     return new Outcome.Accepted(
-        new Reading(time, candidate.deviceId(), sensorId, value, sensor.canonicalUnit(), quality.get()));
+        new Reading(
+            time, candidate.deviceId(), sensorId, value, sensor.canonicalUnit(), quality.get()));
   }
 
   private static Outcome reject(RejectReason reason, String detail, String sensorId) {

@@ -3,8 +3,8 @@ package de.vorlauf.domain.ingest;
 import java.util.Locale;
 
 /**
- * Why a message or a reading was not stored. Every rule of the ingestion path has its own reason
- * so that quarantine counts tell ops which rule fires, and a device vendor which field to fix.
+ * Why a message or a reading was not stored. Every rule of the ingestion path has its own reason so
+ * that quarantine counts tell ops which rule fires, and a device vendor which field to fix.
  */
 public enum RejectReason {
   MALFORMED_JSON,

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * A physical quantity with its canonical unit and the unit spellings devices are known to send.
  *
- * <p>Readings are stored in the canonical unit only, so every reader (ETL, rollups, optimiser)
- * can rely on one unit per sensor. A spelling not listed here is refused rather than guessed:
- * {@code "C"} could be Celsius or Coulomb, and a wrong guess corrupts a model silently.
+ * <p>Readings are stored in the canonical unit only, so every reader (ETL, rollups, optimiser) can
+ * rely on one unit per sensor. A spelling not listed here is refused rather than guessed: {@code
+ * "C"} could be Celsius or Coulomb, and a wrong guess corrupts a model silently.
  */
 public enum Quantity {
   TEMPERATURE(
@@ -56,8 +56,8 @@ public enum Quantity {
   }
 
   /**
-   * The conversion from {@code unit} to the canonical unit. Spellings are matched without regard
-   * to case ("kW" vs "kw" is a common firmware difference; "mW" for milliwatts is not a unit any
+   * The conversion from {@code unit} to the canonical unit. Spellings are matched without regard to
+   * case ("kW" vs "kw" is a common firmware difference; "mW" for milliwatts is not a unit any
    * heating sensor reports, so "MW" and "mW" are both read as megawatts) and surrounding blanks.
    */
   public Optional<UnitConversion> conversionFrom(String unit) {

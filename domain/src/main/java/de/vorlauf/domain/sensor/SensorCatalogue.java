@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sensors Vorlauf understands: one place that says what a sensor id means, in which unit it
- * is stored and which values are physically possible. Ingestion (MQTT, REST, vendor polling), the
+ * The sensors Vorlauf understands: one place that says what a sensor id means, in which unit it is
+ * stored and which values are physically possible. Ingestion (MQTT, REST, vendor polling), the
  * simulator and the ETL all read this catalogue, so a sensor is added here or nowhere.
  */
 public final class SensorCatalogue {
@@ -17,7 +17,11 @@ public final class SensorCatalogue {
       new SensorCatalogue(
           List.of(
               new SensorDefinition(
-                  "vorlauf_temp_hk1", Quantity.TEMPERATURE, -20, 130, "flow temperature, circuit 1"),
+                  "vorlauf_temp_hk1",
+                  Quantity.TEMPERATURE,
+                  -20,
+                  130,
+                  "flow temperature, circuit 1"),
               new SensorDefinition(
                   "ruecklauf_temp_hk1",
                   Quantity.TEMPERATURE,
@@ -29,7 +33,11 @@ public final class SensorCatalogue {
               new SensorDefinition(
                   "flow_rate_hk1", Quantity.VOLUME_FLOW, 0, 5000, "water flow rate, circuit 1"),
               new SensorDefinition(
-                  "indoor_temp", Quantity.TEMPERATURE, -10, 50, "indoor reference room temperature"),
+                  "indoor_temp",
+                  Quantity.TEMPERATURE,
+                  -10,
+                  50,
+                  "indoor reference room temperature"),
               new SensorDefinition("heat_power", Quantity.POWER, 0, 10_000, "heat meter power"),
               new SensorDefinition(
                   "heat_energy", Quantity.ENERGY, 0, 1.0e10, "heat meter energy counter")));

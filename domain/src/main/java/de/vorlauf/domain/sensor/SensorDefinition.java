@@ -14,7 +14,8 @@ public record SensorDefinition(
 
   public SensorDefinition {
     if (!(min < max)) {
-      throw new IllegalArgumentException("sensor " + id + ": min " + min + " must be below max " + max);
+      throw new IllegalArgumentException(
+          "sensor " + id + ": min " + min + " must be below max " + max);
     }
   }
 

@@ -29,8 +29,20 @@ class DevicePayloadParserTest {
     assertThat(message.deviceId()).isEqualTo("greenbox-abc123");
     assertThat(message.candidates())
         .containsExactly(
-            new ReadingCandidate("greenbox-abc123", "vorlauf_temp_hk1", Instant.parse("2025-01-15T14:30:00Z"), 52.3, "degC", "good"),
-            new ReadingCandidate("greenbox-abc123", "ruecklauf_temp_hk1", Instant.parse("2025-01-15T14:30:00Z"), 38.7, "degC", null));
+            new ReadingCandidate(
+                "greenbox-abc123",
+                "vorlauf_temp_hk1",
+                Instant.parse("2025-01-15T14:30:00Z"),
+                52.3,
+                "degC",
+                "good"),
+            new ReadingCandidate(
+                "greenbox-abc123",
+                "ruecklauf_temp_hk1",
+                Instant.parse("2025-01-15T14:30:00Z"),
+                38.7,
+                "degC",
+                null));
   }
 
   @Test
@@ -45,12 +57,16 @@ class DevicePayloadParserTest {
 
     ParsedMessage message = parser.parseMessage(json.getBytes(UTF_8), null);
 
-    assertThat(message.rejections()).singleElement().satisfies(r -> {
-      assertThat(r.reason()).isEqualTo(RejectReason.WRONG_TYPE);
-      assertThat(r.detail()).contains("readings[0].value");
-      assertThat(r.sensorId()).isEqualTo("outdoor_temp");
-    });
-    assertThat(message.candidates()).singleElement()
+    assertThat(message.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo(RejectReason.WRONG_TYPE);
+              assertThat(r.detail()).contains("readings[0].value");
+              assertThat(r.sensorId()).isEqualTo("outdoor_temp");
+            });
+    assertThat(message.candidates())
+        .singleElement()
         .satisfies(c -> assertThat(c.time()).isEqualTo(Instant.parse("2025-01-15T13:29:00Z")));
   }
 
@@ -91,7 +107,8 @@ class DevicePayloadParserTest {
     ParsedMessage message = parser.parseMessage(json.strip().getBytes(UTF_8), "d1");
 
     assertThat(message.candidates()).isEmpty();
-    assertThat(message.rejections()).singleElement()
+    assertThat(message.rejections())
+        .singleElement()
         .satisfies(r -> assertThat(r.reason()).isEqualTo(reason));
   }
 
@@ -102,6 +119,8 @@ class DevicePayloadParserTest {
     ParsedMessage message = parser.parseSingleSensor(json.getBytes(UTF_8), "d1", "indoor_temp");
 
     assertThat(message.candidates())
-        .containsExactly(new ReadingCandidate("d1", "indoor_temp", Instant.parse("2025-01-15T14:30:00Z"), 21.4, "°C", null));
+        .containsExactly(
+            new ReadingCandidate(
+                "d1", "indoor_temp", Instant.parse("2025-01-15T14:30:00Z"), 21.4, "°C", null));
   }
 }

@@ -19,17 +19,21 @@ class ReadingValidatorTest {
   void acceptsAndConvertsToTheCanonicalUnit() {
     Outcome outcome = validator.validate(candidate("heat_power", 12_500, "W", null, NOW), NOW);
 
-    assertThat(outcome).isInstanceOfSatisfying(Outcome.Accepted.class, accepted -> {
-      assertThat(accepted.reading().value()).isEqualTo(12.5);
-      assertThat(accepted.reading().unit()).isEqualTo("kW");
-      assertThat(accepted.reading().quality()).isEqualTo(Quality.GOOD);
-      assertThat(accepted.reading().time()).isEqualTo(NOW);
-    });
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            Outcome.Accepted.class,
+            accepted -> {
+              assertThat(accepted.reading().value()).isEqualTo(12.5);
+              assertThat(accepted.reading().unit()).isEqualTo("kW");
+              assertThat(accepted.reading().quality()).isEqualTo(Quality.GOOD);
+              assertThat(accepted.reading().time()).isEqualTo(NOW);
+            });
   }
 
   @Test
   void unknownSensor() {
-    assertRejected(candidate("vorlauf_temp_hk9", 50, "degC", null, NOW), RejectReason.UNKNOWN_SENSOR);
+    assertRejected(
+        candidate("vorlauf_temp_hk9", 50, "degC", null, NOW), RejectReason.UNKNOWN_SENSOR);
   }
 
   @Test
@@ -39,14 +43,17 @@ class ReadingValidatorTest {
 
   @Test
   void invalidQuality() {
-    assertRejected(candidate("vorlauf_temp_hk1", 50, "degC", "fine", NOW), RejectReason.INVALID_QUALITY);
+    assertRejected(
+        candidate("vorlauf_temp_hk1", 50, "degC", "fine", NOW), RejectReason.INVALID_QUALITY);
   }
 
   @Test
   void nonFinite() {
-    assertRejected(candidate("vorlauf_temp_hk1", Double.NaN, "degC", null, NOW), RejectReason.NON_FINITE);
     assertRejected(
-        candidate("heat_power", Double.POSITIVE_INFINITY, "kW", null, NOW), RejectReason.NON_FINITE);
+        candidate("vorlauf_temp_hk1", Double.NaN, "degC", null, NOW), RejectReason.NON_FINITE);
+    assertRejected(
+        candidate("heat_power", Double.POSITIVE_INFINITY, "kW", null, NOW),
+        RejectReason.NON_FINITE);
   }
 
   @Test
@@ -60,29 +67,39 @@ class ReadingValidatorTest {
 
   @Test
   void futureBeyondTheSkewIsRefusedWithinItAccepted() {
-    assertThat(validator.validate(candidate("outdoor_temp", 1, "degC", null, NOW.plusSeconds(299)), NOW))
+    assertThat(
+            validator.validate(
+                candidate("outdoor_temp", 1, "degC", null, NOW.plusSeconds(299)), NOW))
         .isInstanceOf(Outcome.Accepted.class);
-    assertRejected(candidate("outdoor_temp", 1, "degC", null, NOW.plusSeconds(301)), RejectReason.FUTURE_TIMESTAMP);
+    assertRejected(
+        candidate("outdoor_temp", 1, "degC", null, NOW.plusSeconds(301)),
+        RejectReason.FUTURE_TIMESTAMP);
   }
 
   @Test
   void olderThanRetentionIsRefused() {
     assertRejected(
-        candidate("outdoor_temp", 1, "degC", null, NOW.minus(Duration.ofDays(91))), RejectReason.TOO_OLD);
-    assertThat(validator.validate(candidate("outdoor_temp", 1, "degC", null, NOW.minus(Duration.ofDays(89))), NOW))
+        candidate("outdoor_temp", 1, "degC", null, NOW.minus(Duration.ofDays(91))),
+        RejectReason.TOO_OLD);
+    assertThat(
+            validator.validate(
+                candidate("outdoor_temp", 1, "degC", null, NOW.minus(Duration.ofDays(89))), NOW))
         .isInstanceOf(Outcome.Accepted.class);
   }
 
   private void assertRejected(ReadingCandidate candidate, RejectReason reason) {
     assertThat(validator.validate(candidate, NOW))
-        .isInstanceOfSatisfying(Outcome.Rejected.class, rejected -> {
-          assertThat(rejected.rejection().reason()).isEqualTo(reason);
-          assertThat(rejected.rejection().sensorId()).isEqualTo(candidate.sensorId());
-          assertThat(rejected.rejection().detail()).isNotBlank();
-        });
+        .isInstanceOfSatisfying(
+            Outcome.Rejected.class,
+            rejected -> {
+              assertThat(rejected.rejection().reason()).isEqualTo(reason);
+              assertThat(rejected.rejection().sensorId()).isEqualTo(candidate.sensorId());
+              assertThat(rejected.rejection().detail()).isNotBlank();
+            });
   }
 
-  private static ReadingCandidate candidate(String sensor, double value, String unit, String quality, Instant time) {
+  private static ReadingCandidate candidate(
+      String sensor, double value, String unit, String quality, Instant time) {
     return new ReadingCandidate("greenbox-abc123", sensor, time, value, unit, quality);
   }
 }

@@ -27,8 +27,8 @@ class QuantityTest {
   })
   void convertsEverySpellingToTheCanonicalUnit(
       Quantity quantity, double value, String unit, double canonical) {
-    assertThat(quantity.conversionFrom(unit)).hasValueSatisfying(
-        c -> assertThat(c.apply(value)).isCloseTo(canonical, within(1e-9)));
+    assertThat(quantity.conversionFrom(unit))
+        .hasValueSatisfying(c -> assertThat(c.apply(value)).isCloseTo(canonical, within(1e-9)));
   }
 
   @ParameterizedTest

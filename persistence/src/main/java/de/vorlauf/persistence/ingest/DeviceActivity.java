@@ -3,8 +3,8 @@ package de.vorlauf.persistence.ingest;
 import java.time.Instant;
 
 /**
- * What one device did between two status flushes: merged in memory per message, written as one
- * row per device.
+ * What one device did between two status flushes: merged in memory per message, written as one row
+ * per device.
  *
  * @param newestReading measurement time of the newest stored reading, null when none was stored
  */

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The online/offline rule: a device is offline once no message arrived for {@code offlineAfter};
- * it is online again after {@code onlineAfter} messages that came without such a gap between them
- * (one stray message does not make a flapping device green). A device seen for the first time
- * counts as having come back from offline.
+ * The online/offline rule: a device is offline once no message arrived for {@code offlineAfter}; it
+ * is online again after {@code onlineAfter} messages that came without such a gap between them (one
+ * stray message does not make a flapping device green). A device seen for the first time counts as
+ * having come back from offline.
  */
 public record DeviceLiveness(Duration offlineAfter, int onlineAfter) {
 
@@ -31,8 +31,8 @@ public record DeviceLiveness(Duration offlineAfter, int onlineAfter) {
   public record State(boolean online, int streak, Instant lastSeen, Instant stateChangedAt) {}
 
   /**
-   * The state after {@code messages} more messages arrived between {@code firstArrival} and
-   * {@code lastArrival}.
+   * The state after {@code messages} more messages arrived between {@code firstArrival} and {@code
+   * lastArrival}.
    *
    * @param previous null for a device never seen
    */
@@ -44,8 +44,7 @@ public record DeviceLiveness(Duration offlineAfter, int onlineAfter) {
     boolean gap = Duration.between(previous.lastSeen(), firstArrival).compareTo(offlineAfter) > 0;
     int streak = gap ? messages : (int) Math.min((long) previous.streak() + messages, STREAK_CAP);
     boolean online = (!gap && previous.online()) || streak >= onlineAfter;
-    Instant lastSeen =
-        lastArrival.isAfter(previous.lastSeen()) ? lastArrival : previous.lastSeen();
+    Instant lastSeen = lastArrival.isAfter(previous.lastSeen()) ? lastArrival : previous.lastSeen();
     Instant changedAt;
     if (gap) {
       changedAt =
@@ -62,7 +61,6 @@ public record DeviceLiveness(Duration offlineAfter, int onlineAfter) {
 
   /** Whether a stored state means online at {@code now} (the sweep may not have run yet). */
   public boolean onlineAt(State state, Instant now) {
-    return state.online()
-        && Duration.between(state.lastSeen(), now).compareTo(offlineAfter) <= 0;
+    return state.online() && Duration.between(state.lastSeen(), now).compareTo(offlineAfter) <= 0;
   }
 }

@@ -26,9 +26,13 @@ public final class DeviceStatusStore {
       INSERT INTO device_status AS d (device_id, building_id, first_seen, last_seen,
           last_reading_time, message_count, reading_count, quarantined_count, online, streak,
           state_changed_at)
-      SELECT * FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
+      SELECT u.* FROM unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[],
           ?::timestamptz[], ?::bigint[], ?::bigint[], ?::bigint[], ?::boolean[], ?::int[],
-          ?::timestamptz[])
+          ?::timestamptz[]) AS u(device_id, building_id, first_seen, last_seen,
+          last_reading_time, message_count, reading_count, quarantined_count, online, streak,
+          state_changed_at)
+      -- a device deleted since its messages arrived is skipped, not a flush failing forever
+      WHERE EXISTS (SELECT 1 FROM devices v WHERE v.id = u.device_id)
       ORDER BY 1
       ON CONFLICT (device_id) DO UPDATE SET
           building_id = excluded.building_id,

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * committed message here, activity is merged per device in memory and written every {@code
  * flushInterval} as one row per device (at 100,000 readings/s that is a few hundred rows per
  * second). The status is written right after the readings committed, not in their transaction: a
- * crash in between loses at most one interval of counts, never a reading. A failed flush keeps
- * its activity for the next one.
+ * crash in between loses at most one interval of counts, never a reading. A failed flush keeps its
+ * activity for the next one.
  */
 public final class DeviceStatusTracker implements AutoCloseable {
 
@@ -37,11 +38,22 @@ public final class DeviceStatusTracker implements AutoCloseable {
 
   public DeviceStatusTracker(
       DataSource dataSource, DeviceLiveness liveness, Duration flushInterval, Clock clock) {
+    this(dataSource, liveness, flushInterval, clock, Thread::new);
+  }
+
+  /** With the threads of {@code threads} (in WildFly: its {@code ManagedThreadFactory}). */
+  public DeviceStatusTracker(
+      DataSource dataSource,
+      DeviceLiveness liveness,
+      Duration flushInterval,
+      Clock clock,
+      ThreadFactory threads) {
     this.dataSource = dataSource;
     this.store = new DeviceStatusStore(liveness);
     this.clock = clock;
     this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "vorlauf-device-status"));
+        Executors.newSingleThreadScheduledExecutor(
+            r -> IngestThreads.named(threads, r, "vorlauf-device-status"));
     scheduler.scheduleWithFixedDelay(
         this::flushQuietly,
         flushInterval.toMillis(),
@@ -52,7 +64,8 @@ public final class DeviceStatusTracker implements AutoCloseable {
   }
 
   /** Notes a message whose outcome committed. */
-  void record(DeviceInfo device, Instant arrivedAt, Instant newestReading, int stored, int refused) {
+  void record(
+      DeviceInfo device, Instant arrivedAt, Instant newestReading, int stored, int refused) {
     DeviceActivity activity =
         new DeviceActivity(
             device.deviceId(),
@@ -97,7 +110,8 @@ public final class DeviceStatusTracker implements AutoCloseable {
     try {
       flush();
     } catch (SQLException | RuntimeException e) {
-      log.warn("device status not written ({} devices pending): {}", pending.size(), e.getMessage());
+      log.warn(
+          "device status not written ({} devices pending): {}", pending.size(), e.getMessage());
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the pipeline did since this process started, for the health endpoint and the UI. Every
- * rule counts under its reason code. Cheap to update from many threads.
+ * What the pipeline did since this process started, for the health endpoint and the UI. Every rule
+ * counts under its reason code. Cheap to update from many threads.
  */
 public final class IngestCounters {
 

@@ -54,8 +54,8 @@ public record IngestMessage(
   }
 
   /**
-   * Identifies the message for the quarantine: the same message delivered twice has the same
-   * key. SHA-256 over source, topic or sender, and the whole payload.
+   * Identifies the message for the quarantine: the same message delivered twice has the same key.
+   * SHA-256 over source, topic or sender, and the whole payload.
    */
   public String messageKey() {
     try {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import javax.sql.DataSource;
 
 /**
@@ -65,9 +66,8 @@ public final class IngestPipeline implements AutoCloseable {
   }
 
   /**
-   * A pipeline over the given database and reading writer. It starts its own quarantine writer
-   * and device-status thread and stops them in {@link #close()}; the reading writer stays the
-   * caller's.
+   * A pipeline over the given database and reading writer. It starts its own quarantine writer and
+   * device-status thread and stops them in {@link #close()}; the reading writer stays the caller's.
    */
   public static IngestPipeline create(
       DataSource dataSource, ReadingWriter writer, IngestSettings settings, Clock clock) {
@@ -75,7 +75,29 @@ public final class IngestPipeline implements AutoCloseable {
   }
 
   public static IngestPipeline create(
+      DataSource dataSource,
+      ReadingWriter writer,
+      IngestSettings settings,
+      Clock clock,
+      ThreadFactory threads) {
+    return create(dataSource, ReadingSink.of(writer), settings, clock, threads);
+  }
+
+  public static IngestPipeline create(
       DataSource dataSource, ReadingSink sink, IngestSettings settings, Clock clock) {
+    return create(dataSource, sink, settings, clock, Thread::new);
+  }
+
+  /**
+   * As {@link #create(DataSource, ReadingWriter, IngestSettings, Clock)}, its two threads made by
+   * {@code threads} (in WildFly: the container's {@code ManagedThreadFactory}).
+   */
+  public static IngestPipeline create(
+      DataSource dataSource,
+      ReadingSink sink,
+      IngestSettings settings,
+      Clock clock,
+      ThreadFactory threads) {
     DeviceDirectory directory =
         new CachedDeviceDirectory(
             dataSource, settings.deviceCacheTtl(), settings.deviceMissTtl(), clock);
@@ -85,10 +107,11 @@ public final class IngestPipeline implements AutoCloseable {
             new QuarantineStore(),
             settings.quarantineCap(),
             settings.quarantineQueue(),
-            "vorlauf-quarantine-writer");
+            "vorlauf-quarantine-writer",
+            threads);
     DeviceStatusTracker status =
         new DeviceStatusTracker(
-            dataSource, settings.liveness(), settings.statusFlushInterval(), clock);
+            dataSource, settings.liveness(), settings.statusFlushInterval(), clock, threads);
     return new IngestPipeline(
         directory, sink, quarantine, status, settings, clock, List.of(quarantine, status));
   }
@@ -133,9 +156,7 @@ public final class IngestPipeline implements AutoCloseable {
     List<QuarantineEntry> all =
         MessageEvaluator.entries(evaluation, refusals, settings.payloadCapBytes());
     return new StoredReadings(
-        new WriteResult(0, 0),
-        all.subList(evaluation.refusals().size(), all.size()),
-        refusals);
+        new WriteResult(0, 0), all.subList(evaluation.refusals().size(), all.size()), refusals);
   }
 
   private CompletableFuture<StoredReadings> quarantineRejectedRows(StoredReadings stored) {

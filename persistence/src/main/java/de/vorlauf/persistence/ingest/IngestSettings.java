@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param deviceCacheTtl how long a known device is trusted without asking the registry again
  * @param deviceMissTtl how long an unknown device id is remembered as unknown
  * @param statusFlushInterval how often device status is written
- * @param quarantineQueue refused parts waiting to be written before submitters wait
+ * @param quarantineQueue messages with refused parts waiting to be written before submitters wait
  */
 public record IngestSettings(
     long quarantineCap,
@@ -49,19 +49,37 @@ public record IngestSettings(
 
   public IngestSettings withQuarantineCap(long cap) {
     return new IngestSettings(
-        cap, payloadCapBytes, validation, liveness, deviceCacheTtl, deviceMissTtl,
-        statusFlushInterval, quarantineQueue);
+        cap,
+        payloadCapBytes,
+        validation,
+        liveness,
+        deviceCacheTtl,
+        deviceMissTtl,
+        statusFlushInterval,
+        quarantineQueue);
   }
 
   public IngestSettings withLiveness(DeviceLiveness value) {
     return new IngestSettings(
-        quarantineCap, payloadCapBytes, validation, value, deviceCacheTtl, deviceMissTtl,
-        statusFlushInterval, quarantineQueue);
+        quarantineCap,
+        payloadCapBytes,
+        validation,
+        value,
+        deviceCacheTtl,
+        deviceMissTtl,
+        statusFlushInterval,
+        quarantineQueue);
   }
 
   public IngestSettings withValidation(ValidationPolicy value) {
     return new IngestSettings(
-        quarantineCap, payloadCapBytes, value, liveness, deviceCacheTtl, deviceMissTtl,
-        statusFlushInterval, quarantineQueue);
+        quarantineCap,
+        payloadCapBytes,
+        value,
+        liveness,
+        deviceCacheTtl,
+        deviceMissTtl,
+        statusFlushInterval,
+        quarantineQueue);
   }
 }

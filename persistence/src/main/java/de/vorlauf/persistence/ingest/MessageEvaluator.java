@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides about one message without writing anything: parse, device rules, per-reading rules.
- * Rule order: a payload naming another device than its sender is refused as a whole; then an
- * unknown or inactive sender refuses the whole message (re-ingest runs it again once the device is
- * registered or active); then each reading is checked on its own.
+ * Decides about one message without writing anything: parse, device rules, per-reading rules. Rule
+ * order: a payload naming another device than its sender is refused as a whole; then an unknown or
+ * inactive sender refuses the whole message (re-ingest runs it again once the device is registered
+ * or active); then each reading is checked on its own.
  */
 final class MessageEvaluator {
 
@@ -48,7 +48,8 @@ final class MessageEvaluator {
           null,
           new Refusal(
               IngestPipeline.UNKNOWN_TOPIC,
-              "topic is neither greenbox/{device_id}/sensors nor greenbox/{device_id}/sensors/{sensor_id}",
+              "topic is neither greenbox/{device_id}/sensors"
+                  + " nor greenbox/{device_id}/sensors/{sensor_id}",
               null));
     }
     ParsedMessage parsed =
@@ -113,7 +114,8 @@ final class MessageEvaluator {
   }
 
   /** The quarantine rows of an evaluation, numbered in order of its refusals. */
-  static List<QuarantineEntry> entries(Evaluation evaluation, List<Refusal> refusals, int payloadCap) {
+  static List<QuarantineEntry> entries(
+      Evaluation evaluation, List<Refusal> refusals, int payloadCap) {
     if (refusals.isEmpty()) {
       return List.of();
     }

@@ -9,8 +9,8 @@ import java.time.Instant;
 /**
  * One refused part of a message, as stored in {@code quarantine}.
  *
- * @param reason a {@link de.vorlauf.domain.ingest.RejectReason#code()} or one of the pipeline's
- *     own codes ({@link IngestPipeline#UNKNOWN_TOPIC}, {@link IngestPipeline#STORAGE_REJECTED})
+ * @param reason a {@link de.vorlauf.domain.ingest.RejectReason#code()} or one of the pipeline's own
+ *     codes ({@link IngestPipeline#UNKNOWN_TOPIC}, {@link IngestPipeline#STORAGE_REJECTED})
  * @param part position of this rejection among the message's rejections; with {@code messageKey}
  *     the deduplication key
  * @param payloadComplete false when {@code payload} is not the exact payload (cut or re-encoded)

@@ -18,10 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * Runs quarantined messages through the pipeline again once their cause is fixed (e.g. the device
- * was registered or re-activated). Per message: its valid readings are written and committed
- * first (duplicates are dropped by key, so re-running is harmless), then in one transaction its
- * old quarantine rows are replaced by what is still refused now, if anything. Rows whose payload
- * was cut or re-encoded cannot be re-run and stay.
+ * was registered or re-activated). Per message: its valid readings are written and committed first
+ * (duplicates are dropped by key, so re-running is harmless), then in one transaction its old
+ * quarantine rows are replaced by what is still refused now, if anything. Rows whose payload was
+ * cut or re-encoded cannot be re-run and stay.
  */
 public final class QuarantineReingest {
 

@@ -16,9 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * SQL of the quarantine: capped inserts that land once per message part, counts by reason, and
- * the reads and deletes of re-ingestion. Every method runs on the caller's connection and
- * transaction.
+ * SQL of the quarantine: capped inserts that land once per message part, counts by reason, and the
+ * reads and deletes of re-ingestion. Every method runs on the caller's connection and transaction.
  */
 public final class QuarantineStore {
 
@@ -85,8 +84,8 @@ public final class QuarantineStore {
       String messageKey) {}
 
   /**
-   * Inserts entries while the quarantine holds fewer than {@code cap} rows; the rest is counted
-   * per reason as dropped. Entries already stored (same message and part) are skipped.
+   * Inserts entries while the quarantine holds fewer than {@code cap} rows; the rest is counted per
+   * reason as dropped. Entries already stored (same message and part) are skipped.
    */
   public List<Fate> insert(Connection connection, List<QuarantineEntry> entries, long cap)
       throws SQLException {
@@ -105,7 +104,8 @@ public final class QuarantineStore {
         fates.add(Fate.DROPPED);
         dropped.merge(entry.reason(), 1, Integer::sum);
       } else {
-        fates.add(stored.contains(id(entry.messageKey(), entry.part())) ? Fate.STORED : Fate.DUPLICATE);
+        fates.add(
+            stored.contains(id(entry.messageKey(), entry.part())) ? Fate.STORED : Fate.DUPLICATE);
       }
     }
     if (!dropped.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Writes quarantine entries in batches on its own named thread, like the reading writer: a
  * submission's future completes after its rows committed (or were counted as dropped beyond the
  * cap). While the database is down the batch is retried with backoff and never discarded; {@link
- * #submit} blocks once {@code capacity} entries wait, which pushes back on the ingest threads.
+ * #submit} blocks once {@code capacity} submissions wait, which pushes back on the ingest threads.
  */
 public final class QuarantineWriter implements AutoCloseable {
 
@@ -35,12 +36,22 @@ public final class QuarantineWriter implements AutoCloseable {
 
   public QuarantineWriter(
       DataSource dataSource, QuarantineStore store, long cap, int capacity, String name) {
+    this(dataSource, store, cap, capacity, name, Thread::new);
+  }
+
+  /** With the threads of {@code threads} (in WildFly: its {@code ManagedThreadFactory}). */
+  public QuarantineWriter(
+      DataSource dataSource,
+      QuarantineStore store,
+      long cap,
+      int capacity,
+      String name,
+      ThreadFactory threads) {
     this.dataSource = dataSource;
     this.store = store;
     this.cap = cap;
     this.queue = new LinkedBlockingQueue<>(capacity);
-    this.thread = new Thread(this::run, name);
-    thread.setDaemon(false);
+    this.thread = IngestThreads.named(threads, this::run, name);
     thread.start();
   }
 
@@ -125,9 +136,10 @@ public final class QuarantineWriter implements AutoCloseable {
             pause.toMillis());
       }
       Thread.sleep(pause.toMillis());
-      pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-          ? Duration.ofSeconds(5)
-          : pause.multipliedBy(2);
+      pause =
+          pause.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+              ? Duration.ofSeconds(5)
+              : pause.multipliedBy(2);
     }
   }
 

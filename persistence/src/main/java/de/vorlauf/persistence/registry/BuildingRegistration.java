@@ -9,9 +9,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A heated building in the registry ({@code buildings}, V1 + V10). Supersedes {@code
- * de.vorlauf.persistence.building.Building}, which knows only V1's columns. A deactivated building
- * stays (its readings and history refer to it) but takes no new devices.
+ * A heated building in the registry ({@code buildings}, V1 + V10). A deactivated building stays
+ * (its readings and history refer to it) but takes no new devices.
  */
 @Entity(name = "BuildingRegistration")
 @Table(name = "buildings")

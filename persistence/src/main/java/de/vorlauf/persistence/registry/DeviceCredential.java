@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * One secret of a device, stored only as hashes (see {@link DeviceToken} and {@link
- * MosquittoPasswordHash}). Valid while not revoked and not past {@code expiresAt}; a rotation
- * sets {@code expiresAt} on the old credential so devices can switch over without a gap.
+ * MosquittoPasswordHash}). Valid while not revoked and not past {@code expiresAt}; a rotation sets
+ * {@code expiresAt} on the old credential so devices can switch over without a gap.
  */
 @Entity(name = "DeviceCredential")
 @Table(name = "device_credentials")

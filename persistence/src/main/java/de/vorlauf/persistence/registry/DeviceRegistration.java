@@ -13,8 +13,7 @@ import java.util.Objects;
 /**
  * A gateway ("GreenBox") in the registry ({@code devices}, V1 + V10). Ingestion accepts readings
  * only from active devices; a deactivated device's messages are quarantined as {@code
- * inactive_device} and can be re-ingested after reactivation. Supersedes {@code
- * de.vorlauf.persistence.building.Device}.
+ * inactive_device} and can be re-ingested after reactivation.
  */
 @Entity(name = "DeviceRegistration")
 @Table(name = "devices")

@@ -59,7 +59,8 @@ public final class MosquittoPasswordHash {
   /** One line of a Mosquitto password file. */
   public static String passwordFileLine(String username, String encoded) {
     if (username.indexOf(':') >= 0 || username.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("a Mosquitto user name cannot hold ':' or control characters");
+      throw new IllegalArgumentException(
+          "a Mosquitto user name cannot hold ':' or control characters");
     }
     return username + ":" + encoded;
   }
@@ -76,5 +77,4 @@ public final class MosquittoPasswordHash {
       spec.clearPassword();
     }
   }
-
 }

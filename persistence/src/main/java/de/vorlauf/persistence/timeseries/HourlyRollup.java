@@ -5,9 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,18 +55,25 @@ final class HourlyRollup {
 
   private HourlyRollup() {}
 
-  /** Hourly groups of the rows; buckets are UTC hours, as {@code date_bin('1 hour', ...)}. */
+  private static final Comparator<Key> KEY_ORDER =
+      Comparator.comparing(Key::bucket).thenComparing(Key::buildingId).thenComparing(Key::sensorId);
+
+  /**
+   * Hourly groups of the rows, in key order; buckets are UTC hours, as {@code date_bin('1 hour',
+   * ...)}. Grouped in a hash map and sorted once: a sorted map compared keys for every row.
+   */
   static Map<Key, Group> aggregate(List<ReadingRow> rows) {
-    Map<Key, Group> groups =
-        new TreeMap<>(
-            Comparator.comparing(Key::bucket)
-                .thenComparing(Key::buildingId)
-                .thenComparing(Key::sensorId));
+    Map<Key, Group> groups = new HashMap<>();
+    long hour = 3_600;
     for (ReadingRow row : rows) {
-      Key key = new Key(row.time().truncatedTo(ChronoUnit.HOURS), row.buildingId(), row.sensorId());
+      long seconds = row.time().getEpochSecond();
+      Instant bucket = Instant.ofEpochSecond(seconds - Math.floorMod(seconds, hour));
+      Key key = new Key(bucket, row.buildingId(), row.sensorId());
       groups.computeIfAbsent(key, k -> new Group()).add(row.value());
     }
-    return groups;
+    Map<Key, Group> sorted = new TreeMap<>(KEY_ORDER);
+    sorted.putAll(groups);
+    return sorted;
   }
 
   static void add(Connection connection, List<ReadingRow> inserted) throws SQLException {

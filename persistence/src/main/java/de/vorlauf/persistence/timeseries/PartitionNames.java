@@ -57,8 +57,13 @@ public final class PartitionNames {
   }
 
   public static SortedSet<LocalDate> daysOf(Collection<Instant> times) {
+    // a batch spans few days: collect epoch days cheaply, build dates once per day
+    java.util.Set<Long> epochDays = new java.util.HashSet<>();
+    for (Instant t : times) {
+      epochDays.add(Math.floorDiv(t.getEpochSecond(), 86_400L));
+    }
     SortedSet<LocalDate> days = new TreeSet<>();
-    times.forEach(t -> days.add(dayOf(t)));
+    epochDays.forEach(d -> days.add(LocalDate.ofEpochDay(d)));
     return days;
   }
 

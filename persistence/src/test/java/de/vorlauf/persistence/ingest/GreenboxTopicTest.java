@@ -16,7 +16,10 @@ class GreenboxTopicTest {
   void readsThePerSensorForm() {
     assertThat(GreenboxTopic.parse("greenbox/gb-001/sensors/outdoor_temp"))
         .contains(new GreenboxTopic("gb-001", "outdoor_temp"));
-    assertThat(GreenboxTopic.parse("greenbox/gb-001/sensors/outdoor_temp").orElseThrow().singleSensor())
+    assertThat(
+            GreenboxTopic.parse("greenbox/gb-001/sensors/outdoor_temp")
+                .orElseThrow()
+                .singleSensor())
         .isTrue();
   }
 
@@ -34,7 +37,8 @@ class GreenboxTopicTest {
   @Test
   void mqttMessagesTakeDeviceAndSensorFromTheTopic() {
     IngestMessage message =
-        IngestMessage.mqtt("greenbox/gb-7/sensors/heat_power", new byte[0], java.time.Instant.EPOCH);
+        IngestMessage.mqtt(
+            "greenbox/gb-7/sensors/heat_power", new byte[0], java.time.Instant.EPOCH);
     assertThat(message.senderId()).isEqualTo("gb-7");
     assertThat(message.sensorId()).isEqualTo("heat_power");
     assertThat(message.unknownTopic()).isFalse();
@@ -47,7 +51,9 @@ class GreenboxTopicTest {
     byte[] payload = "{\"a\":1}".getBytes();
     java.time.Instant t = java.time.Instant.EPOCH;
     String key = IngestMessage.mqtt("greenbox/a/sensors", payload, t).messageKey();
-    assertThat(IngestMessage.mqtt("greenbox/a/sensors", payload.clone(), t.plusSeconds(5)).messageKey())
+    assertThat(
+            IngestMessage.mqtt("greenbox/a/sensors", payload.clone(), t.plusSeconds(5))
+                .messageKey())
         .isEqualTo(key);
     assertThat(IngestMessage.mqtt("greenbox/b/sensors", payload, t).messageKey()).isNotEqualTo(key);
     assertThat(IngestMessage.rest("a", payload, t).messageKey()).isNotEqualTo(key).hasSize(64);

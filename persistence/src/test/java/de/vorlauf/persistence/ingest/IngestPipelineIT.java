@@ -107,7 +107,8 @@ class IngestPipelineIT {
 
   private static String reading(String sensor, double value, String unit) {
     return """
-        {"sensor_id":"%s","value":%s,"unit":"%s"}""".formatted(sensor, value, unit);
+        {"sensor_id":"%s","value":%s,"unit":"%s"}"""
+        .formatted(sensor, value, unit);
   }
 
   private IngestOutcome ingest(String device, String payload) throws Exception {
@@ -140,10 +141,11 @@ class IngestPipelineIT {
     assertThat(outcome.inserted()).isEqualTo(2);
     assertThat(outcome.reasons()).containsExactly("out_of_range");
     assertThat(outcome.quarantined()).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM sensor_readings WHERE time = '" + t + "'"))
-        .isEqualTo(2);
-    assertThat(count("SELECT count(*) FROM quarantine WHERE reason = 'out_of_range'"
-            + " AND sensor_id = 'outdoor_temp' AND device_id = 'gb-1'"))
+    assertThat(count("SELECT count(*) FROM sensor_readings WHERE time = '" + t + "'")).isEqualTo(2);
+    assertThat(
+            count(
+                "SELECT count(*) FROM quarantine WHERE reason = 'out_of_range'"
+                    + " AND sensor_id = 'outdoor_temp' AND device_id = 'gb-1'"))
         .isEqualTo(1);
     assertThat(pipeline.stats().rejectedByReason()).containsEntry("out_of_range", 1L);
   }
@@ -217,8 +219,7 @@ class IngestPipelineIT {
     assertThat(count("SELECT count(*) FROM sensor_readings WHERE device_id = 'gb-new'"))
         .isEqualTo(1);
     assertThat(count("SELECT count(*) FROM quarantine WHERE reason = 'unknown_device'")).isZero();
-    assertThat(count("SELECT count(*) FROM quarantine WHERE reason = 'out_of_range'"))
-        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM quarantine WHERE reason = 'out_of_range'")).isEqualTo(1);
 
     QuarantineReingest.Report twice =
         reingest.reingest(QuarantineReingest.Selection.ids(ids()), Duration.ofSeconds(5));

@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.devstack.Executables;
 import de.vorlauf.devstack.FreePorts;
+import de.vorlauf.devstack.PostgresOptions;
+import de.vorlauf.devstack.PostgresService;
+import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.persistence.Migrations;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -16,27 +25,41 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real Mosquitto 2.0 accepts the password file we generate from device credentials: the device
- * logs in with its token, a wrong token is refused.
+ * A real Mosquitto 2.0 accepts the password file generated from the registry (a migrated embedded
+ * PostgreSQL): an active device logs in with its token; a wrong token, a revoked credential and a
+ * deactivated device are refused.
  */
 class MosquittoPasswordFileIT {
 
   private Path dir;
   private Process broker;
   private int port;
+  private DeviceToken token;
+  private DeviceToken revoked;
+  private DeviceToken inactive;
 
   @BeforeEach
   void startBroker() throws Exception {
     dir = Files.createTempDirectory("vorlauf-mosquitto-pw-");
     port = FreePorts.find();
-    DeviceToken token = DeviceToken.generate();
-    Files.writeString(dir.resolve("token"), token.value());
-    Files.writeString(
-        dir.resolve("passwd"),
-        MosquittoPasswordHash.passwordFileLine("gb-0001", MosquittoPasswordHash.hash(token.value()))
-            + "\n");
+    token = DeviceToken.generate();
+    revoked = DeviceToken.generate();
+    inactive = DeviceToken.generate();
+    try (RunningPostgres postgres =
+        PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")))) {
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setUrl(postgres.jdbcUrl());
+      ds.setUser(postgres.user());
+      ds.setPassword(postgres.password());
+      Migrations.migrate(ds);
+      try (Connection c = ds.getConnection()) {
+        register(c);
+        Files.writeString(dir.resolve("passwd"), MosquittoPasswordFile.render(c, Instant.now()));
+      }
+    }
     Files.writeString(
         dir.resolve("mosquitto.conf"),
         """
@@ -49,7 +72,8 @@ class MosquittoPasswordFileIT {
             .formatted(port, dir.resolve("passwd"), System.getProperty("user.name")));
     Path mosquitto =
         Executables.find("mosquitto", Path.of("/usr/sbin"))
-            .orElseThrow(() -> new IllegalStateException("install mosquitto (apt-get install mosquitto)"));
+            .orElseThrow(
+                () -> new IllegalStateException("install mosquitto (apt-get install mosquitto)"));
     broker =
         new ProcessBuilder(mosquitto.toString(), "-c", dir.resolve("mosquitto.conf").toString())
             .redirectErrorStream(true)
@@ -74,12 +98,49 @@ class MosquittoPasswordFileIT {
   }
 
   @Test
-  void brokerAcceptsTheTokenAndRefusesAnythingElse() throws Exception {
-    String token = Files.readString(dir.resolve("token"));
+  void brokerAcceptsTheRegistrysTokensAndRefusesAnythingElse() throws Exception {
+    assertThat(Files.readAllLines(dir.resolve("passwd"))).hasSize(2); // comment + gb-0001
 
-    assertThat(publish("gb-0001", token)).as(log()).isZero();
-    assertThat(publish("gb-0001", token + "x")).isNotZero();
-    assertThat(publish("gb-0002", token)).isNotZero();
+    assertThat(publish("gb-0001", token.value())).as(log()).isZero();
+    assertThat(publish("gb-0001", token.value() + "x")).isNotZero();
+    assertThat(publish("gb-0001", revoked.value())).isNotZero();
+    assertThat(publish("gb-0002", inactive.value())).isNotZero();
+  }
+
+  /** gb-0001: active, one valid and one revoked credential; gb-0002: deactivated. */
+  private void register(Connection c) throws SQLException {
+    execute(
+        c,
+        "INSERT INTO buildings (id, name, time_zone, heating_type) VALUES ('b-1', 'B', 'Europe/Berlin', 'gas')");
+    execute(c, "INSERT INTO devices (id, building_id) VALUES ('gb-0001', 'b-1')");
+    execute(c, "INSERT INTO devices (id, building_id, active) VALUES ('gb-0002', 'b-1', false)");
+    credential(c, "gb-0001", revoked, Instant.now());
+    credential(c, "gb-0001", token, null);
+    credential(c, "gb-0002", inactive, null);
+  }
+
+  private static void credential(Connection c, String device, DeviceToken t, Instant revokedAt)
+      throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            """
+            INSERT INTO device_credentials
+                (device_id, token_hint, token_sha256, mosquitto_hash, created_by, revoked_at)
+            VALUES (?, ?, ?, ?, 'test', ?)
+            """)) {
+      insert.setString(1, device);
+      insert.setString(2, t.hint());
+      insert.setBytes(3, t.sha256());
+      insert.setString(4, MosquittoPasswordHash.hash(t.value()));
+      insert.setTimestamp(5, revokedAt == null ? null : Timestamp.from(revokedAt));
+      insert.executeUpdate();
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.executeUpdate();
+    }
   }
 
   private int publish(String user, String password) throws Exception {
@@ -87,8 +148,21 @@ class MosquittoPasswordFileIT {
     Process process =
         new ProcessBuilder(
                 List.of(
-                    pub.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-u", user,
-                    "-P", password, "-t", "greenbox/" + user + "/sensors", "-m", "{}", "-q", "1"))
+                    pub.toString(),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    String.valueOf(port),
+                    "-u",
+                    user,
+                    "-P",
+                    password,
+                    "-t",
+                    "greenbox/" + user + "/sensors",
+                    "-m",
+                    "{}",
+                    "-q",
+                    "1"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();

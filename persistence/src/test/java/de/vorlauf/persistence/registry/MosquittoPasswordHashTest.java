@@ -16,7 +16,8 @@ class MosquittoPasswordHashTest {
   void reproducesTheHashMosquittoPasswdWrote() {
     byte[] salt = Base64.getDecoder().decode("m+4yMGgn/g2Y8mYW");
 
-    assertThat(MosquittoPasswordHash.hash("vlf_test-secret", salt, 101)).isEqualTo(MOSQUITTO_VECTOR);
+    assertThat(MosquittoPasswordHash.hash("vlf_test-secret", salt, 101))
+        .isEqualTo(MOSQUITTO_VECTOR);
     assertThat(MosquittoPasswordHash.verify("vlf_test-secret", MOSQUITTO_VECTOR)).isTrue();
     assertThat(MosquittoPasswordHash.verify("vlf_test-secreT", MOSQUITTO_VECTOR)).isFalse();
   }
@@ -38,6 +39,7 @@ class MosquittoPasswordHashTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MosquittoPasswordHash.passwordFileLine("a:b", "$7$1$x$y"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(MosquittoPasswordHash.passwordFileLine("dev-1", "$7$1$x$y")).isEqualTo("dev-1:$7$1$x$y");
+    assertThat(MosquittoPasswordHash.passwordFileLine("dev-1", "$7$1$x$y"))
+        .isEqualTo("dev-1:$7$1$x$y");
   }
 }

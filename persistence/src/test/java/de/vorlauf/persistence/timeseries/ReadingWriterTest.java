@@ -153,8 +153,11 @@ class ReadingWriterTest {
   void onlyContentErrorsAreRejectedAMissingPartitionIsRetried() {
     assertThat(RetryingBatchWrite.isContentError(new SQLException("check", "23514"))).isTrue();
     assertThat(RetryingBatchWrite.isContentError(new SQLException("bad float", "22P02"))).isTrue();
-    assertThat(RetryingBatchWrite.isContentError(new SQLException(
-        "ERROR: no partition of relation \"sensor_readings\" found for row", "23514"))).isFalse();
+    assertThat(
+            RetryingBatchWrite.isContentError(
+                new SQLException(
+                    "ERROR: no partition of relation \"sensor_readings\" found for row", "23514")))
+        .isFalse();
     assertThat(RetryingBatchWrite.isContentError(new SQLException("refused", "08001"))).isFalse();
     assertThat(RetryingBatchWrite.isContentError(new SQLException("deadlock", "40P01"))).isFalse();
     assertThat(RetryingBatchWrite.isContentError(new SQLException("no state"))).isFalse();

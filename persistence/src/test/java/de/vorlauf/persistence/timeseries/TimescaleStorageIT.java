@@ -79,6 +79,9 @@ class TimescaleStorageIT {
   private void assertSchema(DataSource ds, String schema) throws SQLException {
     try (Connection c = ds.getConnection()) {
       assertThat(StorageMode.detect(c)).isEqualTo(StorageMode.TIMESCALEDB);
+      assertThat(de.vorlauf.persistence.DatabaseProbe.probe(c).timescaleActive())
+          .as("the status page reports TimescaleDB as active")
+          .isTrue();
     }
     assertThat(
             query(

@@ -26,6 +26,21 @@ public record IngestConfig(
 
   public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
+  /** No reading fits in fewer bytes of JSON; a body can never hold more rows than the queue. */
+  static final int MIN_BYTES_PER_READING = 32;
+
+  public IngestConfig {
+    if ((long) queueRows * MIN_BYTES_PER_READING < maxBodyBytes) {
+      throw new IllegalArgumentException(
+          "VORLAUF_INGEST_QUEUE_ROWS="
+              + queueRows
+              + " is too small for bodies of VORLAUF_INGEST_MAX_BODY_BYTES="
+              + maxBodyBytes
+              + ": it must be at least "
+              + (maxBodyBytes + MIN_BYTES_PER_READING - 1) / MIN_BYTES_PER_READING);
+    }
+  }
+
   public static IngestConfig defaults() {
     return fromEnvironment(Map.of());
   }
@@ -35,7 +50,8 @@ public record IngestConfig(
    */
   public static IngestConfig fromEnvironment(Map<String, String> env) {
     return new IngestConfig(
-        (int) number(env, "VORLAUF_INGEST_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1_024, 64L << 20),
+        (int)
+            number(env, "VORLAUF_INGEST_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1_024, 64L << 20),
         (int) number(env, "VORLAUF_INGEST_QUEUE_ROWS", 100_000, 1_000, 10_000_000),
         number(env, "VORLAUF_INGEST_QUARANTINE_CAP", 100_000, 0, Long.MAX_VALUE),
         Duration.ofMinutes(number(env, "VORLAUF_INGEST_OFFLINE_MINUTES", 10, 1, 10_080)),
@@ -43,7 +59,8 @@ public record IngestConfig(
         duration(env, "VORLAUF_CREDENTIAL_ROTATION_OVERLAP", Duration.ofHours(1)));
   }
 
-  private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
+  private static long number(
+      Map<String, String> env, String name, long fallback, long min, long max) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {
       return fallback;

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a request body up to a limit and stops there: a client announcing a small body and
- * sending a huge one (or sending chunked without a length) costs at most {@code limit} bytes.
+ * Reads a request body up to a limit and stops there: a client announcing a small body and sending
+ * a huge one (or sending chunked without a length) costs at most {@code limit} bytes.
  */
 public final class BoundedBody {
 

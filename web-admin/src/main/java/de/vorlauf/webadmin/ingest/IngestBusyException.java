@@ -1,9 +1,9 @@
 package de.vorlauf.webadmin.ingest;
 
 /**
- * Ingestion cannot take the message now (write queue full, database down, commit too slow).
- * Nothing can be assumed stored: send again later (REST: 503 with Retry-After); duplicates are
- * dropped by key.
+ * Ingestion cannot take the message now (write queue full, database down, commit too slow). Nothing
+ * can be assumed stored: send again later (REST: 503 with Retry-After); duplicates are dropped by
+ * key.
  */
 public class IngestBusyException extends Exception {
 

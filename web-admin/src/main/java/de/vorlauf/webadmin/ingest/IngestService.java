@@ -16,6 +16,7 @@ import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.webadmin.config.IngestConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -40,18 +41,24 @@ import org.slf4j.LoggerFactory;
 public class IngestService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-  static final int RETRY_AFTER_SECONDS = 5;
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   @Resource(lookup = "java:jboss/datasources/VorlaufDS")
   DataSource dataSource;
 
+  /** The container's default factory: the pipeline's threads are managed threads. */
+  @Resource ManagedThreadFactory threads;
+
   @Inject IngestConfig config;
 
-  private Running running;
+  private volatile Running running;
   private boolean closed;
 
   private record Running(
-      StorageMode mode, ReadingWriter writer, IngestPipeline pipeline, QuarantineReingest reingest) {}
+      StorageMode mode,
+      ReadingWriter writer,
+      IngestPipeline pipeline,
+      QuarantineReingest reingest) {}
 
   /**
    * Runs one REST body through the pipeline and waits until its readings and quarantine rows are
@@ -83,7 +90,8 @@ public class IngestService {
           RETRY_AFTER_SECONDS * 6,
           e);
     } catch (ExecutionException e) {
-      LOG.warn("REST ingest of device {} failed before commit: {}", deviceId, e.getCause().toString());
+      LOG.warn(
+          "REST ingest of device {} failed before commit: {}", deviceId, e.getCause().toString());
       throw new IngestBusyException(
           "the readings could not be stored right now; send them again", RETRY_AFTER_SECONDS, e);
     }
@@ -121,7 +129,12 @@ public class IngestService {
     return new DeviceLiveness(config.offlineAfter(), DeviceLiveness.DEFAULT.onlineAfter());
   }
 
-  private synchronized Running running() throws IngestBusyException {
+  private Running running() throws IngestBusyException {
+    Running r = running;
+    return r != null ? r : start();
+  }
+
+  private synchronized Running start() throws IngestBusyException {
     if (closed) {
       throw new IngestBusyException("the application is stopping", RETRY_AFTER_SECONDS, null);
     }
@@ -135,8 +148,8 @@ public class IngestService {
       throw new IngestBusyException(
           "the database cannot take readings now: " + e.getMessage(), RETRY_AFTER_SECONDS, e);
     }
-    // TODO(H4/H5): ReadingWriter.start and IngestPipeline.create create their threads with `new
-    // Thread`; hand them the container's ManagedThreadFactory once they accept a ThreadFactory.
+    // TODO(H4): ReadingWriter.start makes its writer thread with `new Thread`; hand it `threads`
+    // as well once it accepts a ThreadFactory (the pipeline's two threads already are managed).
     ReadingWriter writer =
         ReadingWriter.start(
             dataSource,
@@ -144,8 +157,11 @@ public class IngestService {
             WriterSettings.defaults().withQueueRows(config.queueRows()),
             "vorlauf-rest-writer");
     IngestSettings settings =
-        IngestSettings.defaults().withQuarantineCap(config.quarantineCap()).withLiveness(liveness());
-    IngestPipeline pipeline = IngestPipeline.create(dataSource, writer, settings, Clock.systemUTC());
+        IngestSettings.defaults()
+            .withQuarantineCap(config.quarantineCap())
+            .withLiveness(liveness());
+    IngestPipeline pipeline =
+        IngestPipeline.create(dataSource, writer, settings, Clock.systemUTC(), threads);
     running = new Running(mode, writer, pipeline, new QuarantineReingest(dataSource, pipeline));
     LOG.info("REST ingestion started ({})", mode.label());
     return running;

@@ -18,9 +18,9 @@ import java.util.Optional;
  * Issues, rotates and revokes device credentials, and finds the device of a bearer token.
  *
  * <p>Rotation issues a new credential and lets the old ones run out after an overlap (default
- * {@code VORLAUF_CREDENTIAL_ROTATION_OVERLAP}, PT1H; per call {@code overlap}), so a fleet can
- * pick up its new secrets without losing a message; an overlap of zero revokes them at once, for
- * a leaked secret. Revocation is always immediate: no cache stands between a revoke and the next
+ * {@code VORLAUF_CREDENTIAL_ROTATION_OVERLAP}, PT1H; per call {@code overlap}), so a fleet can pick
+ * up its new secrets without losing a message; an overlap of zero revokes them at once, for a
+ * leaked secret. Revocation is always immediate: no cache stands between a revoke and the next
  * request.
  */
 @ApplicationScoped

@@ -82,7 +82,8 @@ public class DeviceService {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     if (filter.text() != null && !filter.text().isBlank()) {
-      where.append(" and (lower(d.id) like :text or lower(coalesce(d.description, '')) like :text)");
+      where.append(
+          " and (lower(d.id) like :text or lower(coalesce(d.description, '')) like :text)");
       params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%");
     }
     if (filter.buildingId() != null && !filter.buildingId().isBlank()) {

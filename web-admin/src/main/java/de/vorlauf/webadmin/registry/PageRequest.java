@@ -10,7 +10,13 @@ public record PageRequest(int page, int size) {
     int s = size == null ? 50 : size;
     if (p < 0 || s < 1 || s > MAX_SIZE) {
       throw new InvalidInputException(
-          "page must be 0 or more and size between 1 and " + MAX_SIZE + " (got page=" + p + ", size=" + s + ")");
+          "page must be 0 or more and size between 1 and "
+              + MAX_SIZE
+              + " (got page="
+              + p
+              + ", size="
+              + s
+              + ")");
     }
     return new PageRequest(p, s);
   }

@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
@@ -11,7 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * /api/* is left out of the FORM-login constraint in web.xml, because a script calling the API
  * needs a 401 it can act on, not the login page. The session's login still applies here: the FORM
- * mechanism restores the identity on every request, constrained or not.
+ * mechanism restores the identity on every request, constrained or not. Resources marked {@link
+ * DeviceAuthenticated} (device ingestion) are left to their own bearer-token check.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -19,8 +22,13 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
   public static final String ROLE = "vorlauf-admin";
 
+  @Context ResourceInfo resource;
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if (forDevices()) {
+      return;
+    }
     SecurityContext security = request.getSecurityContext();
     if (security.getUserPrincipal() == null) {
       request.abortWith(
@@ -39,6 +47,13 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
                   + ROLE
                   + "; add it in the roles file (VORLAUF_ADMIN_ROLES_FILE)."));
     }
+  }
+
+  private boolean forDevices() {
+    return resource != null
+        && resource.getResourceMethod() != null
+        && (resource.getResourceMethod().isAnnotationPresent(DeviceAuthenticated.class)
+            || resource.getResourceClass().isAnnotationPresent(DeviceAuthenticated.class));
   }
 
   private static Response problem(Response.Status status, String title, String detail) {

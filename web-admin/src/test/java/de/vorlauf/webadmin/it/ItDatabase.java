@@ -37,15 +37,22 @@ public class ItDatabase implements BeforeAllCallback, ParameterResolver {
     started(context);
   }
 
-  /** Tests may take the {@link MigrationReport} of this run as a parameter. */
+  /**
+   * Tests may take the {@link MigrationReport} of this run, or the {@link RunningPostgres} itself
+   * (to stop and start it: such a test must start it again, whatever happens).
+   */
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == MigrationReport.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == MigrationReport.class || type == RunningPostgres.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return started(context).migrations();
+    Started started = started(context);
+    return parameter.getParameter().getType() == RunningPostgres.class
+        ? started.postgres()
+        : started.migrations();
   }
 
   private static Started started(ExtensionContext context) {

@@ -7,8 +7,8 @@ import java.time.Duration;
  * credentials, {@code VORLAUF_INGEST_*}).
  *
  * @param enabled false: the worker does not consume device topics
- * @param mqttClientId null: {@code vorlauf-ingest-<host name>-<health port>}, stable across restarts
- *     of the same worker and different for two workers on one host
+ * @param mqttClientId null: {@code vorlauf-ingest-<host name>-<health port>}, stable across
+ *     restarts of the same worker and different for two workers on one host
  * @param shareGroup shared subscription group; workers in one group split the stream
  * @param receiveMaximum inflight window: messages the broker may send before we acknowledge
  * @param sessionExpiry how long the broker keeps this worker's session and queue while it is away
@@ -63,12 +63,32 @@ public record IngestConfig(
   }
 
   public IngestConfig withEnabled(boolean value) {
-    return new IngestConfig(value, mqttClientId, shareGroup, receiveMaximum, sessionExpiry,
-        threads, batchRows, linger, queueRows, quarantineCap, offlineAfter);
+    return new IngestConfig(
+        value,
+        mqttClientId,
+        shareGroup,
+        receiveMaximum,
+        sessionExpiry,
+        threads,
+        batchRows,
+        linger,
+        queueRows,
+        quarantineCap,
+        offlineAfter);
   }
 
   public IngestConfig withClientId(String value) {
-    return new IngestConfig(enabled, value, shareGroup, receiveMaximum, sessionExpiry,
-        threads, batchRows, linger, queueRows, quarantineCap, offlineAfter);
+    return new IngestConfig(
+        enabled,
+        value,
+        shareGroup,
+        receiveMaximum,
+        sessionExpiry,
+        threads,
+        batchRows,
+        linger,
+        queueRows,
+        quarantineCap,
+        offlineAfter);
   }
 }

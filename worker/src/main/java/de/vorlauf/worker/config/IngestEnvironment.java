@@ -62,7 +62,8 @@ final class IngestEnvironment {
         duration(LINGER, d.linger()),
         queueRows,
         integer(QUARANTINE_CAP, (int) d.quarantineCap(), 0, Integer.MAX_VALUE),
-        Duration.ofMinutes(integer(OFFLINE_MINUTES, (int) d.offlineAfter().toMinutes(), 1, 100_000)));
+        Duration.ofMinutes(
+            integer(OFFLINE_MINUTES, (int) d.offlineAfter().toMinutes(), 1, 100_000)));
   }
 
   private String value(String name) {

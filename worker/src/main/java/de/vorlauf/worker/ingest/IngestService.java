@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * MQTT ingestion inside the worker: its own connection pool, the reading writer, the ingest
- * pipeline and the MQTT ingestor. Starts in the background: it waits for a migrated database
- * before it subscribes (until then the broker keeps the messages). Stops in reverse order: the
- * ingestor drains and acknowledges what it received, then the writers commit what is queued.
+ * pipeline and the MQTT ingestor. Starts in the background: it waits for a migrated database before
+ * it subscribes (until then the broker keeps the messages). Stops in reverse order: the ingestor
+ * drains and acknowledges what it received, then the writers commit what is queued.
  */
 public final class IngestService implements AutoCloseable {
 

@@ -4,9 +4,9 @@ import de.vorlauf.persistence.ingest.IngestMessage;
 import de.vorlauf.persistence.ingest.IngestPipeline;
 import de.vorlauf.persistence.ingest.IngestUnavailableException;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,29 +14,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the device topics through a shared subscription and feeds the {@link IngestPipeline}.
  *
- * <p>Delivery guarantees: QoS 1 with a persistent session (clean start off, session expiry > 0)
- * and manual acknowledgements. A message is acknowledged only after its readings and quarantine
- * rows are committed, and acknowledgements leave in arrival order ({@link AckSequencer}). Paho's
- * callback thread never blocks: it hands messages to ingest threads. Backpressure is the Receive
- * Maximum: while the database is slow or down nothing is acknowledged, so the broker stops sending
- * and queues — nothing is dropped here. A message that arrived on a connection that has since been
- * lost is never acknowledged on the new one: the broker delivers it again and the duplicate is
- * dropped by key.
+ * <p>Delivery guarantees: QoS 1, a persistent session ({@link IngestConnection}) and manual
+ * acknowledgements. A message is acknowledged only after its readings and quarantine rows are
+ * committed, and acknowledgements leave in arrival order ({@link AckSequencer}). Paho's callback
+ * thread never blocks: it hands messages to ingest threads. Backpressure is the Receive Maximum:
+ * while the database is slow or down nothing is acknowledged, so the broker stops sending and
+ * queues — nothing is dropped here. A message that arrived on a connection that has since been lost
+ * is never acknowledged on the new one: the broker delivers it again and the duplicate is dropped
+ * by key.
  */
 public final class MqttIngestor implements AutoCloseable {
 
@@ -44,12 +37,12 @@ public final class MqttIngestor implements AutoCloseable {
 
   /** A received message waiting for or going through the pipeline. */
   private record Delivery(
-      int generation, AckSequencer.Slot slot, String topic, byte[] payload, java.time.Instant at) {}
+      int generation, AckSequencer.Slot slot, String topic, byte[] payload, Instant at) {}
 
   private final MqttIngestorSettings settings;
   private final IngestPipeline pipeline;
   private final Clock clock;
-  private final MqttAsyncClient client;
+  private final IngestConnection connection;
   private final LinkedBlockingQueue<Delivery> inbox = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
   private final Object ackLock = new Object();
@@ -59,137 +52,58 @@ public final class MqttIngestor implements AutoCloseable {
   private final AtomicLong retried = new AtomicLong();
   private AckSequencer sequencer = new AckSequencer();
   private int generation;
-  private volatile boolean connected;
   private volatile boolean stopping;
-  private Thread connector;
 
   public MqttIngestor(MqttIngestorSettings settings, IngestPipeline pipeline, Clock clock) {
     this.settings = settings;
     this.pipeline = pipeline;
     this.clock = clock;
-    try {
-      this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalArgumentException("cannot create an MQTT client for " + settings.url(), e);
-    }
-    client.setManualAcks(true);
-    client.setCallback(new Callback());
+    this.connection =
+        new IngestConnection(
+            settings,
+            new IngestConnection.Listener() {
+              @Override
+              public void connected() {
+                synchronized (ackLock) {
+                  generation++;
+                  sequencer = new AckSequencer();
+                }
+              }
+
+              @Override
+              public void message(String topic, MqttMessage message) {
+                arrived(topic, message);
+              }
+            });
   }
 
-  /** Starts the ingest threads and connects in the background (retrying while the broker is away). */
+  /** Starts the ingest threads and connects in the background. */
   public synchronized void start() {
     for (int i = 0; i < settings.threads(); i++) {
       Thread thread = new Thread(this::work, "vorlauf-mqtt-ingest-" + i);
       threads.add(thread);
       thread.start();
     }
-    connector = new Thread(this::connectUntilUp, "vorlauf-mqtt-connect");
-    connector.start();
+    connection.open();
   }
 
-  private MqttConnectionOptions options() {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(false);
-    options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
-    options.setReceiveMaximum(settings.receiveMaximum());
-    options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
-    options.setConnectionTimeout(10);
-    options.setAutomaticReconnect(true);
-    options.setAutomaticReconnectDelay(1, 10);
-    if (settings.user() != null) {
-      options.setUserName(settings.user());
-      if (settings.password() != null) {
-        options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
-      }
+  private void arrived(String topic, MqttMessage message) {
+    if (stopping) {
+      return; // not acknowledged: the broker keeps it in our session for the next start
     }
-    return options;
-  }
-
-  private void connectUntilUp() {
-    long pause = 500;
-    while (!stopping) {
-      try {
-        client.connect(options()).waitForCompletion(15_000);
-        return; // from now on Paho reconnects by itself
-      } catch (MqttException e) {
-        log.warn(
-            "MQTT ingestor {}: cannot connect to {} ({}); retrying in {} ms",
-            settings.clientId(),
-            settings.url(),
-            e.getMessage(),
-            pause);
-      }
-      try {
-        Thread.sleep(pause);
-      } catch (InterruptedException e) {
-        return;
-      }
-      pause = Math.min(pause * 2, 10_000);
+    received.incrementAndGet();
+    Delivery delivery;
+    synchronized (ackLock) {
+      delivery =
+          new Delivery(
+              generation,
+              sequencer.arrived(message.getId(), message.getQos()),
+              topic,
+              message.getPayload(),
+              clock.instant());
     }
-  }
-
-  private final class Callback implements MqttCallback {
-
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-      synchronized (ackLock) {
-        generation++;
-        sequencer = new AckSequencer();
-      }
-      connected = true;
-      log.info(
-          "MQTT ingestor {} {} to {}; subscribing to {}",
-          settings.clientId(),
-          reconnect ? "reconnected" : "connected",
-          serverUri,
-          String.join(", ", settings.filters()));
-      // the session may have been lost (broker without persistence): subscribe every time
-      try {
-        client.subscribe(settings.filters(), new int[] {1, 1});
-      } catch (MqttException e) {
-        log.error("MQTT ingestor {}: subscribing failed: {}", settings.clientId(), e.getMessage());
-      }
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      if (stopping) {
-        return; // not acknowledged: the broker keeps it in our session for the next start
-      }
-      received.incrementAndGet();
-      Delivery delivery;
-      synchronized (ackLock) {
-        delivery =
-            new Delivery(
-                generation,
-                sequencer.arrived(message.getId(), message.getQos()),
-                topic,
-                message.getPayload(),
-                clock.instant());
-      }
-      inFlight.incrementAndGet();
-      inbox.add(delivery);
-    }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse response) {
-      connected = false;
-      log.warn(
-          "MQTT ingestor {} lost the broker ({}); unacknowledged messages will be redelivered",
-          settings.clientId(),
-          response.getReasonString() != null ? response.getReasonString() : response.getException());
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException exception) {
-      log.warn("MQTT ingestor {}: {}", settings.clientId(), exception.getMessage());
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+    inFlight.incrementAndGet();
+    inbox.add(delivery);
   }
 
   private void work() {
@@ -240,12 +154,13 @@ public final class MqttIngestor implements AutoCloseable {
       return;
     }
     if (stopping) {
-      log.warn("message {} not committed before shutdown; the broker will redeliver it",
+      log.warn(
+          "message {} not committed before shutdown; the broker will redeliver it",
           delivery.slot());
       finished(delivery, false);
       return;
     }
-    // e.g. a writer that gave up: try again rather than leave a hole in the ack order
+    // e.g. a writer that gave up: try again rather than leave a hole in the acknowledgements
     log.warn("message {} failed ({}); processing it again", delivery.slot(), error.getMessage());
     retried.incrementAndGet();
     CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> inbox.add(delivery));
@@ -256,7 +171,7 @@ public final class MqttIngestor implements AutoCloseable {
       if (delivery.generation() == generation) {
         for (AckSequencer.Slot slot : sequencer.finished(delivery.slot(), committed)) {
           try {
-            client.messageArrivedComplete(slot.messageId, slot.qos);
+            connection.acknowledge(slot.messageId, slot.qos);
             acknowledged.incrementAndGet();
           } catch (MqttException e) {
             log.debug("acknowledging {} failed: {}", slot, e.getMessage());
@@ -267,11 +182,18 @@ public final class MqttIngestor implements AutoCloseable {
     inFlight.decrementAndGet();
   }
 
-  /** Counters for health and tests. */
-  public record Stats(boolean connected, long received, long acknowledged, int inFlight, long retried) {}
+  /**
+   * Counters for health and tests.
+   *
+   * @param inFlight received and not yet finished (committed or given up)
+   * @param retried messages processed again after a failure
+   */
+  public record Stats(
+      boolean connected, long received, long acknowledged, int inFlight, long retried) {}
 
   public Stats stats() {
-    return new Stats(connected, received.get(), acknowledged.get(), inFlight.get(), retried.get());
+    return new Stats(
+        connection.connected(), received.get(), acknowledged.get(), inFlight.get(), retried.get());
   }
 
   /**
@@ -296,25 +218,14 @@ public final class MqttIngestor implements AutoCloseable {
       }
     }
     if (inFlight.get() > 0) {
-      log.warn("MQTT ingestor {}: {} messages not finished after {}; they will be redelivered",
-          settings.clientId(), inFlight.get(), grace);
-    }
-    if (connector != null) {
-      connector.interrupt();
+      log.warn(
+          "MQTT ingestor {}: {} messages not finished after {}; they will be redelivered",
+          settings.clientId(),
+          inFlight.get(),
+          grace);
     }
     threads.forEach(Thread::interrupt);
-    try {
-      if (client.isConnected()) {
-        client.disconnect(5_000).waitForCompletion(6_000);
-      }
-    } catch (MqttException e) {
-      log.debug("disconnect: {}", e.getMessage());
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      log.debug("close: {}", e.getMessage());
-    }
+    connection.close();
     log.info("MQTT ingestor {} stopped: {}", settings.clientId(), stats());
   }
 

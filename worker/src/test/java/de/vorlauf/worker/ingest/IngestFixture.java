@@ -35,7 +35,8 @@ final class IngestFixture implements AutoCloseable {
 
   IngestFixture(Path dir) {
     postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
-    broker = MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
+    broker =
+        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
     db =
         PooledDataSources.create(
             new DatabaseSettings(

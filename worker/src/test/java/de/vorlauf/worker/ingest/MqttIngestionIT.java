@@ -48,7 +48,8 @@ class MqttIngestionIT {
   }
 
   private long stored(String devicePrefix) {
-    return fx.count("SELECT count(*) FROM sensor_readings WHERE device_id LIKE ?", devicePrefix + "%");
+    return fx.count(
+        "SELECT count(*) FROM sensor_readings WHERE device_id LIKE ?", devicePrefix + "%");
   }
 
   @Test
@@ -94,9 +95,11 @@ class MqttIngestionIT {
             "ruecklauf_temp_hk1=40.000 degC good",
             "vorlauf_temp_hk1=50.000 degC good");
     assertThat(fx.count("SELECT count(*) FROM quarantine WHERE device_id LIKE 'hp-%'")).isZero();
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> service.ingestor().stats().acknowledged() == 300);
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(
             () ->
                 fx.count(
@@ -108,7 +111,8 @@ class MqttIngestionIT {
   @Test
   void quarantinesEveryCaseOfTheCorpusWithItsReasonWhileValidTrafficContinues() throws Exception {
     fx.execute("INSERT INTO devices (id, building_id) VALUES ('corpus-dev', 'it-b')");
-    fx.execute("INSERT INTO devices (id, building_id, active) VALUES ('corpus-off', 'it-b', false)");
+    fx.execute(
+        "INSERT INTO devices (id, building_id, active) VALUES ('corpus-off', 'it-b', false)");
     JsonNode corpus;
     try (InputStream in = getClass().getResourceAsStream("/ingest/malformed-corpus.json")) {
       corpus = new ObjectMapper().readTree(in);
@@ -162,10 +166,20 @@ class MqttIngestionIT {
     IngestStats stats = service.pipeline().stats();
     assertThat(stats.rejectedByReason().keySet())
         .contains(
-            "malformed_json", "missing_field", "wrong_type", "invalid_timestamp",
-            "unknown_device", "inactive_device", "device_mismatch", "unknown_sensor",
-            "unknown_unit", "invalid_quality", "non_finite", "out_of_range",
-            "future_timestamp", "too_old");
+            "malformed_json",
+            "missing_field",
+            "wrong_type",
+            "invalid_timestamp",
+            "unknown_device",
+            "inactive_device",
+            "device_mismatch",
+            "unknown_sensor",
+            "unknown_unit",
+            "invalid_quality",
+            "non_finite",
+            "out_of_range",
+            "future_timestamp",
+            "too_old");
     assertThat(stats.rejected())
         .isEqualTo(expectations.stream().mapToLong(e -> e[2].split(",").length).sum());
   }
@@ -186,7 +200,9 @@ class MqttIngestionIT {
       publisher.publish("greenbox/rd-0/sensors", "{\"broken\": ");
       publisher.publish("greenbox/rd-0/sensors", "{\"broken\": ");
       await().atMost(Duration.ofSeconds(60)).until(() -> stored("rd-") == 300L * 5);
-      await().atMost(Duration.ofSeconds(10)).until(() -> first.pipeline().stats().messages() == 402);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> first.pipeline().stats().messages() == 402);
       assertThat(first.pipeline().stats().readingsDuplicate()).isEqualTo(100L * 5);
 
       // stopped without draining while more arrive: what was not acknowledged comes again
@@ -201,6 +217,32 @@ class MqttIngestionIT {
     assertThat(stored("rd-")).isEqualTo(600L * 5);
     assertThat(fx.count("SELECT count(*) FROM quarantine WHERE device_id = 'rd-0'")).isEqualTo(1);
     assertThat(second.ingestor().stats().connected()).isTrue();
+  }
+
+  @Test
+  void aGracefulStopAcknowledgesEverythingItReceivedAndLeavesTheRestToTheSession()
+      throws Exception {
+    fx.registerDevices("gs-", 4);
+    Instant base = base();
+    IngestService first = fx.ingest("it-graceful", "g-graceful");
+    IngestFixture.awaitRunning(first);
+    try (TestPublisher publisher = new TestPublisher(fx.broker.url())) {
+      for (int i = 0; i < 1_000; i++) {
+        publish(publisher, "gs-" + (i % 4), base.plusMillis(10L * i));
+      }
+    }
+    MqttIngestor ingestor = first.ingestor();
+    first.stop(Duration.ofSeconds(20));
+    MqttIngestor.Stats stats = ingestor.stats();
+    assertThat(stats.inFlight()).isZero();
+    assertThat(stats.acknowledged()).isEqualTo(stats.received());
+    long storedByFirst = stored("gs-");
+    assertThat(storedByFirst).isEqualTo(stats.received() * IngestFixture.READINGS);
+
+    IngestService second = fx.ingest("it-graceful", "g-graceful");
+    await().atMost(Duration.ofSeconds(60)).until(() -> stored("gs-") == 1_000L * 5);
+    // what the first one acknowledged is not delivered again
+    assertThat(second.pipeline().stats().readingsDuplicate()).isZero();
   }
 
   @Test
@@ -228,7 +270,6 @@ class MqttIngestionIT {
 
   private static void publish(TestPublisher publisher, String device, Instant time)
       throws InterruptedException {
-    publisher.publish(
-        "greenbox/" + device + "/sensors", IngestFixture.message(device, time, 55));
+    publisher.publish("greenbox/" + device + "/sensors", IngestFixture.message(device, time, 55));
   }
 }

@@ -9,9 +9,9 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
- * A device stand-in: publishes with QoS 1 and returns only after the broker acknowledged. When
- * the broker is away it waits and publishes the same message again (as a device would), so
- * "published" means "the broker has it" — a repeat may arrive twice, which ingestion must absorb.
+ * A device stand-in: publishes with QoS 1 and returns only after the broker acknowledged. When the
+ * broker is away it waits and publishes the same message again (as a device would), so "published"
+ * means "the broker has it" — a repeat may arrive twice, which ingestion must absorb.
  */
 final class TestPublisher implements AutoCloseable {
 

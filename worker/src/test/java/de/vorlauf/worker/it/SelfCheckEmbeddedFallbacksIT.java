@@ -1,108 +1,31 @@
 package de.vorlauf.worker.it;
 
-import static de.vorlauf.worker.it.SelfCheckAssertions.assertAllProbesPassed;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import de.vorlauf.devstack.BrokerKind;
-import de.vorlauf.devstack.BrokerOptions;
-import de.vorlauf.devstack.MqttBrokerService;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningBroker;
-import de.vorlauf.devstack.RunningPostgres;
-import de.vorlauf.devstack.RunningService;
-import de.vorlauf.devstack.RunningTemporal;
 import de.vorlauf.devstack.TemporalKind;
-import de.vorlauf.devstack.TemporalOptions;
-import de.vorlauf.devstack.TemporalService;
-import de.vorlauf.worker.VorlaufWorker;
-import de.vorlauf.worker.config.WorkerConfig;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The self-check end to end against the embedded fallbacks: zonky PostgreSQL, HiveMQ CE, the in-JVM
- * Temporal server.
+ * The self-check against the embedded fallbacks: zonky PostgreSQL, HiveMQ CE, the in-JVM Temporal
+ * server.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SelfCheckEmbeddedFallbacksIT {
+class SelfCheckEmbeddedFallbacksIT extends SelfCheckScenario {
 
-  private RunningPostgres postgres;
-  private RunningBroker broker;
-  private RunningTemporal temporal;
-  private VorlaufWorker worker;
-  private SelfCheckClient client;
-
-  @BeforeAll
-  void startServicesMigrateAndStartTheWorker(@TempDir Path dir) throws Exception {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("postgres")));
-    broker = MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.HIVEMQ));
-    temporal =
-        TemporalService.start(
-            TemporalOptions.forTest(dir.resolve("temporal"), TemporalKind.IN_JVM));
-    WorkerConfig config = Services.workerConfig(postgres, broker, temporal);
-    assertThat(Services.migrate(config)).as("migrate exit code").isZero();
-    worker = new VorlaufWorker(config);
-    worker.start();
-    client = new SelfCheckClient(temporal.address());
+  @Override
+  BrokerKind brokerKind() {
+    return BrokerKind.HIVEMQ;
   }
 
-  @AfterAll
-  void stopEverything() {
-    if (client != null) {
-      client.close();
-    }
-    if (worker != null) {
-      worker.stop();
-    }
-    for (RunningService service : new RunningService[] {temporal, broker, postgres}) {
-      if (service != null) {
-        service.close();
-      }
-    }
+  @Override
+  TemporalKind temporalKind() {
+    return TemporalKind.IN_JVM;
   }
 
-  @Test
-  void servicesAreTheOnesAskedFor() {
-    assertThat(broker.label()).containsIgnoringCase("hivemq");
-    assertThat(temporal.kind()).isEqualTo(TemporalKind.IN_JVM);
+  @Override
+  String brokerLabel() {
+    return "hivemq";
   }
 
-  @Test
-  void selfCheckPassesAndWritesItsProbeRow() throws Exception {
-    SelfCheckClient.Run run = client.run();
-
-    assertAllProbesPassed(run.report(), broker.url());
-    try (Connection connection =
-            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT write_count FROM platform_probe WHERE probe_key = ?")) {
-      statement.setString(1, run.workflowId());
-      try (ResultSet rs = statement.executeQuery()) {
-        assertThat(rs.next()).as("probe row for %s", run.workflowId()).isTrue();
-        assertThat(rs.getInt(1)).isEqualTo(1);
-      }
-    }
-  }
-
-  @Test
-  void healthIsUpAndNamesTheServerKind() throws Exception {
-    HttpResponse<String> health = Services.health(worker.healthPort());
-
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body())
-        .contains("\"status\":\"UP\"")
-        .contains("in-JVM Temporal test server")
-        .contains("\"taskQueues\":[\"vorlauf-platform\"]");
+  @Override
+  String temporalServerName() {
+    return "in-JVM Temporal test server";
   }
 }

@@ -1,0 +1,159 @@
+package de.vorlauf.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.devstack.BrokerKind;
+import de.vorlauf.devstack.BrokerOptions;
+import de.vorlauf.devstack.FreePorts;
+import de.vorlauf.devstack.JavaProcess;
+import de.vorlauf.devstack.JavaProcessOptions;
+import de.vorlauf.devstack.MqttBrokerService;
+import de.vorlauf.devstack.PostgresOptions;
+import de.vorlauf.devstack.PostgresService;
+import de.vorlauf.devstack.RunningBroker;
+import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.RunningTemporal;
+import de.vorlauf.devstack.StateDir;
+import de.vorlauf.devstack.TemporalKind;
+import de.vorlauf.devstack.TemporalOptions;
+import de.vorlauf.devstack.TemporalService;
+import de.vorlauf.persistence.Migrations;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The services of the benchmark, each its own process as in production: PostgreSQL, Mosquitto, the
+ * Temporal dev server and the worker jar, all started through the project's service code on free
+ * ports in a state folder of the run's own.
+ */
+final class BenchStack implements AutoCloseable {
+
+  final RunningPostgres postgres;
+  final RunningBroker broker;
+  final RunningTemporal temporal;
+  final JavaProcess worker;
+  final HikariDataSource app;
+  final Path workerPidFile;
+  final StateDir postgresState;
+
+  private BenchStack(
+      RunningPostgres postgres,
+      RunningBroker broker,
+      RunningTemporal temporal,
+      JavaProcess worker,
+      HikariDataSource app,
+      Path workerPidFile,
+      StateDir postgresState) {
+    this.postgres = postgres;
+    this.broker = broker;
+    this.temporal = temporal;
+    this.worker = worker;
+    this.app = app;
+    this.workerPidFile = workerPidFile;
+    this.postgresState = postgresState;
+  }
+
+  static BenchStack start(BenchConfig config) throws Exception {
+    Path dir = config.stateDir();
+    Files.createDirectories(dir.resolve("logs"));
+    StateDir postgresState = new StateDir(dir.resolve("postgres"));
+    RunningPostgres postgres = PostgresService.start(PostgresOptions.forTest(postgresState.root()));
+    RunningBroker broker =
+        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
+    RunningTemporal temporal =
+        TemporalService.start(
+            TemporalOptions.forTest(dir.resolve("temporal"), TemporalKind.CLI_DEV_SERVER));
+    HikariDataSource app = new HikariDataSource();
+    app.setJdbcUrl(postgres.jdbcUrl());
+    app.setUsername(postgres.user());
+    app.setPassword(postgres.password());
+    app.setMaximumPoolSize(4);
+    Migrations.migrate(app);
+    int health = FreePorts.find();
+    Path pidFile = dir.resolve("worker.pid");
+    JavaProcess worker =
+        JavaProcess.start(
+            new JavaProcessOptions(
+                "worker",
+                config.workerJar(),
+                List.of("run"),
+                config.workerHeap(),
+                workerEnv(
+                    "VORLAUF_DB_URL", postgres.jdbcUrl(),
+                    "VORLAUF_DB_USER", postgres.user(),
+                    "VORLAUF_DB_PASSWORD", postgres.password(),
+                    "VORLAUF_MQTT_URL", broker.url(),
+                    "TEMPORAL_ADDRESS", temporal.address(),
+                    "VORLAUF_WORKER_HEALTH_PORT", Integer.toString(health),
+                    "VORLAUF_MQTT_CLIENT_ID", "vorlauf-bench-worker"),
+                dir,
+                dir.resolve("logs/worker.log"),
+                pidFile,
+                URI.create("http://127.0.0.1:" + health + "/health"),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(30)));
+    return new BenchStack(postgres, broker, temporal, worker, app, pidFile, postgresState);
+  }
+
+  /**
+   * The worker's environment; {@code -Dbench.workerJfr=FILE} adds a Java Flight Recording of the
+   * worker, to see where its CPU goes.
+   */
+  private static Map<String, String> workerEnv(String... keyValues) {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      env.put(keyValues[i], keyValues[i + 1]);
+    }
+    String jfr = System.getProperty("bench.workerJfr");
+    if (jfr != null) {
+      env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+    }
+    return env;
+  }
+
+  /** One building per device, every device active. */
+  void register(int devices) throws SQLException {
+    try (Connection c = app.getConnection();
+        PreparedStatement building =
+            c.prepareStatement(
+                "INSERT INTO buildings (id, name, time_zone, heating_type)"
+                    + " VALUES (?, ?, 'Europe/Berlin', 'gas') ON CONFLICT DO NOTHING");
+        PreparedStatement device =
+            c.prepareStatement(
+                "INSERT INTO devices (id, building_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+      for (int i = 0; i < devices; i++) {
+        String id = MessagePlan.deviceId(i);
+        building.setString(1, "building-" + id);
+        building.setString(2, "Bench building " + i);
+        building.addBatch();
+        device.setString(1, id);
+        device.setString(2, "building-" + id);
+        device.addBatch();
+      }
+      building.executeBatch();
+      device.executeBatch();
+    }
+  }
+
+  /** A connection as the server's superuser, for server-side COPY of files. */
+  Connection superuser() throws Exception {
+    Path secret = postgresState.secret("db-superuser-password");
+    return java.sql.DriverManager.getConnection(
+        postgres.jdbcUrl(), "postgres", Files.readString(secret).strip());
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+    app.close();
+    temporal.close();
+    broker.close();
+    postgres.close();
+  }
+}

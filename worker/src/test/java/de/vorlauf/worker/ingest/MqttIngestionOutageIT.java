@@ -1,0 +1,128 @@
+package de.vorlauf.worker.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Nothing is lost and nothing stored twice while PostgreSQL or the broker goes away. */
+class MqttIngestionOutageIT {
+
+  private static final Logger log = LoggerFactory.getLogger(MqttIngestionOutageIT.class);
+
+  @TempDir static Path dir;
+  private static IngestFixture fx;
+
+  private final ExecutorService executor = Executors.newSingleThreadExecutor();
+  private final AtomicBoolean publishing = new AtomicBoolean(true);
+  private final AtomicInteger published = new AtomicInteger();
+
+  @BeforeAll
+  static void start() {
+    fx = new IngestFixture(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    fx.close();
+  }
+
+  @AfterEach
+  void stopServices() {
+    publishing.set(false);
+    executor.shutdownNow();
+    fx.stopServices();
+  }
+
+  /** Publishes ~50 messages/s over 10 devices until told to stop; returns how many. */
+  private Future<Integer> publishContinuously(String prefix) {
+    Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+    return executor.submit(
+        () -> {
+          try (TestPublisher publisher = new TestPublisher(fx.broker.url())) {
+            int i = 0;
+            while (publishing.get()) {
+              String device = prefix + (i % 10);
+              publisher.publish(
+                  "greenbox/" + device + "/sensors",
+                  IngestFixture.message(device, base.plusMillis(10L * i), 45));
+              published.set(++i);
+              Thread.sleep(20);
+            }
+            return i;
+          }
+        });
+  }
+
+  private long stored(String prefix) {
+    return fx.count("SELECT count(*) FROM sensor_readings WHERE device_id LIKE ?", prefix + "%");
+  }
+
+  @Test
+  void postgresStoppedFor30SecondsWhilePublishingContinues() throws Exception {
+    fx.registerDevices("pg-", 10);
+    IngestService service = fx.ingest("it-pg-outage", "g-pg-outage");
+    IngestFixture.awaitRunning(service);
+    Future<Integer> publisher = publishContinuously("pg-");
+    Thread.sleep(5_000);
+
+    fx.postgres.stop();
+    int before = published.get();
+    log.info("PostgreSQL stopped after {} messages", before);
+    Thread.sleep(30_000);
+    int during = published.get() - before;
+    fx.postgres.start();
+    log.info("PostgreSQL started again; {} messages published while it was down", during);
+    Thread.sleep(5_000);
+    publishing.set(false);
+    int total = publisher.get();
+
+    assertThat(during).isGreaterThan(500);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> stored("pg-") >= (long) total * IngestFixture.READINGS);
+    Thread.sleep(1_000);
+    assertThat(stored("pg-")).isEqualTo((long) total * IngestFixture.READINGS);
+    assertThat(fx.count("SELECT count(*) FROM quarantine WHERE device_id LIKE 'pg-%'")).isZero();
+  }
+
+  @Test
+  void brokerRestartedDuringPublishingLosesNothing() throws Exception {
+    fx.registerDevices("br-", 10);
+    IngestService service = fx.ingest("it-broker-restart", "g-broker-restart");
+    IngestFixture.awaitRunning(service);
+    Future<Integer> publisher = publishContinuously("br-");
+    Thread.sleep(4_000);
+
+    fx.broker.stop();
+    log.info("broker stopped after {} messages", published.get());
+    Thread.sleep(3_000);
+    fx.broker.start();
+    log.info("broker started again");
+    Thread.sleep(6_000);
+    publishing.set(false);
+    int total = publisher.get();
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> stored("br-") >= (long) total * IngestFixture.READINGS);
+    Thread.sleep(1_000);
+    assertThat(stored("br-")).isEqualTo((long) total * IngestFixture.READINGS);
+    assertThat(service.ingestor().stats().connected()).isTrue();
+  }
+}
