@@ -75,7 +75,7 @@ public final class WorkerMain {
         new DatabaseSettings(
             config.dbUrl(), config.dbUser(), config.dbPassword(), 3, Duration.ofSeconds(30));
     try (HikariDataSource dataSource = PooledDataSources.create(settings, "vorlauf-migrate")) {
-      MigrationReport report = Migrations.migrate(dataSource);
+      MigrationReport report = Migrations.migrate(dataSource, config.storage());
       try (Connection connection = dataSource.getConnection()) {
         DatabaseStatus status = DatabaseProbe.probe(connection);
         log.info(

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -41,12 +42,16 @@ public final class ReadingWriter implements AutoCloseable {
   private volatile boolean closing;
 
   ReadingWriter(BatchSink sink, WriterSettings settings, String name) {
+    this(sink, settings, name, r -> new Thread(r, name));
+  }
+
+  ReadingWriter(BatchSink sink, WriterSettings settings, String name, ThreadFactory threads) {
     this.settings = settings;
     this.name = name;
     this.batcher = new Batcher(settings.batchRows(), settings.linger());
     this.room = new Semaphore(settings.queueRows(), true);
     this.retrying = new RetryingBatchWrite(sink, settings, name, this::finish);
-    this.thread = Executors.newSingleThreadExecutor(r -> new Thread(r, name));
+    this.thread = Executors.newSingleThreadExecutor(threads);
     thread.execute(this::run);
   }
 
@@ -57,10 +62,23 @@ public final class ReadingWriter implements AutoCloseable {
    */
   public static ReadingWriter start(
       DataSource dataSource, StorageMode mode, WriterSettings settings, String name) {
+    return start(dataSource, mode, settings, name, r -> new Thread(r, name));
+  }
+
+  /**
+   * Starts a writer on a thread from {@code threads}: in an application server, its managed thread
+   * factory.
+   */
+  public static ReadingWriter start(
+      DataSource dataSource,
+      StorageMode mode,
+      WriterSettings settings,
+      String name,
+      ThreadFactory threads) {
     BatchSink sink =
         new JdbcBatchSink(dataSource, mode, new PartitionManager(), settings.copyFormat());
     log.info("Reading writer {} started ({}, {})", name, mode.label(), settings);
-    return new ReadingWriter(sink, settings, name);
+    return new ReadingWriter(sink, settings, name, threads);
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param offlineAfter a device is offline after this long without a message
  * @param commitTimeout how long a request waits for its commit before answering 503
  * @param rotationOverlap how long a rotated-out credential stays valid by default
+ * @param rawRetention readings older than this are refused (the worker's
+ *     VORLAUF_STORAGE_RAW_RETENTION: both ingestion paths apply the same window)
  */
 public record IngestConfig(
     int maxBodyBytes,
@@ -22,7 +24,8 @@ public record IngestConfig(
     long quarantineCap,
     Duration offlineAfter,
     Duration commitTimeout,
-    Duration rotationOverlap) {
+    Duration rotationOverlap,
+    Duration rawRetention) {
 
   public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
@@ -56,7 +59,8 @@ public record IngestConfig(
         number(env, "VORLAUF_INGEST_QUARANTINE_CAP", 100_000, 0, Long.MAX_VALUE),
         Duration.ofMinutes(number(env, "VORLAUF_INGEST_OFFLINE_MINUTES", 10, 1, 10_080)),
         duration(env, "VORLAUF_INGEST_COMMIT_TIMEOUT", Duration.ofSeconds(30)),
-        duration(env, "VORLAUF_CREDENTIAL_ROTATION_OVERLAP", Duration.ofHours(1)));
+        duration(env, "VORLAUF_CREDENTIAL_ROTATION_OVERLAP", Duration.ofHours(1)),
+        duration(env, "VORLAUF_STORAGE_RAW_RETENTION", Duration.ofDays(90)));
   }
 
   private static long number(

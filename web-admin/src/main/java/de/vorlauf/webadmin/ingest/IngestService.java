@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.ingest;
 
+import de.vorlauf.domain.ingest.ValidationPolicy;
 import de.vorlauf.persistence.ingest.DeviceLiveness;
 import de.vorlauf.persistence.ingest.IngestMessage;
 import de.vorlauf.persistence.ingest.IngestOutcome;
@@ -148,16 +149,18 @@ public class IngestService {
       throw new IngestBusyException(
           "the database cannot take readings now: " + e.getMessage(), RETRY_AFTER_SECONDS, e);
     }
-    // TODO(H4): ReadingWriter.start makes its writer thread with `new Thread`; hand it `threads`
-    // as well once it accepts a ThreadFactory (the pipeline's two threads already are managed).
     ReadingWriter writer =
         ReadingWriter.start(
             dataSource,
             mode,
             WriterSettings.defaults().withQueueRows(config.queueRows()),
-            "vorlauf-rest-writer");
+            "vorlauf-rest-writer",
+            threads);
     IngestSettings settings =
         IngestSettings.defaults()
+            .withValidation(
+                new ValidationPolicy(
+                    ValidationPolicy.DEFAULT.maxFutureSkew(), config.rawRetention()))
             .withQuarantineCap(config.quarantineCap())
             .withLiveness(liveness());
     IngestPipeline pipeline =

@@ -64,6 +64,7 @@ public final class EnvironmentConfig {
     duration(SHUTDOWN_GRACE, true, b::shutdownGrace);
     duration(CLOCK_SKEW_THRESHOLD, false, b::clockSkewThreshold);
     b.ingest(IngestEnvironment.read(env, problems));
+    b.storage(StorageEnvironment.read(env, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

@@ -1,5 +1,6 @@
 package de.vorlauf.worker.config;
 
+import de.vorlauf.persistence.timeseries.StorageSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param shutdownGrace how long a stopping worker waits for in-flight activities
  * @param clockSkewThreshold the largest clock skew the self-check accepts
  * @param ingest MQTT ingestion ({@link IngestConfig})
+ * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  */
 public record WorkerConfig(
     String dbUrl,
@@ -27,7 +29,8 @@ public record WorkerConfig(
     int healthPort,
     Duration shutdownGrace,
     Duration clockSkewThreshold,
-    IngestConfig ingest) {
+    IngestConfig ingest,
+    StorageSettings storage) {
 
   public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:15432/vorlauf";
   public static final String DEFAULT_DB_USER = "vorlauf";
@@ -47,6 +50,7 @@ public record WorkerConfig(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(clockSkewThreshold, "clockSkewThreshold");
     Objects.requireNonNull(ingest, "ingest");
+    Objects.requireNonNull(storage, "storage");
   }
 
   public static Builder builder() {
@@ -66,13 +70,14 @@ public record WorkerConfig(
         .healthPort(healthPort)
         .shutdownGrace(shutdownGrace)
         .clockSkewThreshold(clockSkewThreshold)
-        .ingest(ingest);
+        .ingest(ingest)
+        .storage(storage);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
-            + " healthPort=%d, shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s]")
+            + " healthPort=%d, shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -84,7 +89,8 @@ public record WorkerConfig(
             healthPort,
             shutdownGrace,
             clockSkewThreshold,
-            ingest);
+            ingest,
+            storage);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -101,6 +107,7 @@ public record WorkerConfig(
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration clockSkewThreshold = DEFAULT_CLOCK_SKEW_THRESHOLD;
     private IngestConfig ingest = IngestConfig.defaults();
+    private StorageSettings storage = StorageSettings.defaults();
 
     private Builder() {}
 
@@ -164,6 +171,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder storage(StorageSettings value) {
+      storage = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -177,7 +189,8 @@ public record WorkerConfig(
           healthPort,
           shutdownGrace,
           clockSkewThreshold,
-          ingest);
+          ingest,
+          storage);
     }
   }
 }

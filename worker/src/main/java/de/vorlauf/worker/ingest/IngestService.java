@@ -1,13 +1,16 @@
 package de.vorlauf.worker.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.domain.ingest.ValidationPolicy;
 import de.vorlauf.persistence.ingest.DeviceLiveness;
 import de.vorlauf.persistence.ingest.IngestPipeline;
 import de.vorlauf.persistence.ingest.IngestSettings;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.ReadingWriter;
+import de.vorlauf.persistence.timeseries.StorageMaintenance;
 import de.vorlauf.persistence.timeseries.StorageMode;
+import de.vorlauf.persistence.timeseries.StorageSettings;
 import de.vorlauf.persistence.timeseries.WriterSettings;
 import de.vorlauf.worker.config.IngestConfig;
 import de.vorlauf.worker.config.WorkerConfig;
@@ -28,13 +31,15 @@ import org.slf4j.LoggerFactory;
 public final class IngestService implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+  private static final Duration MAINTENANCE_PERIOD = Duration.ofHours(1);
 
   /** Everything the service is built from. */
   public record Settings(
       DatabaseSettings database,
       WriterSettings writer,
       IngestSettings ingest,
-      MqttIngestorSettings mqtt) {}
+      MqttIngestorSettings mqtt,
+      StorageSettings storage) {}
 
   private final Settings settings;
   private final Clock clock;
@@ -45,6 +50,7 @@ public final class IngestService implements AutoCloseable {
   private ReadingWriter writer;
   private IngestPipeline pipeline;
   private MqttIngestor ingestor;
+  private StorageMaintenance maintenance;
 
   private IngestService(Settings settings, Clock clock) {
     this.settings = settings;
@@ -73,6 +79,10 @@ public final class IngestService implements AutoCloseable {
             .withCloseTimeout(config.shutdownGrace());
     IngestSettings pipeline =
         IngestSettings.defaults()
+            // a reading older than the raw retention would be dropped at once: refuse it instead
+            .withValidation(
+                new ValidationPolicy(
+                    ValidationPolicy.DEFAULT.maxFutureSkew(), config.storage().rawRetention()))
             .withQuarantineCap(ingest.quarantineCap())
             .withLiveness(
                 new DeviceLiveness(ingest.offlineAfter(), DeviceLiveness.DEFAULT.onlineAfter()));
@@ -88,7 +98,7 @@ public final class IngestService implements AutoCloseable {
             Duration.ofSeconds(30),
             ingest.threads(),
             Duration.ofMillis(500));
-    return new Settings(database, writer, pipeline, mqtt);
+    return new Settings(database, writer, pipeline, mqtt, config.storage());
   }
 
   private void startUp() {
@@ -106,6 +116,9 @@ public final class IngestService implements AutoCloseable {
           return;
         }
         writer = ReadingWriter.start(pool, mode, settings.writer(), "vorlauf-reading-writer");
+        // partitions ahead and retention on plain PostgreSQL (TimescaleDB's policies do it there)
+        maintenance = new StorageMaintenance(pool, settings.storage(), clock);
+        maintenance.start(MAINTENANCE_PERIOD);
         pipeline = IngestPipeline.create(pool, writer, settings.ingest(), clock);
         ingestor = new MqttIngestor(settings.mqtt(), pipeline, clock);
         ingestor.start();
@@ -170,12 +183,16 @@ public final class IngestService implements AutoCloseable {
       if (writer != null) {
         writer.close();
       }
+      if (maintenance != null) {
+        maintenance.close();
+      }
       if (dataSource != null) {
         dataSource.close();
       }
       ingestor = null;
       pipeline = null;
       writer = null;
+      maintenance = null;
       dataSource = null;
       state = "stopped";
     }

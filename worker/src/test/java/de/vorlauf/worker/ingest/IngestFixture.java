@@ -12,6 +12,7 @@ import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.ingest.IngestSettings;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.persistence.timeseries.StorageSettings;
 import de.vorlauf.persistence.timeseries.WriterSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,7 +76,8 @@ final class IngestFixture implements AutoCloseable {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),
                 2,
-                Duration.ofMillis(500)));
+                Duration.ofMillis(500)),
+            StorageSettings.defaults());
     IngestService service = IngestService.start(settings, Clock.systemUTC());
     services.add(service);
     return service;
