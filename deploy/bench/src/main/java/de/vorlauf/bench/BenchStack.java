@@ -103,16 +103,20 @@ final class BenchStack implements AutoCloseable {
 
   /**
    * The worker's environment; {@code -Dbench.workerJfr=FILE} adds a Java Flight Recording of the
-   * worker, to see where its CPU goes.
+   * worker, to see where its CPU goes, {@code -Dbench.workerJvmOptions="…"} JVM options to try.
    */
   private static Map<String, String> workerEnv(String... keyValues) {
     Map<String, String> env = new java.util.HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       env.put(keyValues[i], keyValues[i + 1]);
     }
+    String options = System.getProperty("bench.workerJvmOptions", "");
     String jfr = System.getProperty("bench.workerJfr");
     if (jfr != null) {
-      env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+      options += " -XX:StartFlightRecording=settings=profile,filename=" + jfr;
+    }
+    if (!options.isBlank()) {
+      env.put("JAVA_TOOL_OPTIONS", options.strip());
     }
     return env;
   }
