@@ -1,39 +1,11 @@
-// Vorlauf admin UI: plain DOM, no framework, nothing loaded from elsewhere.
+// Vorlauf admin UI, status page: plain DOM, no framework, nothing loaded from elsewhere.
+// api(), el(), formatTime() and the header (user, log out) come from js/common.js, loaded first.
 'use strict';
 
-const API = '/api/v1';
 const REFRESH_MILLIS = 10000;
 const SERVICE_TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker' };
 let refreshTimer = null;
 let selectedWorkflowId = null;
-
-async function api(path, options = {}) {
-  const response = await fetch(API + path, { credentials: 'same-origin', headers: { Accept: 'application/json' }, ...options });
-  if (response.status === 401) {
-    window.location.assign('/'); // session expired: the server shows the login page
-    throw new Error('not logged in');
-  }
-  const body = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new Error(body && body.detail ? body.detail : `HTTP ${response.status}`);
-  }
-  return body;
-}
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value !== null && value !== undefined) node.setAttribute(key, value);
-  }
-  for (const child of children) {
-    node.append(child instanceof Node ? child : document.createTextNode(child ?? ''));
-  }
-  return node;
-}
-
-function formatTime(iso) {
-  return iso ? new Date(iso).toLocaleString() : '';
-}
 
 function renderService(service) {
   const facts = el('dl');
@@ -187,17 +159,10 @@ function scheduleRefresh() {
   }
 }
 
-async function logout() {
-  await api('/session', { method: 'DELETE' }).catch(() => null);
-  window.location.assign('/');
-}
-
 document.addEventListener('DOMContentLoaded', async () => {
   document.getElementById('run-self-check').addEventListener('click', runSelfCheck);
   document.getElementById('refresh-status').addEventListener('click', refreshStatus);
   document.getElementById('auto-refresh').addEventListener('change', scheduleRefresh);
-  document.getElementById('logout').addEventListener('click', logout);
-  api('/session').then((session) => { document.getElementById('user-name').textContent = session.user; }).catch(() => null);
   await refreshStatus();
   scheduleRefresh();
 });
