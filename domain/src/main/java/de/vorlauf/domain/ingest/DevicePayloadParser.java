@@ -1,10 +1,10 @@
 package de.vorlauf.domain.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,15 +23,21 @@ import java.util.List;
  *
  * A reading may carry its own {@code timestamp}; otherwise it has the message's. One bad reading
  * never costs the others: it becomes a {@link Rejection} beside them.
+ *
+ * <p>The payload is read with Jackson's streaming parser into the few fields the rules look at, not
+ * into a tree: on the ingest hot path the tree's per-reading maps cost more than everything else
+ * the parser does. The whole payload is still read before any rule is applied, so a syntax error
+ * (or a duplicate key, at any depth) anywhere refuses the whole message, as it would with a tree,
+ * and the order of fields in the JSON does not matter.
  */
 public final class DevicePayloadParser {
 
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
           // NaN and Infinity tokens are read so they can be refused as non-finite values with a
           // precise reason instead of as malformed JSON
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
   /**
@@ -41,47 +47,47 @@ public final class DevicePayloadParser {
    *     the transport does not name one
    */
   public ParsedMessage parseMessage(byte[] payload, String topicDeviceId) {
-    JsonNode root;
+    JsonObject root;
     try {
-      root = MAPPER.readTree(payload);
+      root = readRoot(payload, true);
     } catch (IOException e) {
       return ParsedMessage.refused(topicDeviceId, RejectReason.MALFORMED_JSON, brief(e));
     }
-    if (root == null || !root.isObject()) {
+    if (root == null) {
       return ParsedMessage.refused(
           topicDeviceId, RejectReason.MALFORMED_JSON, "the message is not a JSON object");
     }
-    JsonNode deviceNode = root.get("device_id");
+    JsonValue deviceNode = root.deviceId;
     if (deviceNode == null || deviceNode.isNull()) {
       return ParsedMessage.refused(
           topicDeviceId, RejectReason.MISSING_FIELD, "device_id is missing");
     }
-    if (!deviceNode.isTextual() || deviceNode.asText().isBlank()) {
+    if (!deviceNode.isTextual() || deviceNode.text.isBlank()) {
       return ParsedMessage.refused(
           topicDeviceId, RejectReason.WRONG_TYPE, "device_id must be a non-empty string");
     }
-    String deviceId = deviceNode.asText();
+    String deviceId = deviceNode.text;
     if (topicDeviceId != null && !topicDeviceId.equals(deviceId)) {
       return ParsedMessage.refused(
           topicDeviceId,
           RejectReason.DEVICE_MISMATCH,
           "device_id '" + deviceId + "' differs from the sender '" + topicDeviceId + "'");
     }
-    TimeField messageTime = readTime(root, "timestamp");
+    TimeField messageTime = readTime(root.timestamp, "timestamp");
     if (messageTime.rejection != null) {
       return new ParsedMessage(deviceId, List.of(), List.of(messageTime.rejection));
     }
-    JsonNode readings = root.get("readings");
+    JsonValue readings = root.readings;
     if (readings == null || readings.isNull()) {
       return ParsedMessage.refused(deviceId, RejectReason.MISSING_FIELD, "readings is missing");
     }
-    if (!readings.isArray()) {
+    if (root.readingList == null) {
       return ParsedMessage.refused(deviceId, RejectReason.WRONG_TYPE, "readings must be an array");
     }
-    List<ReadingCandidate> candidates = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>();
+    List<ReadingCandidate> candidates = new ArrayList<>(root.readingList.size());
+    List<Rejection> rejections = new ArrayList<>(0);
     int index = 0;
-    for (JsonNode reading : readings) {
+    for (JsonObject reading : root.readingList) {
       readReading(
           reading,
           "readings[" + index++ + "]",
@@ -96,41 +102,41 @@ public final class DevicePayloadParser {
 
   /** Parses the per-sensor form; device and sensor come from the topic. */
   public ParsedMessage parseSingleSensor(byte[] payload, String deviceId, String sensorId) {
-    JsonNode root;
+    JsonObject root;
     try {
-      root = MAPPER.readTree(payload);
+      root = readRoot(payload, false);
     } catch (IOException e) {
       return ParsedMessage.refused(deviceId, RejectReason.MALFORMED_JSON, brief(e));
     }
-    if (root == null || !root.isObject()) {
+    if (root == null) {
       return ParsedMessage.refused(
           deviceId, RejectReason.MALFORMED_JSON, "the message is not a JSON object");
     }
-    TimeField time = readTime(root, "timestamp");
+    TimeField time = readTime(root.timestamp, "timestamp");
     if (time.rejection != null) {
       return new ParsedMessage(deviceId, List.of(), List.of(time.rejection));
     }
-    List<ReadingCandidate> candidates = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>();
+    List<ReadingCandidate> candidates = new ArrayList<>(1);
+    List<Rejection> rejections = new ArrayList<>(0);
     readReading(root, "message", sensorId, deviceId, time.time, candidates, rejections);
     return new ParsedMessage(deviceId, candidates, rejections);
   }
 
   private static void readReading(
-      JsonNode node,
+      JsonObject node,
       String where,
       String topicSensorId,
       String deviceId,
       Instant messageTime,
       List<ReadingCandidate> candidates,
       List<Rejection> rejections) {
-    if (!node.isObject()) {
+    if (node.notAnObject != null) {
       rejections.add(Rejection.ofMessage(RejectReason.WRONG_TYPE, where + " must be an object"));
       return;
     }
     String sensorId = topicSensorId;
     if (sensorId == null) {
-      JsonNode sensorNode = node.get("sensor_id");
+      JsonValue sensorNode = node.sensorId;
       if (sensorNode == null || sensorNode.isNull()) {
         rejections.add(
             Rejection.ofMessage(RejectReason.MISSING_FIELD, where + ".sensor_id is missing"));
@@ -141,7 +147,7 @@ public final class DevicePayloadParser {
             Rejection.ofMessage(RejectReason.WRONG_TYPE, where + ".sensor_id must be a string"));
         return;
       }
-      sensorId = sensorNode.asText();
+      sensorId = sensorNode.text;
     }
     Rejection problem = checkFields(node, where, sensorId);
     if (problem != null) {
@@ -149,8 +155,8 @@ public final class DevicePayloadParser {
       return;
     }
     Instant time = messageTime;
-    if (node.has("timestamp") && topicSensorId == null) {
-      TimeField own = readTime(node, "timestamp");
+    if (node.timestamp != null && topicSensorId == null) {
+      TimeField own = readTime(node.timestamp, "timestamp");
       if (own.rejection != null) {
         rejections.add(
             new Rejection(own.rejection.reason(), where + ": " + own.rejection.detail(), sensorId));
@@ -158,44 +164,43 @@ public final class DevicePayloadParser {
       }
       time = own.time;
     }
-    JsonNode quality = node.get("quality");
+    JsonValue quality = node.quality;
     candidates.add(
         new ReadingCandidate(
             deviceId,
             sensorId,
             time,
-            node.get("value").doubleValue(),
-            node.get("unit").asText(),
-            quality == null || quality.isNull() ? null : quality.asText()));
+            node.value.number,
+            node.unit.text,
+            quality == null || quality.isNull() ? null : quality.text));
   }
 
-  private static Rejection checkFields(JsonNode node, String where, String sensorId) {
-    JsonNode value = node.get("value");
+  private static Rejection checkFields(JsonObject node, String where, String sensorId) {
+    JsonValue value = node.value;
     if (value == null || value.isNull()) {
       return new Rejection(RejectReason.MISSING_FIELD, where + ".value is missing", sensorId);
     }
     if (!value.isNumber()) {
       return new Rejection(
           RejectReason.WRONG_TYPE,
-          where + ".value must be a number, not " + value.getNodeType().name().toLowerCase(),
+          where + ".value must be a number, not " + value.typeName(),
           sensorId);
     }
-    JsonNode unit = node.get("unit");
+    JsonValue unit = node.unit;
     if (unit == null || unit.isNull()) {
       return new Rejection(RejectReason.MISSING_FIELD, where + ".unit is missing", sensorId);
     }
     if (!unit.isTextual()) {
       return new Rejection(RejectReason.WRONG_TYPE, where + ".unit must be a string", sensorId);
     }
-    JsonNode quality = node.get("quality");
+    JsonValue quality = node.quality;
     if (quality != null && !quality.isNull() && !quality.isTextual()) {
       return new Rejection(RejectReason.WRONG_TYPE, where + ".quality must be a string", sensorId);
     }
     return null;
   }
 
-  private static TimeField readTime(JsonNode node, String field) {
-    JsonNode timeNode = node.get(field);
+  private static TimeField readTime(JsonValue timeNode, String field) {
     if (timeNode == null || timeNode.isNull()) {
       return TimeField.failed(RejectReason.MISSING_FIELD, field + " is missing");
     }
@@ -203,15 +208,76 @@ public final class DevicePayloadParser {
       return TimeField.failed(RejectReason.WRONG_TYPE, field + " must be an ISO-8601 string");
     }
     try {
-      return new TimeField(IsoTimestamps.parse(timeNode.asText()), null);
+      return new TimeField(IsoTimestamps.parse(timeNode.text), null);
     } catch (DateTimeParseException e) {
       return TimeField.failed(
           RejectReason.INVALID_TIMESTAMP,
           field
               + " '"
-              + abbreviate(timeNode.asText())
+              + abbreviate(timeNode.text)
               + "' is not ISO-8601 with a zone offset (e.g. 2025-01-15T14:30:00Z)");
     }
+  }
+
+  /**
+   * Reads the whole payload; null when its first value is not an object (after checking that the
+   * value is well-formed, so broken JSON is reported as such whatever its shape).
+   */
+  private static JsonObject readRoot(byte[] payload, boolean withReadings) throws IOException {
+    try (JsonParser parser = JSON.createParser(payload)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return null;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        parser.skipChildren();
+        parser.finishToken(); // strings are decoded lazily: an unterminated one fails only here
+        return null;
+      }
+      return readObject(parser, withReadings);
+    }
+  }
+
+  /** Reads an object whose START_OBJECT is the current token, up to its END_OBJECT. */
+  private static JsonObject readObject(JsonParser parser, boolean withReadings) throws IOException {
+    JsonObject object = new JsonObject();
+    String name;
+    while ((name = parser.nextFieldName()) != null) {
+      JsonToken token = parser.nextToken();
+      switch (name) {
+        case "device_id" -> object.deviceId = JsonValue.read(parser, token);
+        case "sensor_id" -> object.sensorId = JsonValue.read(parser, token);
+        case "timestamp" -> object.timestamp = JsonValue.read(parser, token);
+        case "value" -> object.value = JsonValue.read(parser, token);
+        case "unit" -> object.unit = JsonValue.read(parser, token);
+        case "quality" -> object.quality = JsonValue.read(parser, token);
+        case "readings" -> {
+          if (withReadings && token == JsonToken.START_ARRAY) {
+            object.readings = JsonValue.of(token);
+            object.readingList = readArray(parser);
+          } else {
+            object.readings = JsonValue.read(parser, token);
+          }
+        }
+        default -> parser.skipChildren();
+      }
+    }
+    return object;
+  }
+
+  private static List<JsonObject> readArray(JsonParser parser) throws IOException {
+    List<JsonObject> elements = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == JsonToken.START_OBJECT) {
+        elements.add(readObject(parser, false));
+      } else {
+        JsonObject notAnObject = new JsonObject();
+        notAnObject.notAnObject = JsonValue.read(parser, token);
+        elements.add(notAnObject);
+      }
+    }
+    return elements;
   }
 
   private static String brief(IOException e) {
@@ -222,6 +288,66 @@ public final class DevicePayloadParser {
 
   private static String abbreviate(String text) {
     return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+  }
+
+  /** The fields of one JSON object that any rule reads; each null when absent. */
+  private static final class JsonObject {
+    JsonValue deviceId;
+    JsonValue sensorId;
+    JsonValue timestamp;
+    JsonValue value;
+    JsonValue unit;
+    JsonValue quality;
+    JsonValue readings;
+    List<JsonObject> readingList;
+
+    /** Set for an element of {@code readings} that is not an object: what it is instead. */
+    JsonValue notAnObject;
+  }
+
+  /** One JSON value: its kind, and its text or number when it has one. Containers are skipped. */
+  private record JsonValue(JsonToken token, String text, double number) {
+
+    static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+      return switch (token) {
+        case VALUE_STRING -> new JsonValue(token, parser.getText(), Double.NaN);
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+            new JsonValue(token, null, parser.getDoubleValue());
+        default -> {
+          parser.skipChildren();
+          yield of(token);
+        }
+      };
+    }
+
+    static JsonValue of(JsonToken token) {
+      return new JsonValue(token, null, Double.NaN);
+    }
+
+    boolean isNull() {
+      return token == JsonToken.VALUE_NULL;
+    }
+
+    boolean isTextual() {
+      return token == JsonToken.VALUE_STRING;
+    }
+
+    boolean isNumber() {
+      return token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    /** The JSON type's name as {@code JsonNodeType} spells it, lower case, for error details. */
+    String typeName() {
+      return switch (token) {
+        case VALUE_STRING -> "string";
+        case VALUE_TRUE, VALUE_FALSE -> "boolean";
+        case START_OBJECT -> "object";
+        case START_ARRAY -> "array";
+        case VALUE_NULL -> "null";
+        case VALUE_EMBEDDED_OBJECT -> "pojo";
+        default -> "number";
+      };
+    }
   }
 
   private record TimeField(Instant time, Rejection rejection) {
