@@ -1,4 +1,5 @@
-// Devices: paged list with filter, create / edit form, deactivate / reactivate, credentials.
+// Devices: paged list with filter, create / edit form, deactivate / reactivate, and the
+// credentials panel, which gateways.js shares (credentialsOf: { kind: 'devices'|'gateways', id }).
 'use strict';
 
 const deviceState = { page: 0, size: 20, total: 0, editing: null, credentialsOf: null };
@@ -8,6 +9,7 @@ async function loadDevices() {
     const page = await api('/devices' + query({
       q: document.getElementById('device-search').value,
       buildingId: document.getElementById('device-building-filter').value.trim(),
+      gatewayId: document.getElementById('device-gateway-filter').value.trim(),
       active: document.getElementById('device-active-filter').value,
       page: deviceState.page, size: deviceState.size,
     }));
@@ -22,11 +24,13 @@ async function loadDevices() {
 
 function deviceRow(d) {
   return el('tr', { 'data-testid': 'device-row', 'data-device-id': d.id, 'data-active': String(d.active) },
-    el('td', {}, el('code', {}, d.id)), el('td', {}, d.buildingId), el('td', {}, d.description ?? ''),
+    el('td', {}, el('code', {}, d.id)), el('td', {}, d.buildingId),
+    el('td', { 'data-testid': 'device-gateway-cell' }, d.gatewayId ? el('code', {}, d.gatewayId) : ''),
+    el('td', {}, d.description ?? ''),
     el('td', { class: d.active ? 'status-completed' : 'status-failed' }, d.active ? 'active' : 'inactive'),
     el('td', {},
       button('Edit', 'device-edit', () => edit(d)), ' ',
-      button('Credentials', 'device-credentials', () => showCredentials(d.id)), ' ',
+      button('Credentials', 'device-credentials', () => showCredentials('devices', d.id)), ' ',
       button(d.active ? 'Deactivate' : 'Reactivate', 'device-toggle', () => toggle(d))));
 }
 
@@ -35,6 +39,7 @@ function edit(d) {
   document.getElementById('device-id').value = d.id;
   document.getElementById('device-id').disabled = true;
   document.getElementById('device-building').value = d.buildingId;
+  document.getElementById('device-gateway').value = d.gatewayId ?? '';
   document.getElementById('device-description').value = d.description ?? '';
   document.getElementById('device-form-mode').textContent = 'edit ' + d.id;
   say('device-message', '');
@@ -45,6 +50,7 @@ function newDevice() {
   document.getElementById('device-form').reset();
   document.getElementById('device-id').disabled = false;
   document.getElementById('device-building').value = document.getElementById('device-building-filter').value;
+  document.getElementById('device-gateway').value = document.getElementById('device-gateway-filter').value;
   document.getElementById('device-form-mode').textContent = 'new';
   say('device-message', '');
 }
@@ -63,6 +69,7 @@ async function save(event) {
   const body = {
     id: document.getElementById('device-id').value.trim(),
     buildingId: document.getElementById('device-building').value.trim(),
+    gatewayId: document.getElementById('device-gateway').value.trim() || null,
     description: document.getElementById('device-description').value.trim() || null,
   };
   try {
@@ -77,19 +84,24 @@ async function save(event) {
   }
 }
 
-async function showCredentials(deviceId) {
-  deviceState.credentialsOf = deviceId;
+async function showCredentials(kind, id) {
+  deviceState.credentialsOf = { kind, id };
   document.getElementById('credentials-panel').hidden = false;
-  document.getElementById('credentials-device').textContent = deviceId;
+  document.getElementById('credentials-kind').textContent = kind === 'gateways' ? 'gateway' : 'device';
+  document.getElementById('credentials-device').textContent = id;
   document.getElementById('credential-secret').hidden = true;
   document.getElementById('credential-token').textContent = '';
   await loadCredentials();
 }
 
+function credentialsPath() {
+  const { kind, id } = deviceState.credentialsOf;
+  return `/${kind}/${encodeURIComponent(id)}/credentials`;
+}
+
 async function loadCredentials() {
-  const id = encodeURIComponent(deviceState.credentialsOf);
   try {
-    const list = await api(`/devices/${id}/credentials`);
+    const list = await api(credentialsPath());
     document.getElementById('credential-rows').replaceChildren(...list.map((c) => el('tr', {
       'data-testid': 'credential-row', 'data-credential-id': c.id, 'data-state': c.state,
     },
@@ -111,7 +123,7 @@ function showSecret(issued) {
 
 async function credentialCall(path, options, message) {
   try {
-    const result = await api(`/devices/${encodeURIComponent(deviceState.credentialsOf)}/credentials${path}`, options);
+    const result = await api(credentialsPath() + path, options);
     if (result && result.token) showSecret(result);
     say('credential-message', typeof message === 'function' ? message(result) : message);
     await loadCredentials();
@@ -125,6 +137,7 @@ const revokeOne = (id) => credentialCall('/' + id, { method: 'DELETE' }, `Creden
 document.addEventListener('DOMContentLoaded', () => {
   const params = new URLSearchParams(window.location.search);
   document.getElementById('device-building-filter').value = params.get('buildingId') || '';
+  document.getElementById('device-gateway-filter').value = params.get('gatewayId') || '';
   document.getElementById('device-filter').addEventListener('submit', (e) => { e.preventDefault(); deviceState.page = 0; loadDevices(); });
   document.getElementById('device-form').addEventListener('submit', save);
   document.getElementById('device-new').addEventListener('click', newDevice);
@@ -132,7 +145,7 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('credential-rotate').addEventListener('click', () => credentialCall(
     '/rotate' + query({ overlap: document.getElementById('credential-overlap').value.trim() }), { method: 'POST' }, 'Credential rotated.'));
   document.getElementById('credential-revoke-all').addEventListener('click', () => {
-    if (confirm('Revoke every credential of this device now?')) {
+    if (confirm(`Revoke every credential of ${deviceState.credentialsOf.id} now?`)) {
       credentialCall('', { method: 'DELETE' }, (r) => `${r.revoked} credential(s) revoked.`);
     }
   });

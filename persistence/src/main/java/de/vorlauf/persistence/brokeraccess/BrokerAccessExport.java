@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * Exports the broker's access files from the registry: {@value #PASSWORD_FILE} (service accounts
- * from {@value #SERVICE_ACCOUNTS_FILE}, then every device that may log in) and {@value #ACL_FILE},
- * each written only when its content changed. Nothing is written when the database cannot be read:
- * an outage must never lock the fleet out.
+ * from {@value #SERVICE_ACCOUNTS_FILE}, then every device and gateway that may log in) and {@value
+ * #ACL_FILE} (which also names each gateway's devices), each written only when its content changed.
+ * Nothing is written when the database cannot be read: an outage must never lock the fleet out.
  */
 public final class BrokerAccessExport {
 
@@ -24,12 +24,14 @@ public final class BrokerAccessExport {
 
   /**
    * @param devices devices in the password file
+   * @param gateways gateways in the password file (each with its section in the ACL)
    * @param serviceAccounts service accounts in the password file
-   * @param warnings devices left out (id unusable as an MQTT user name, or taken by a service
-   *     account) and ignored service account lines; the same on every run until fixed
+   * @param warnings devices or gateways left out (id unusable as an MQTT user name, or taken by a
+   *     service account) and ignored service account lines; the same on every run until fixed
    */
   public record Result(
       int devices,
+      int gateways,
       int serviceAccounts,
       List<String> warnings,
       boolean passwordFileChanged,
@@ -65,28 +67,68 @@ public final class BrokerAccessExport {
   /** Credentials valid at {@code now} decide who may log in. */
   public Result export(Instant now) throws SQLException, IOException {
     ServiceAccountsFile.Content accounts = ServiceAccountsFile.read(serviceAccounts);
-    List<DeviceAccess> candidates;
+    List<DeviceAccess> deviceCandidates;
+    List<GatewayAccess> gatewayCandidates;
     try (Connection connection = dataSource.getConnection()) {
-      candidates = DeviceAccessStore.validAt(connection, now);
+      deviceCandidates = DeviceAccessStore.validAt(connection, now);
+      gatewayCandidates = GatewayAccessStore.validAt(connection, now);
     }
     List<String> warnings = new ArrayList<>(accounts.problems());
-    List<DeviceAccess> devices = new ArrayList<>(candidates.size());
-    for (DeviceAccess device : candidates) {
-      String id = device.deviceId();
-      if (!MosquittoAccessFiles.DEVICE_ID.matcher(id).matches()) {
-        warnings.add("device '" + id + "' left out: its id cannot be an MQTT user name");
-      } else if (ServiceAccount.byUsername(id).isPresent()) {
-        warnings.add("device '" + id + "' left out: the name belongs to a service account");
-      } else {
+    List<DeviceAccess> devices = new ArrayList<>(deviceCandidates.size());
+    for (DeviceAccess device : deviceCandidates) {
+      if (usable("device", device.deviceId(), warnings)) {
         devices.add(device);
       }
     }
+    List<GatewayAccess> gateways = new ArrayList<>(gatewayCandidates.size());
+    for (GatewayAccess gateway : gatewayCandidates) {
+      if (usable("gateway", gateway.gatewayId(), warnings)) {
+        gateways.add(gateway.withDevices(topicSafe(gateway, warnings)));
+      }
+    }
     boolean aclChanged =
-        AccessFileWriter.writeIfChanged(aclFile(), MosquittoAccessFiles.aclFile(accounts.logins()));
+        AccessFileWriter.writeIfChanged(
+            aclFile(), MosquittoAccessFiles.aclFile(accounts.logins(), gateways));
     boolean passwordsChanged =
         AccessFileWriter.writeIfChanged(
-            passwordFile(), MosquittoAccessFiles.passwordFile(accounts.logins(), devices));
+            passwordFile(),
+            MosquittoAccessFiles.passwordFile(accounts.logins(), devices, gateways));
     return new Result(
-        devices.size(), accounts.logins().size(), warnings, passwordsChanged, aclChanged);
+        devices.size(),
+        gateways.size(),
+        accounts.logins().size(),
+        warnings,
+        passwordsChanged,
+        aclChanged);
+  }
+
+  private static boolean usable(String kind, String id, List<String> warnings) {
+    if (!MosquittoAccessFiles.DEVICE_ID.matcher(id).matches()) {
+      warnings.add(kind + " '" + id + "' left out: its id cannot be an MQTT user name");
+      return false;
+    }
+    if (ServiceAccount.byUsername(id).isPresent()) {
+      warnings.add(kind + " '" + id + "' left out: the name belongs to a service account");
+      return false;
+    }
+    return true;
+  }
+
+  /** A device id that is no single topic level (e.g. holds '+' or '/') would widen the rule. */
+  private static List<String> topicSafe(GatewayAccess gateway, List<String> warnings) {
+    List<String> safe = new ArrayList<>(gateway.deviceIds().size());
+    for (String device : gateway.deviceIds()) {
+      if (MosquittoAccessFiles.DEVICE_ID.matcher(device).matches()) {
+        safe.add(device);
+      } else {
+        warnings.add(
+            "device '"
+                + device
+                + "' left out of gateway '"
+                + gateway.gatewayId()
+                + "': its id cannot be a topic level");
+      }
+    }
+    return safe;
   }
 }

@@ -13,7 +13,9 @@ import java.util.Objects;
 /**
  * A gateway ("GreenBox") in the registry ({@code devices}, V1 + V10). Ingestion accepts readings
  * only from active devices; a deactivated device's messages are quarantined as {@code
- * inactive_device} and can be re-ingested after reactivation.
+ * inactive_device} and can be re-ingested after reactivation. Not to be confused with a {@link
+ * GatewayRegistration}: an MQTT login that may publish for many such devices ({@link
+ * #getGatewayId()}).
  */
 @Entity(name = "DeviceRegistration")
 @Table(name = "devices")
@@ -29,6 +31,10 @@ public class DeviceRegistration {
 
   @Column(name = "description")
   private String description;
+
+  /** The gateway that may publish for this device (V30); null: only the device's own login. */
+  @Column(name = "gateway_id")
+  private String gatewayId;
 
   @Column(name = "active", nullable = false)
   private boolean active;
@@ -57,6 +63,12 @@ public class DeviceRegistration {
     this.updatedAt = now;
   }
 
+  /** Assigns the device to a gateway, or to none with null; the caller checks the gateway. */
+  public void assignGateway(String gatewayId, Instant now) {
+    this.gatewayId = gatewayId;
+    this.updatedAt = now;
+  }
+
   public void setActive(boolean active, Instant now) {
     this.active = active;
     this.updatedAt = now;
@@ -72,6 +84,10 @@ public class DeviceRegistration {
 
   public String getDescription() {
     return description;
+  }
+
+  public String getGatewayId() {
+    return gatewayId;
   }
 
   public boolean isActive() {

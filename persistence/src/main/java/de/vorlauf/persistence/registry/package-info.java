@@ -11,5 +11,10 @@
  * same token as a Mosquitto 2.0 {@code $7$} PBKDF2-SHA512 hash in {@code
  * device_credentials.mosquitto_hash}, so a broker password file can be generated from the table:
  * one {@code <device id>:<mosquitto_hash>} line per valid credential).
+ *
+ * <p>Gateways (V30): {@link de.vorlauf.persistence.registry.GatewayRegistration} and {@link
+ * de.vorlauf.persistence.registry.GatewayCredential}, one MQTT login speaking for the devices whose
+ * {@code gateway_id} names it. Device and gateway ids share one namespace of MQTT user names (table
+ * {@code mqtt_user_names}, kept by triggers).
  */
 package de.vorlauf.persistence.registry;

@@ -82,4 +82,73 @@ class MosquittoAccessFilesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("gb-1");
   }
+
+  @Test
+  void aGatewaySectionNamesExactlyTheTopicsOfItsDevices() {
+    GatewayAccess gateway = new GatewayAccess("gw-1", "$7$101$g$G", List.of("gb-0001", "gb-0002"));
+
+    String acl = MosquittoAccessFiles.aclFile(List.of(WORKER), List.of(gateway));
+
+    assertThat(acl)
+        .endsWith(
+            "\nuser gw-1\n"
+                + "topic write greenbox/gb-0001/sensors\n"
+                + "topic write greenbox/gb-0001/sensors/#\n"
+                + "topic read greenbox/gb-0001/commands/#\n"
+                + "topic write greenbox/gb-0001/commands/ack\n"
+                + "topic write greenbox/gb-0002/sensors\n"
+                + "topic write greenbox/gb-0002/sensors/#\n"
+                + "topic read greenbox/gb-0002/commands/#\n"
+                + "topic write greenbox/gb-0002/commands/ack\n");
+    // the device patterns stay, and stay ahead of every user section
+    assertThat(acl.indexOf("pattern write greenbox/%u/sensors\n"))
+        .isLessThan(acl.indexOf("\nuser "));
+  }
+
+  @Test
+  void gatewaySectionsAreSortedAndAGatewayWithoutDevicesGetsNoTopic() {
+    String acl =
+        MosquittoAccessFiles.aclFile(
+            List.of(),
+            List.of(
+                new GatewayAccess("gw-b", "$7$b", List.of("d-2")),
+                new GatewayAccess("gw-a", "$7$a", List.of())));
+
+    assertThat(acl.lines().filter(l -> !l.startsWith("pattern ") && !l.startsWith("# Dev")))
+        .containsSubsequence("user gw-a", "# no active devices assigned", "user gw-b")
+        .filteredOn(l -> l.startsWith("topic "))
+        .allMatch(l -> l.contains("greenbox/d-2/"));
+  }
+
+  @Test
+  void passwordFileListsGatewaysAfterDevices() {
+    String file =
+        MosquittoAccessFiles.passwordFile(
+            List.of(WORKER),
+            List.of(new DeviceAccess("gb-0001", "$7$101$d$D")),
+            List.of(
+                new GatewayAccess("gw-2", "$7$101$2$2", List.of("gb-0001")),
+                new GatewayAccess("gw-1", "$7$101$1$1", List.of())));
+
+    assertThat(file.lines().filter(l -> !l.startsWith("#")))
+        .containsExactly(
+            "vorlauf-worker:$7$101$w$W",
+            "gb-0001:$7$101$d$D",
+            "gw-1:$7$101$1$1",
+            "gw-2:$7$101$2$2");
+  }
+
+  @Test
+  void anIdThatCouldWidenAGatewayRuleIsRefused() {
+    for (GatewayAccess bad :
+        List.of(
+            new GatewayAccess("gw-1", "$7$x", List.of("+")),
+            new GatewayAccess("gw-1", "$7$x", List.of("a/#")),
+            new GatewayAccess("gw-1", "$7$x", List.of("a\ntopic readwrite #")),
+            new GatewayAccess("gw\nuser x", "$7$x", List.of("a")))) {
+      assertThatThrownBy(() -> MosquittoAccessFiles.aclFile(List.of(), List.of(bad)))
+          .as(bad.deviceIds().toString())
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.DeviceRegistration;
+import de.vorlauf.persistence.registry.GatewayRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,10 @@ import java.util.Map;
  * Devices of the registry. A device joins only an active building. Deactivating a device also
  * revokes nothing: its credentials stay, but ingestion quarantines its messages as {@code
  * inactive_device} until it is reactivated (then they can be re-ingested).
+ *
+ * <p>A device may be assigned to a gateway, which may then publish for it (the broker ACL follows
+ * at the next sync). Like a building, a newly named gateway must exist (else 400) and be active
+ * (else 409); a device keeps an assignment to a gateway deactivated later.
  */
 @ApplicationScoped
 public class DeviceService {
@@ -29,18 +34,40 @@ public class DeviceService {
 
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * @param gatewayId null: no gateway
+   */
   @Transactional
-  public DeviceRegistration create(String id, String buildingId, String description) {
+  public DeviceRegistration create(
+      String id, String buildingId, String description, String gatewayId) {
     if (em.find(DeviceRegistration.class, id) != null) {
       throw duplicate(id);
     }
+    if (em.find(GatewayRegistration.class, id) != null) {
+      throw new ConflictException(
+          "Name taken by a gateway",
+          "'"
+              + id
+              + "' is the id of a gateway; devices and gateways share one namespace of MQTT user"
+              + " names, choose another id");
+    }
     DeviceRegistration device =
         new DeviceRegistration(id, activeBuilding(buildingId), description, clock.instant());
+    if (gatewayId != null) {
+      device.assignGateway(activeGateway(gatewayId).getId(), clock.instant());
+    }
     try {
       em.persist(device);
       em.flush();
     } catch (PersistenceException e) {
-      throw DatabaseErrors.is(e, DatabaseErrors.UNIQUE_VIOLATION) ? duplicate(id) : e;
+      if (DatabaseErrors.is(e, DatabaseErrors.UNIQUE_VIOLATION)) {
+        // the trigger's message names a gateway that took the id meanwhile; else a device did
+        String message = DatabaseErrors.message(e);
+        throw message.contains("namespace")
+            ? new ConflictException("Name taken by a gateway", message)
+            : duplicate(id);
+      }
+      throw e;
     }
     return device;
   }
@@ -50,14 +77,22 @@ public class DeviceService {
     return find(id);
   }
 
+  /**
+   * @param gatewayId null: no gateway
+   */
   @Transactional
-  public DeviceRegistration update(String id, String buildingId, String description) {
+  public DeviceRegistration update(
+      String id, String buildingId, String description, String gatewayId) {
     DeviceRegistration device = find(id);
     BuildingRegistration building =
         device.getBuilding().getId().equals(buildingId)
             ? device.getBuilding()
             : activeBuilding(buildingId);
+    if (gatewayId != null && !gatewayId.equals(device.getGatewayId())) {
+      activeGateway(gatewayId);
+    }
     device.update(building, description, clock.instant());
+    device.assignGateway(gatewayId, clock.instant());
     return device;
   }
 
@@ -89,6 +124,10 @@ public class DeviceService {
     if (filter.buildingId() != null && !filter.buildingId().isBlank()) {
       where.append(" and d.building.id = :building");
       params.put("building", filter.buildingId().strip());
+    }
+    if (filter.gatewayId() != null && !filter.gatewayId().isBlank()) {
+      where.append(" and d.gatewayId = :gateway");
+      params.put("gateway", filter.gatewayId().strip());
     }
     if (filter.active() != null) {
       where.append(" and d.active = :active");
@@ -130,6 +169,20 @@ public class DeviceService {
           "building '" + buildingId + "' is deactivated and takes no devices; reactivate it first");
     }
     return building;
+  }
+
+  private GatewayRegistration activeGateway(String gatewayId) {
+    GatewayRegistration gateway = em.find(GatewayRegistration.class, gatewayId);
+    if (gateway == null) {
+      throw new InvalidInputException(
+          "gateway '" + gatewayId + "' does not exist; create it first or pick another");
+    }
+    if (!gateway.isActive()) {
+      throw new ConflictException(
+          "Gateway inactive",
+          "gateway '" + gatewayId + "' is deactivated and takes no devices; reactivate it first");
+    }
+    return gateway;
   }
 
   private static ConflictException duplicate(String id) {

@@ -2,10 +2,15 @@ package de.vorlauf.webadmin.rest;
 
 import java.time.Instant;
 
-/** A device as the API shows it. */
+/**
+ * A device as the API shows it.
+ *
+ * @param gatewayId the gateway that may publish for it; null when none
+ */
 public record DeviceDto(
     String id,
     String buildingId,
+    String gatewayId,
     String description,
     boolean active,
     Instant createdAt,

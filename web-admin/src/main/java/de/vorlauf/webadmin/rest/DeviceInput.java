@@ -4,7 +4,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A device as ops create or update it. */
+/**
+ * A device as ops create or update it.
+ *
+ * @param gatewayId the gateway that may publish for the device; null or absent: none (an update
+ *     replaces the assignment like every other field)
+ */
 public record DeviceInput(
     @NotBlank(message = "id is required")
         @Pattern(
@@ -14,9 +19,14 @@ public record DeviceInput(
         String id,
     @NotBlank(message = "buildingId is required: the building the device is installed in")
         String buildingId,
-    @Size(max = 500, message = "description must be at most 500 characters") String description) {
+    @Size(max = 500, message = "description must be at most 500 characters") String description,
+    @Pattern(
+            regexp = Ids.PATTERN,
+            message =
+                "gatewayId must be the id of a gateway: 1 to 64 letters, digits, '.', '_' or '-'")
+        String gatewayId) {
 
   public DeviceInput withId(String value) {
-    return new DeviceInput(value, buildingId, description);
+    return new DeviceInput(value, buildingId, description, gatewayId);
   }
 }

@@ -21,7 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Devices: create, list (paged, filtered), read, update, deactivate and reactivate. */
+/**
+ * Devices: create, list (paged, filtered, also by gateway), read, update, deactivate and
+ * reactivate.
+ */
 @Path("/devices")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +40,12 @@ public class DeviceResource {
       @QueryParam("q") String text,
       @QueryParam("buildingId") String buildingId,
       @QueryParam("active") Boolean active,
+      @QueryParam("gatewayId") String gatewayId,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     return RegistryMapper.toDto(
-        devices.list(new DeviceFilter(text, buildingId, active), PageRequest.of(page, size)),
+        devices.list(
+            new DeviceFilter(text, buildingId, active, gatewayId), PageRequest.of(page, size)),
         RegistryMapper::toDto);
   }
 
@@ -49,7 +54,10 @@ public class DeviceResource {
     DeviceInput valid = InputValidation.valid(validator, input);
     DeviceRegistration created =
         devices.create(
-            valid.id().strip(), valid.buildingId().strip(), blankToNull(valid.description()));
+            valid.id().strip(),
+            valid.buildingId().strip(),
+            blankToNull(valid.description()),
+            blankToNull(valid.gatewayId()));
     return Response.created(uri.getAbsolutePathBuilder().path(created.getId()).build())
         .entity(RegistryMapper.toDto(created))
         .build();
@@ -74,7 +82,11 @@ public class DeviceResource {
     }
     DeviceInput valid = InputValidation.valid(validator, input == null ? null : input.withId(id));
     return RegistryMapper.toDto(
-        devices.update(id, valid.buildingId().strip(), blankToNull(valid.description())));
+        devices.update(
+            id,
+            valid.buildingId().strip(),
+            blankToNull(valid.description()),
+            blankToNull(valid.gatewayId())));
   }
 
   @POST

@@ -59,6 +59,7 @@ final class RegistryMapper {
     return new DeviceDto(
         d.getId(),
         d.getBuilding().getId(),
+        d.getGatewayId(),
         d.getDescription(),
         d.isActive(),
         d.getCreatedAt(),

@@ -117,12 +117,14 @@ class BuildingInputValidationTest {
 
   @Test
   void deviceInputRules() {
-    assertThat(validator.validate(new DeviceInput("gb-1", "b-1", null))).isEmpty();
-    assertThat(validator.validate(new DeviceInput("gb 1", " ", "x".repeat(501))))
+    assertThat(validator.validate(new DeviceInput("gb-1", "b-1", null, null))).isEmpty();
+    assertThat(validator.validate(new DeviceInput("gb-1", "b-1", null, "gw-1"))).isEmpty();
+    assertThat(validator.validate(new DeviceInput("gb 1", " ", "x".repeat(501), "gw/1")))
         .extracting(v -> v.getMessage())
         .containsExactlyInAnyOrder(
             "id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
             "buildingId is required: the building the device is installed in",
-            "description must be at most 500 characters");
+            "description must be at most 500 characters",
+            "gatewayId must be the id of a gateway: 1 to 64 letters, digits, '.', '_' or '-'");
   }
 }
