@@ -1,0 +1,356 @@
+package de.vorlauf.simulator.runtime;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Everything one simulator run is built from, read once at the edge ({@code SimulatorMain}) and
+ * passed down.
+ *
+ * @param stateDir credentials.json and the backfill.done marker live here
+ * @param apiUrl Vorlauf's admin base URL (the REST provisioning logs in there); null when a test
+ *     provisions another way
+ * @param adminPasswordFile the admin's password (first line); never logged
+ * @param backfill history published before going live, once per state folder
+ * @param gatewaySize devices per gateway in gateway mode
+ * @param faults {@code none} or {@code demo}
+ * @param cloudPort the vendor cloud's port; 0 picks a free one; negative: no cloud
+ * @param cloudSecretFile the cloud client's secret (created with a random secret when missing)
+ * @param stepThreads threads that step buildings, render and publish
+ * @param maxInflight unacknowledged QoS 1 messages per connection
+ * @param zone the fleet's time zone (all simulated buildings are in one region)
+ */
+public record SimulatorSettings(
+    Path stateDir,
+    URI apiUrl,
+    String adminUser,
+    Path adminPasswordFile,
+    String mqttUrl,
+    int buildings,
+    long seed,
+    String idPrefix,
+    Duration backfill,
+    GatewayMode gatewayMode,
+    int gatewayThreshold,
+    int gatewaySize,
+    String faults,
+    int cloudPort,
+    int cloudInstallations,
+    String cloudClientId,
+    Path cloudSecretFile,
+    int stepThreads,
+    int maxInflight,
+    Duration progressInterval,
+    ZoneId zone) {
+
+  public SimulatorSettings {
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(mqttUrl, "mqttUrl");
+    Objects.requireNonNull(backfill, "backfill");
+    Objects.requireNonNull(gatewayMode, "gatewayMode");
+    if (buildings < 1 || buildings > 100_000) {
+      throw new IllegalArgumentException("buildings must be 1..100000, not " + buildings);
+    }
+    if (gatewaySize < 1 || gatewayThreshold < 1 || stepThreads < 1) {
+      throw new IllegalArgumentException("gateway size, threshold and threads must be positive");
+    }
+    if (backfill.isNegative()) {
+      throw new IllegalArgumentException("backfill must not be negative");
+    }
+    if (!faults.equals("none") && !faults.equals("demo")) {
+      throw new IllegalArgumentException("faults must be none or demo, not " + faults);
+    }
+    if (!idPrefix.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,30}")) {
+      throw new IllegalArgumentException("idPrefix must be a short registry id prefix");
+    }
+  }
+
+  /** The defaults of the demo, with the state folder and broker given. */
+  public static SimulatorSettings defaults(Path stateDir, String mqttUrl) {
+    return new SimulatorSettings(
+        stateDir,
+        null,
+        "admin",
+        null,
+        mqttUrl,
+        50,
+        42L,
+        "sim",
+        Duration.ofDays(30),
+        GatewayMode.AUTO,
+        200,
+        100,
+        "demo",
+        18090,
+        5,
+        "vorlauf",
+        null,
+        Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())),
+        500,
+        Duration.ofSeconds(5),
+        ZoneId.of("Europe/Berlin"));
+  }
+
+  /** Gateways decide who publishes: true in ON, or in AUTO from the threshold on. */
+  public boolean gateways() {
+    return switch (gatewayMode) {
+      case ON -> true;
+      case OFF -> false;
+      case AUTO -> buildings >= gatewayThreshold;
+    };
+  }
+
+  public SimulatorSettings withBuildings(int value) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        value,
+        seed,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withBackfill(Duration value) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        value,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withGateways(GatewayMode mode, int size) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        backfill,
+        mode,
+        gatewayThreshold,
+        size,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withFaults(String value) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        value,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withIdPrefix(String value) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        value,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  /** No vendor cloud (negative port, no installations). */
+  public SimulatorSettings withoutCloud() {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        -1,
+        0,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withCloud(int port, int installations, Path secretFile) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        port,
+        installations,
+        cloudClientId,
+        secretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withApi(URI url, Path passwordFile) {
+    return new SimulatorSettings(
+        stateDir,
+        url,
+        adminUser,
+        passwordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withThreads(int steps, int inflight) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        seed,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        steps,
+        inflight,
+        progressInterval,
+        zone);
+  }
+
+  public SimulatorSettings withSeed(long value) {
+    return new SimulatorSettings(
+        stateDir,
+        apiUrl,
+        adminUser,
+        adminPasswordFile,
+        mqttUrl,
+        buildings,
+        value,
+        idPrefix,
+        backfill,
+        gatewayMode,
+        gatewayThreshold,
+        gatewaySize,
+        faults,
+        cloudPort,
+        cloudInstallations,
+        cloudClientId,
+        cloudSecretFile,
+        stepThreads,
+        maxInflight,
+        progressInterval,
+        zone);
+  }
+}
