@@ -99,13 +99,21 @@ public final class Launcher {
       Path dbPasswordFile =
           database.origin() == Origin.EMBEDDED ? state.secret("db-password") : null;
       int healthPort = config.ports().workerHealth();
+      DemoFleet fleet =
+          config.simulator() ? DemoFleet.prepare(state, config.ports().vendorCloud()) : null;
+      Map<String, String> fleetEnv = fleet == null ? Map.of() : fleet.integrationEnv();
       Map<String, String> workerEnv =
           ChildEnvironment.worker(
               database, dbPasswordFile, mqtt, temporal, healthPort, mqttAccounts);
+      workerEnv.putAll(fleetEnv);
       migrate(config, workerEnv);
       String healthUrl = "http://127.0.0.1:" + healthPort + "/health";
       platform.add(JavaProcess.start(worker(config, workerEnv, healthUrl)));
       String temporalUi = temporal.uiUrl().orElse(config.temporalUiUrl());
+      Map<String, String> wildflyEnv =
+          ChildEnvironment.wildfly(
+              database, mqtt, temporal, temporalUi, healthPort, admin, mqttAccounts);
+      wildflyEnv.putAll(fleetEnv);
       RunningWildfly wildfly =
           platform.add(
               WildflyService.start(
@@ -114,12 +122,21 @@ public final class Launcher {
                       state,
                       config.ports().wildflyOffset(),
                       config.bindAddress(),
-                      ChildEnvironment.wildfly(
-                          database, mqtt, temporal, temporalUi, healthPort, admin, mqttAccounts))));
-      // Issue 4 adds the simulator here, after WildFly: a JavaProcess running
-      // simulator/target/vorlauf-simulator.jar with the MQTT URL, added to the platform.
+                      wildflyEnv)));
+      if (fleet != null) {
+        // after WildFly: the simulator provisions its fleet through the admin API
+        platform.add(JavaProcess.start(fleet.simulator(config, mqtt, wildfly, admin)));
+      }
       PlatformReport report =
-          new PlatformReport(state, database, mqtt, temporal, healthUrl, wildfly, admin);
+          new PlatformReport(
+              state,
+              database,
+              mqtt,
+              temporal,
+              healthUrl,
+              wildfly,
+              admin,
+              fleet == null ? List.of() : fleet.reportLines());
       report.write();
       report.urlLines().forEach(LOG::info);
       ShutdownRegistry.register(platform);

@@ -44,7 +44,7 @@ final class LauncherCommands {
 
   /** Processes of a launcher that was killed (kill -9) and could not clean up. */
   static void stopLeftovers(StateDir state) {
-    for (String child : List.of("wildfly", "worker", "migrate")) {
+    for (String child : List.of("simulator", "wildfly", "worker", "migrate")) {
       PidFile.stopLeftover(state.pidFile(child), child);
     }
     PidFile.stopLeftover(state.temporal().resolve("temporal.pid"), "Temporal dev server");

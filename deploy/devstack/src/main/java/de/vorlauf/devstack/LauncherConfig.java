@@ -19,13 +19,25 @@ public record LauncherConfig(
     TemporalKind temporal,
     String temporalUiUrl,
     Ports ports,
-    String bindAddress) {
+    String bindAddress,
+    boolean simulator,
+    Map<String, String> simulatorEnv) {
+
+  public LauncherConfig {
+    simulatorEnv = Map.copyOf(simulatorEnv);
+  }
 
   /** Ports of what the launcher starts; demo defaults, tests pick free ones. */
   public record Ports(
-      int database, int mqtt, int temporal, int temporalUi, int wildflyOffset, int workerHealth) {
+      int database,
+      int mqtt,
+      int temporal,
+      int temporalUi,
+      int wildflyOffset,
+      int workerHealth,
+      int vendorCloud) {
 
-    public static final Ports DEMO = new Ports(15432, 11883, 17233, 18233, 10000, 18081);
+    public static final Ports DEMO = new Ports(15432, 11883, 17233, 18233, 10000, 18081, 18090);
 
     /** WildFly's socket bindings that the port offset moves. */
     static final int[] WILDFLY_BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
@@ -43,6 +55,7 @@ public record LauncherConfig(
               FreePorts.find(),
               FreePorts.find(),
               offset,
+              FreePorts.find(),
               FreePorts.find());
         }
       }
@@ -60,7 +73,8 @@ public record LauncherConfig(
             read.port("VORLAUF_TEMPORAL_PORT", Ports.DEMO.temporal()),
             read.port("VORLAUF_TEMPORAL_UI_PORT", Ports.DEMO.temporalUi()),
             read.integer("VORLAUF_WILDFLY_PORT_OFFSET", Ports.DEMO.wildflyOffset(), 0, 55000),
-            read.port("VORLAUF_WORKER_HEALTH_PORT", Ports.DEMO.workerHealth()));
+            read.port("VORLAUF_WORKER_HEALTH_PORT", Ports.DEMO.workerHealth()),
+            read.port("VORLAUF_SIM_CLOUD_PORT", Ports.DEMO.vendorCloud()));
     return new LauncherConfig(
         repo,
         new StateDir(stateDir),
@@ -73,10 +87,26 @@ public record LauncherConfig(
         TemporalKind.parse(read.text("VORLAUF_TEMPORAL_SERVER", null)),
         read.text("VORLAUF_TEMPORAL_UI_URL", null),
         ports,
-        read.text("VORLAUF_BIND_ADDRESS", "127.0.0.1"));
+        read.text("VORLAUF_BIND_ADDRESS", "127.0.0.1"),
+        simulator(read.text("VORLAUF_SIMULATOR", "on")),
+        // the simulator's own VORLAUF_SIM_* options reach it through the inherited environment
+        Map.of());
   }
 
-  /** A configuration for tests: free ports, everything started, state under {@code state}. */
+  private static boolean simulator(String value) {
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "on", "true", "yes" -> true;
+      case "off", "false", "no" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "VORLAUF_SIMULATOR must be on or off, not '" + value + "'");
+    };
+  }
+
+  /**
+   * A configuration for tests: free ports, every service started, state under {@code state}; no
+   * simulator (see {@link #withSimulator()}).
+   */
   public static LauncherConfig forTest(Path repo, StateDir state) {
     return new LauncherConfig(
         repo,
@@ -90,7 +120,31 @@ public record LauncherConfig(
         TemporalKind.AUTO,
         null,
         Ports.free(),
-        "127.0.0.1");
+        "127.0.0.1",
+        false,
+        Map.of());
+  }
+
+  /**
+   * The same configuration with the demo fleet, the simulator run with {@code env} added to its
+   * environment (its {@code VORLAUF_SIM_*} options, simulator/README.md).
+   */
+  public LauncherConfig withSimulator(Map<String, String> env) {
+    return new LauncherConfig(
+        repo,
+        state,
+        externalDbUrl,
+        dbUser,
+        dbPassword,
+        externalMqttUrl,
+        broker,
+        externalTemporalAddress,
+        temporal,
+        temporalUiUrl,
+        ports,
+        bindAddress,
+        true,
+        env);
   }
 
   @Override

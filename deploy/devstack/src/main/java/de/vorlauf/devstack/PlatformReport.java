@@ -16,7 +16,8 @@ record PlatformReport(
     RunningTemporal temporal,
     String workerHealthUrl,
     RunningWildfly wildfly,
-    AdminCredentials admin) {
+    AdminCredentials admin,
+    List<String> extraLines) {
 
   List<String> urlLines() {
     List<String> lines = new ArrayList<>();
@@ -34,6 +35,7 @@ record PlatformReport(
     lines.add("Database:         " + database.jdbcUrl() + "   (" + database.label() + ")");
     lines.add("MQTT:             " + mqtt.url() + "   (" + mqtt.label() + ")");
     lines.add("Temporal:         " + temporal.address() + "   (" + temporal.label() + ")");
+    lines.addAll(extraLines);
     lines.add("Logs:             " + state.logs());
     return lines;
   }

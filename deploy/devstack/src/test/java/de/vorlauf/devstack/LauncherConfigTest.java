@@ -28,6 +28,24 @@ class LauncherConfigTest {
     assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
     assertThat(config.broker()).isEqualTo(BrokerKind.AUTO);
     assertThat(config.temporal()).isEqualTo(TemporalKind.AUTO);
+    assertThat(config.simulator()).isTrue();
+    assertThat(config.ports().vendorCloud()).isEqualTo(18090);
+  }
+
+  @Test
+  void theDemoFleetCanBeSwitchedOff() {
+    LauncherConfig off =
+        LauncherConfig.fromEnvironment(
+            Map.of("VORLAUF_SIMULATOR", "off", "VORLAUF_SIM_CLOUD_PORT", "28090"), repo);
+
+    assertThat(off.simulator()).isFalse();
+    assertThat(off.ports().vendorCloud()).isEqualTo(28090);
+    assertThat(LauncherConfig.forTest(repo, off.state()).simulator()).isFalse();
+    assertThat(LauncherConfig.forTest(repo, off.state()).withSimulator(Map.of()).simulator())
+        .isTrue();
+    assertThatThrownBy(
+            () -> LauncherConfig.fromEnvironment(Map.of("VORLAUF_SIMULATOR", "maybe"), repo))
+        .hasMessageContaining("VORLAUF_SIMULATOR must be on or off");
   }
 
   @Test

@@ -1,0 +1,121 @@
+package de.vorlauf.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo's living fleet: the simulator process (buildings publishing over MQTT, a simulated
+ * vendor cloud) and the vendor integration the worker polls from that cloud.
+ *
+ * <p>Prepared before the worker starts, because the worker reads the integrations file at start;
+ * the simulator itself starts after WildFly, since it provisions its fleet through the admin API.
+ * The cloud's client secret is generated once per state folder; the integrations file names only
+ * the secret's path.
+ */
+final class DemoFleet {
+
+  static final String INTEGRATION = "sim-cloud";
+  static final String CLOUD_CLIENT_ID = "vorlauf";
+
+  private final StateDir state;
+  private final int cloudPort;
+  private final Path integrationsFile;
+  private final Path cloudSecretFile;
+
+  private DemoFleet(StateDir state, int cloudPort, Path integrationsFile, Path cloudSecretFile) {
+    this.state = state;
+    this.cloudPort = cloudPort;
+    this.integrationsFile = integrationsFile;
+    this.cloudSecretFile = cloudSecretFile;
+  }
+
+  /**
+   * Generates the cloud's client secret (first start only) and writes the integrations file the
+   * worker and WildFly read.
+   */
+  static DemoFleet prepare(StateDir state, int cloudPort) {
+    ServicePorts.requireFree(cloudPort, "the simulator's vendor cloud");
+    Path secret = state.secret("vendor-sim-cloud-secret");
+    Secrets.readOrCreate(secret);
+    Path file = state.root().resolve("vendor-integrations.properties");
+    String content =
+        "# Written by the launcher at every start: the demo's vendor integration, polling the\n"
+            + "# simulator's vendor cloud. Point VORLAUF_VENDOR_INTEGRATIONS_FILE at a file of your\n"
+            + "# own to poll real clouds instead.\n"
+            + "integrations="
+            + INTEGRATION
+            + "\n"
+            + entry("base-url", "http://127.0.0.1:" + cloudPort)
+            + entry("client-id", CLOUD_CLIENT_ID)
+            + entry("client-secret-file", secret.toAbsolutePath().toString())
+            + entry("device-id-template", "vc-{installationId}")
+            + entry("poll-interval", "PT1M")
+            + entry("initial-lookback", "P30D")
+            + entry("autostart", "true");
+    try {
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return new DemoFleet(state, cloudPort, file, secret);
+  }
+
+  private static String entry(String key, String value) {
+    // java.util.Properties reads a backslash as an escape: paths are written with forward slashes
+    return INTEGRATION + "." + key + "=" + value.replace('\\', '/') + "\n";
+  }
+
+  /** Added to the worker's and WildFly's environment. */
+  Map<String, String> integrationEnv() {
+    return Map.of("VORLAUF_VENDOR_INTEGRATIONS_FILE", integrationsFile.toString());
+  }
+
+  /**
+   * The simulator process. Options the user set as {@code VORLAUF_SIM_*} reach it through the
+   * inherited environment (simulator/README.md lists them); these are the ones the launcher owns.
+   */
+  JavaProcessOptions simulator(
+      LauncherConfig config, RunningBroker mqtt, RunningWildfly wildfly, AdminCredentials admin) {
+    Map<String, String> env = new LinkedHashMap<>(config.simulatorEnv());
+    env.put("VORLAUF_SIM_STATE_DIR", state.root().resolve("simulator").toString());
+    env.put("VORLAUF_API_URL", stripSlash(wildfly.baseUrl()));
+    env.put("VORLAUF_ADMIN_USER", admin.user());
+    env.put("VORLAUF_ADMIN_PASSWORD_FILE", admin.passwordFile().toString());
+    env.put("VORLAUF_MQTT_URL", mqtt.url());
+    env.put("VORLAUF_SIM_CLOUD_PORT", Integer.toString(cloudPort));
+    env.put("VORLAUF_SIM_CLOUD_CLIENT_ID", CLOUD_CLIENT_ID);
+    env.put("VORLAUF_SIM_CLOUD_SECRET_FILE", cloudSecretFile.toString());
+    return new JavaProcessOptions(
+        "simulator",
+        config.repo().resolve("simulator/target/vorlauf-simulator.jar"),
+        List.of("run"),
+        "512m",
+        env,
+        state.root(),
+        state.log("simulator"),
+        state.pidFile("simulator"),
+        null,
+        Duration.ZERO,
+        // it finishes the current minute and waits for the broker's acknowledgements
+        Duration.ofSeconds(60));
+  }
+
+  List<String> reportLines() {
+    return List.of(
+        "Simulator:        "
+            + state.log("simulator")
+            + "   (fleet, backfill progress; energy report at stop)",
+        "Vendor cloud:     http://127.0.0.1:" + cloudPort + "   (integration " + INTEGRATION + ")");
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}
