@@ -5,6 +5,8 @@ import de.vorlauf.activities.db.PlatformProbeStore;
 import de.vorlauf.activities.mqtt.MqttRoundTrip;
 import de.vorlauf.activities.mqtt.MqttSettings;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
+import de.vorlauf.activities.vendor.VendorClients;
+import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
@@ -12,9 +14,11 @@ import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
 import de.vorlauf.worker.ingest.IngestService;
+import de.vorlauf.worker.polling.PollingAutostart;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.temporal.TemporalServerKind;
 import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.polling.IngestionPollingWorkflowImpl;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -55,7 +59,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private HikariDataSource dataSource;
   private WorkflowServiceStubs stubs;
   private WorkerFactory factory;
-  private IngestService ingest;
+  private volatile IngestService ingest;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -115,7 +119,10 @@ public final class VorlaufWorker implements AutoCloseable {
       factory.start();
       if (config.ingest().enabled()) {
         ingest = IngestService.start(IngestService.settings(config, health.port()), clock());
+      } else if (!config.vendorIntegrations().isEmpty()) {
+        log.warn("MQTT ingestion is disabled: vendor polling has no ingest pipeline and will fail");
       }
+      PollingAutostart.run(client, config.vendorIntegrations());
       status = new HealthStatus("UP", kind.label(), TASK_QUEUES);
       log.info(
           "worker polling {} in namespace {} on {}",
@@ -134,6 +141,16 @@ public final class VorlaufWorker implements AutoCloseable {
             new MqttRoundTrip(mqttSettings(), clock),
             new ClockSkewCheck(config.clockSkewThreshold()),
             clock));
+    worker.registerWorkflowImplementationTypes(IngestionPollingWorkflowImpl.class);
+    // the pipeline is the MQTT ingestion's: one validation and one store for every source
+    worker.registerActivitiesImplementations(
+        new VendorPollingActivitiesImpl(
+            new VendorClients(config.vendorIntegrations(), clock),
+            () -> {
+              IngestService service = ingest;
+              return service == null ? null : service.pipeline();
+            },
+            clock));
   }
 
   private static Clock clock() {
@@ -141,7 +158,7 @@ public final class VorlaufWorker implements AutoCloseable {
   }
 
   /** MQTT ingestion, null when disabled or before {@link #start()} connected. */
-  public synchronized IngestService ingest() {
+  public IngestService ingest() {
     return ingest;
   }
 

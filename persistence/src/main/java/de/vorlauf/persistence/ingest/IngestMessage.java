@@ -48,6 +48,15 @@ public record IngestMessage(
         IngestSource.REST, null, Objects.requireNonNull(deviceId), null, payload, receivedAt);
   }
 
+  /**
+   * Readings of {@code deviceId} polled from a vendor cloud, rendered in the device message schema
+   * by the polling activities.
+   */
+  public static IngestMessage vendor(String deviceId, byte[] payload, Instant receivedAt) {
+    return new IngestMessage(
+        IngestSource.VENDOR, null, Objects.requireNonNull(deviceId), null, payload, receivedAt);
+  }
+
   /** True when an MQTT topic was not one of the device topics. */
   public boolean unknownTopic() {
     return source == IngestSource.MQTT && senderId == null;

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** How a message reached Vorlauf; stored with every quarantined part. */
 public enum IngestSource {
   MQTT,
-  REST;
+  REST,
+  /** Polled from a vendor cloud by the IngestionPollingWorkflow's activities. */
+  VENDOR;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

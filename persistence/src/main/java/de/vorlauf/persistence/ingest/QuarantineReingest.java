@@ -117,10 +117,11 @@ public final class QuarantineReingest {
 
   private static IngestMessage message(StoredRow row) {
     byte[] payload = row.payload().getBytes(StandardCharsets.UTF_8);
-    if (row.source() == IngestSource.REST) {
-      return IngestMessage.rest(row.deviceId(), payload, row.receivedAt());
-    }
-    return IngestMessage.mqtt(row.topic(), payload, row.receivedAt());
+    return switch (row.source()) {
+      case REST -> IngestMessage.rest(row.deviceId(), payload, row.receivedAt());
+      case VENDOR -> IngestMessage.vendor(row.deviceId(), payload, row.receivedAt());
+      case MQTT -> IngestMessage.mqtt(row.topic(), payload, row.receivedAt());
+    };
   }
 
   private WriteResult write(Evaluation evaluation, Duration maxWait)

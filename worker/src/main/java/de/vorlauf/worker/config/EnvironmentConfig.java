@@ -1,5 +1,6 @@
 package de.vorlauf.worker.config;
 
+import de.vorlauf.worker.polling.VendorEnvironment;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -65,6 +66,7 @@ public final class EnvironmentConfig {
     duration(CLOCK_SKEW_THRESHOLD, false, b::clockSkewThreshold);
     b.ingest(IngestEnvironment.read(env, problems));
     b.storage(StorageEnvironment.read(env, problems));
+    b.vendorIntegrations(VendorEnvironment.read(env, problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

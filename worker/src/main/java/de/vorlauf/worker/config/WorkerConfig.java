@@ -1,5 +1,6 @@
 package de.vorlauf.worker.config;
 
+import de.vorlauf.domain.vendor.VendorIntegrations;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param clockSkewThreshold the largest clock skew the self-check accepts
  * @param ingest MQTT ingestion ({@link IngestConfig})
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
+ * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
  */
 public record WorkerConfig(
     String dbUrl,
@@ -30,7 +32,8 @@ public record WorkerConfig(
     Duration shutdownGrace,
     Duration clockSkewThreshold,
     IngestConfig ingest,
-    StorageSettings storage) {
+    StorageSettings storage,
+    VendorIntegrations vendorIntegrations) {
 
   public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:15432/vorlauf";
   public static final String DEFAULT_DB_USER = "vorlauf";
@@ -51,6 +54,7 @@ public record WorkerConfig(
     Objects.requireNonNull(clockSkewThreshold, "clockSkewThreshold");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
   }
 
   public static Builder builder() {
@@ -71,13 +75,15 @@ public record WorkerConfig(
         .shutdownGrace(shutdownGrace)
         .clockSkewThreshold(clockSkewThreshold)
         .ingest(ingest)
-        .storage(storage);
+        .storage(storage)
+        .vendorIntegrations(vendorIntegrations);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
-            + " healthPort=%d, shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s]")
+            + " healthPort=%d, shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
+            + " vendorIntegrations=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -90,7 +96,8 @@ public record WorkerConfig(
             shutdownGrace,
             clockSkewThreshold,
             ingest,
-            storage);
+            storage,
+            vendorIntegrations.all().stream().map(i -> i.id()).toList());
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -108,6 +115,7 @@ public record WorkerConfig(
     private Duration clockSkewThreshold = DEFAULT_CLOCK_SKEW_THRESHOLD;
     private IngestConfig ingest = IngestConfig.defaults();
     private StorageSettings storage = StorageSettings.defaults();
+    private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
 
     private Builder() {}
 
@@ -176,6 +184,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder vendorIntegrations(VendorIntegrations value) {
+      vendorIntegrations = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -190,7 +203,8 @@ public record WorkerConfig(
           shutdownGrace,
           clockSkewThreshold,
           ingest,
-          storage);
+          storage,
+          vendorIntegrations);
     }
   }
 }
