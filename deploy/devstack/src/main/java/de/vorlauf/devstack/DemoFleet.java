@@ -40,7 +40,7 @@ final class DemoFleet {
    * Generates the cloud's client secret (first start only) and writes the integrations file the
    * worker and WildFly read.
    */
-  static DemoFleet prepare(StateDir state, int cloudPort) {
+  static DemoFleet prepare(StateDir state, int cloudPort, Duration lookback) {
     ServicePorts.requireFree(cloudPort, "the simulator's vendor cloud");
     Path secret = state.secret("vendor-sim-cloud-secret");
     Secrets.readOrCreate(secret);
@@ -57,7 +57,7 @@ final class DemoFleet {
             + entry("client-secret-file", secret.toAbsolutePath().toString())
             + entry("device-id-template", "vc-{installationId}")
             + entry("poll-interval", "PT1M")
-            + entry("initial-lookback", "P30D")
+            + entry("initial-lookback", lookback.toString())
             + entry("autostart", "true");
     try {
       Files.writeString(file, content, StandardCharsets.UTF_8);
@@ -70,6 +70,30 @@ final class DemoFleet {
   private static String entry(String key, String value) {
     // java.util.Properties reads a backslash as an escape: paths are written with forward slashes
     return INTEGRATION + "." + key + "=" + value.replace('\\', '/') + "\n";
+  }
+
+  /**
+   * How far the integration reads back at its first poll: as far as the simulator backfills (its
+   * {@code VORLAUF_SIM_BACKFILL} or {@code VORLAUF_SIM_BACKFILL_DAYS}, default 30 days), plus an
+   * hour, so the cloud's whole history is polled and no request asks for days that cannot exist.
+   */
+  static Duration lookback(Map<String, String> simulatorEnv, Map<String, String> env) {
+    String backfill =
+        simulatorEnv.getOrDefault("VORLAUF_SIM_BACKFILL", env.get("VORLAUF_SIM_BACKFILL"));
+    String days =
+        simulatorEnv.getOrDefault(
+            "VORLAUF_SIM_BACKFILL_DAYS", env.get("VORLAUF_SIM_BACKFILL_DAYS"));
+    Duration span;
+    try {
+      span =
+          backfill != null && !backfill.isBlank()
+              ? Duration.parse(backfill.trim())
+              : Duration.ofDays(days != null && !days.isBlank() ? Long.parseLong(days.trim()) : 30);
+    } catch (RuntimeException e) {
+      // the simulator reports its own option errors; the integration keeps the demo's default
+      span = Duration.ofDays(30);
+    }
+    return span.plusHours(1);
   }
 
   /** Added to the worker's and WildFly's environment. */

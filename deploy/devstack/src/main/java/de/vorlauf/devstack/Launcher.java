@@ -100,7 +100,12 @@ public final class Launcher {
           database.origin() == Origin.EMBEDDED ? state.secret("db-password") : null;
       int healthPort = config.ports().workerHealth();
       DemoFleet fleet =
-          config.simulator() ? DemoFleet.prepare(state, config.ports().vendorCloud()) : null;
+          config.simulator()
+              ? DemoFleet.prepare(
+                  state,
+                  config.ports().vendorCloud(),
+                  DemoFleet.lookback(config.simulatorEnv(), System.getenv()))
+              : null;
       Map<String, String> fleetEnv = fleet == null ? Map.of() : fleet.integrationEnv();
       Map<String, String> workerEnv =
           ChildEnvironment.worker(

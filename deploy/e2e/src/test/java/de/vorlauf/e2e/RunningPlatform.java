@@ -8,6 +8,7 @@ import de.vorlauf.devstack.StateDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole platform started exactly as {@code deploy/vorlauf up} starts it, but on free ports and
@@ -26,8 +27,14 @@ final class RunningPlatform implements AutoCloseable {
   }
 
   static RunningPlatform start(Path stateRoot) {
+    return start(stateRoot, config -> config);
+  }
+
+  /** As {@link #start(Path)}, the test configuration changed by {@code adjust} first. */
+  static RunningPlatform start(Path stateRoot, UnaryOperator<LauncherConfig> adjust) {
     StateDir state = new StateDir(stateRoot);
-    return new RunningPlatform(Launcher.up(LauncherConfig.forTest(repository(), state)), state);
+    LauncherConfig config = adjust.apply(LauncherConfig.forTest(repository(), state));
+    return new RunningPlatform(Launcher.up(config), state);
   }
 
   String adminPassword() throws IOException {
