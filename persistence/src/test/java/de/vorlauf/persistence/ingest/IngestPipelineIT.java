@@ -230,6 +230,90 @@ class IngestPipelineIT {
   }
 
   @Test
+  void reingestsVendorMessagesAsVendorMessages() throws Exception {
+    startPipeline(IngestSettings.defaults());
+    Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(5, ChronoUnit.MINUTES);
+    String valid =
+        vendorMessage(
+            minute,
+            vendorReading("vorlauf_temp_hk1", 48.5, "degC", minute)
+                + ","
+                + vendorReading("outdoor_temp", 4.5, "degC", minute.plusSeconds(30)));
+    // 21 K is about -252 °C: refused for its range once the device is known
+    String partly =
+        vendorMessage(
+            minute.plusSeconds(60),
+            vendorReading("outdoor_temp", 4.0, "degC", minute.plusSeconds(60))
+                + ","
+                + vendorReading("indoor_temp", 21, "K", minute.plusSeconds(60)));
+    assertThat(ingestVendor(valid).reasons()).containsExactly("unknown_device");
+    assertThat(ingestVendor(partly).reasons()).containsExactly("unknown_device");
+    assertThat(
+            count(
+                "SELECT count(*) FROM quarantine WHERE source = 'vendor' AND topic IS NULL"
+                    + " AND device_id = 'vc-inst-7' AND reason = 'unknown_device'"))
+        .isEqualTo(2);
+
+    execute("INSERT INTO devices (id, building_id) VALUES ('vc-inst-7', 'b1')");
+    Thread.sleep(1_100); // the directory remembers an unknown id for one second
+    QuarantineReingest.Report report =
+        new QuarantineReingest(ds, pipeline)
+            .reingest(
+                QuarantineReingest.Selection.filter("vc-inst-7", "unknown_device", 100),
+                Duration.ofSeconds(5));
+
+    assertThat(report.messages()).isEqualTo(2);
+    assertThat(report.readingsStored()).isEqualTo(3);
+    assertThat(report.released()).isEqualTo(1);
+    assertThat(report.stillRefused()).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM sensor_readings WHERE device_id = 'vc-inst-7' AND ("
+                    + "(sensor_id = 'vorlauf_temp_hk1' AND time = '%s')".formatted(minute)
+                    + " OR (sensor_id = 'outdoor_temp' AND time = '%s')"
+                        .formatted(minute.plusSeconds(30))
+                    + " OR (sensor_id = 'outdoor_temp' AND time = '%s'))"
+                        .formatted(minute.plusSeconds(60))))
+        .isEqualTo(3);
+    assertThat(count("SELECT count(*) FROM quarantine WHERE reason = 'unknown_device'")).isZero();
+    // the refusal that remains is still the vendor's, under the key a redelivery would have
+    assertThat(
+            count(
+                "SELECT count(*) FROM quarantine WHERE source = 'vendor' AND topic IS NULL"
+                    + " AND device_id = 'vc-inst-7' AND reason = 'out_of_range'"
+                    + " AND sensor_id = 'indoor_temp'"))
+        .isEqualTo(1);
+    IngestOutcome redelivered = ingestVendor(partly);
+    assertThat(redelivered.duplicates()).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM quarantine")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM sensor_readings WHERE device_id = 'vc-inst-7'"))
+        .isEqualTo(3);
+  }
+
+  /** As the polling activities render it: one message per device and minute. */
+  private static String vendorMessage(Instant minute, String readings) {
+    return """
+        {"device_id":"vc-inst-7","timestamp":"%s","readings":[%s],\
+        "metadata":{"source":"vendor","integration":"sim-cloud","installation":"inst-7"}}"""
+        .formatted(minute, readings);
+  }
+
+  private static String vendorReading(String sensor, double value, String unit, Instant time) {
+    return """
+        {"sensor_id":"%s","value":%s,"unit":"%s","timestamp":"%s"}"""
+        .formatted(sensor, value, unit, time);
+  }
+
+  private IngestOutcome ingestVendor(String payload) throws Exception {
+    return pipeline
+        .ingest(
+            IngestMessage.vendor(
+                "vc-inst-7", payload.getBytes(StandardCharsets.UTF_8), Instant.now()),
+            Duration.ofSeconds(5))
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
   void keepsDeviceStatusOneRowPerDevice() throws Exception {
     startPipeline(IngestSettings.defaults());
     Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(10);

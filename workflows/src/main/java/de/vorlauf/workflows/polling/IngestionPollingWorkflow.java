@@ -12,8 +12,10 @@ import java.time.Duration;
  * workflow carries only cursors and counts, and continues as new every few rounds so its history
  * stays small.
  *
- * <p>Stopping is a cancellation request: the workflow then ends normally and returns its final
- * {@link PollingStatus}, which the next start takes its cursors from (see {@link PollingLauncher}).
+ * <p>Stopping is the {@link #stop()} signal, not a cancellation (the SDK discards the result of a
+ * run whose cancellation was requested): polls in flight finish, the workflow ends normally and
+ * returns its final {@link PollingStatus}, which the next start takes its cursors from (see {@link
+ * PollingLauncher}).
  */
 @WorkflowInterface
 public interface IngestionPollingWorkflow {
