@@ -42,13 +42,18 @@ public record LauncherConfig(
     /** WildFly's socket bindings that the port offset moves. */
     static final int[] WILDFLY_BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
 
-    /** Free ports and a WildFly offset under which all its ports are free, for tests. */
+    /**
+     * Free ports and a WildFly offset under which all its ports are free, for tests. All of them
+     * below the ephemeral range (see {@link FreePorts}): offsets 10100–22700 keep WildFly's highest
+     * port (9993 + offset) under 32768.
+     */
     public static Ports free() {
       java.util.Random random = new java.util.Random();
       for (int attempt = 0; attempt < 100; attempt++) {
-        int offset = 20000 + random.nextInt(35000);
-        if (java.util.Arrays.stream(WILDFLY_BASE_PORTS)
-            .allMatch(p -> FreePorts.isFree(p + offset))) {
+        int offset = 10_100 + random.nextInt(12_600);
+        int[] wildfly = java.util.Arrays.stream(WILDFLY_BASE_PORTS).map(p -> p + offset).toArray();
+        if (java.util.Arrays.stream(wildfly).allMatch(FreePorts::isFree)
+            && FreePorts.reserve(wildfly)) {
           return new Ports(
               FreePorts.find(),
               FreePorts.find(),

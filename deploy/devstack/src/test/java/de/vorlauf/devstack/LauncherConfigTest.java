@@ -118,9 +118,13 @@ class LauncherConfigTest {
                 ports.temporal(),
                 ports.temporalUi(),
                 ports.workerHealth(),
+                ports.vendorCloud(),
                 8080 + ports.wildflyOffset()))
-        .hasSize(6)
-        .doesNotContain(15432, 11883, 17233, 18233, 18081, 18080);
-    assertThat(ports.wildflyOffset()).isBetween(20000, 55000);
+        .hasSize(7)
+        .doesNotContain(15432, 11883, 17233, 18233, 18081, 18090, 18080)
+        // below the ephemeral range, where outgoing connections take their local ports
+        .allSatisfy(port -> assertThat(port).isLessThan(32768));
+    assertThat(ports.wildflyOffset()).isBetween(10100, 22700).isNotEqualTo(10000);
+    assertThat(FreePorts.find()).isNotEqualTo(8080 + ports.wildflyOffset());
   }
 }
