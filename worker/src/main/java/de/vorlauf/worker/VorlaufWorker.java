@@ -8,12 +8,15 @@ import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
 import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.persistence.ingest.IngestPipeline;
+import de.vorlauf.persistence.ingest.IngestStats;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
 import de.vorlauf.worker.ingest.IngestService;
+import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.polling.PollingAutostart;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.temporal.TemporalServerKind;
@@ -71,7 +74,28 @@ public final class VorlaufWorker implements AutoCloseable {
     this.config = config;
     this.extraRegistrations = extraRegistrations;
     this.status = new HealthStatus("STARTING", "not connected", List.of());
-    this.health = HealthServer.start(config.healthPort(), () -> status);
+    this.health = HealthServer.start(config.healthPort(), () -> status.withIngest(ingestHealth()));
+  }
+
+  private HealthStatus.Ingest ingestHealth() {
+    IngestService service = ingest;
+    MqttIngestor ingestor = service == null ? null : service.ingestor();
+    IngestPipeline pipeline = service == null ? null : service.pipeline();
+    if (ingestor == null || pipeline == null) {
+      return null;
+    }
+    MqttIngestor.Stats mqtt = ingestor.stats();
+    IngestStats stored = pipeline.stats();
+    return new HealthStatus.Ingest(
+        service.state(),
+        mqtt.connected(),
+        mqtt.subscribed(),
+        mqtt.received(),
+        mqtt.acknowledged(),
+        mqtt.inFlight(),
+        stored.readingsStored(),
+        stored.readingsDuplicate(),
+        stored.quarantineStored());
   }
 
   public VorlaufWorker(WorkerConfig config) {

@@ -98,7 +98,37 @@ final class BenchStack implements AutoCloseable {
                 URI.create("http://127.0.0.1:" + health + "/health"),
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(30)));
+    awaitSubscribed(URI.create("http://127.0.0.1:" + health + "/health"));
     return new BenchStack(postgres, broker, temporal, worker, app, pidFile, postgresState);
+  }
+
+  /**
+   * Waits until the worker's health says its shared subscription is granted: messages published
+   * before that reach no one (a shared subscription keeps nothing for absent members), so the clock
+   * must not start earlier.
+   */
+  private static void awaitSubscribed(URI health) {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        String body =
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(health).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        if (body.contains("\"subscribed\":true")) {
+          return;
+        }
+        Thread.sleep(100);
+      } catch (java.io.IOException e) {
+        // not answering yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the worker", e);
+      }
+    }
+    throw new IllegalStateException("the worker did not subscribe within a minute: " + health);
   }
 
   /**

@@ -52,9 +52,10 @@ final class PacedPhase {
       lastBase[d] = base;
       String device = MessagePlan.deviceId(d);
       published.put(device + "@" + base, now);
-      publishers
-          .get(d)
-          .publish(MessagePlan.topic(device), plan.payload(device, Instant.ofEpochMilli(base), k));
+      Publisher publisher = publishers.get(d);
+      publisher.publish(
+          MessagePlan.topic(device), plan.payload(device, Instant.ofEpochMilli(base), k));
+      publisher.flush(); // latency is measured from here: the message leaves now
     }
     for (Publisher publisher : publishers) {
       publisher.drain();

@@ -1,7 +1,9 @@
 package de.vorlauf.worker.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -38,6 +40,7 @@ final class IngestConnection {
   private final Listener listener;
   private final MqttAsyncClient client;
   private volatile boolean connected;
+  private volatile boolean subscribed;
   private volatile boolean closing;
   private Thread connector;
 
@@ -61,6 +64,11 @@ final class IngestConnection {
 
   boolean connected() {
     return connected;
+  }
+
+  /** True once the broker granted every subscription of the current connection. */
+  boolean subscribed() {
+    return subscribed;
   }
 
   /** Sends the PUBACK of a message received on the current connection. */
@@ -127,6 +135,7 @@ final class IngestConnection {
     public void connectComplete(boolean reconnect, String serverUri) {
       listener.connected();
       connected = true;
+      subscribed = false;
       if (closing) {
         return;
       }
@@ -136,7 +145,31 @@ final class IngestConnection {
           serverUri,
           String.join(", ", settings.filters()));
       try {
-        client.subscribe(settings.filters(), new int[] {1, 1});
+        client.subscribe(
+            settings.filters(),
+            new int[] {1, 1},
+            null,
+            new MqttActionListener() {
+              @Override
+              public void onSuccess(IMqttToken token) {
+                int[] codes = token.getReasonCodes();
+                boolean granted = codes != null && Arrays.stream(codes).allMatch(c -> c < 0x80);
+                if (granted) {
+                  subscribed = true;
+                } else {
+                  log.error(
+                      "MQTT ingestor {}: the broker refused a subscription (reason codes {})",
+                      settings.clientId(),
+                      Arrays.toString(codes));
+                }
+              }
+
+              @Override
+              public void onFailure(IMqttToken token, Throwable e) {
+                log.error(
+                    "MQTT ingestor {}: subscribing failed: {}", settings.clientId(), e.toString());
+              }
+            });
       } catch (MqttException e) {
         log.error("MQTT ingestor {}: subscribing failed: {}", settings.clientId(), e.getMessage());
       }
@@ -150,6 +183,7 @@ final class IngestConnection {
     @Override
     public void disconnected(MqttDisconnectResponse response) {
       connected = false;
+      subscribed = false;
       log.warn(
           "MQTT ingestor {} lost the broker ({}); unacknowledged messages will be redelivered",
           settings.clientId(),
@@ -201,5 +235,6 @@ final class IngestConnection {
       log.debug("close: {}", e.getMessage());
     }
     connected = false;
+    subscribed = false;
   }
 }

@@ -185,15 +185,26 @@ public final class MqttIngestor implements AutoCloseable {
   /**
    * Counters for health and tests.
    *
+   * @param subscribed the broker granted the subscriptions: device messages reach this worker
    * @param inFlight received and not yet finished (committed or given up)
    * @param retried messages processed again after a failure
    */
   public record Stats(
-      boolean connected, long received, long acknowledged, int inFlight, long retried) {}
+      boolean connected,
+      boolean subscribed,
+      long received,
+      long acknowledged,
+      int inFlight,
+      long retried) {}
 
   public Stats stats() {
     return new Stats(
-        connection.connected(), received.get(), acknowledged.get(), inFlight.get(), retried.get());
+        connection.connected(),
+        connection.subscribed(),
+        received.get(),
+        acknowledged.get(),
+        inFlight.get(),
+        retried.get());
   }
 
   /**

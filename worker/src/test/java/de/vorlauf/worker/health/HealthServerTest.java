@@ -33,6 +33,16 @@ class HealthServerTest {
           .isEqualTo(
               "{\"status\":\"UP\",\"temporal\":\"Temporal dev server 1.29.1 (sqlite)\","
                   + "\"taskQueues\":[\"vorlauf-platform\"]}");
+
+      status.set(
+          status
+              .get()
+              .withIngest(new HealthStatus.Ingest("running", true, true, 12, 11, 1, 100, 3, 2)));
+      assertThat(get(server.port()).body())
+          .endsWith(
+              ",\"ingest\":{\"state\":\"running\",\"connected\":true,\"subscribed\":true,"
+                  + "\"received\":12,\"acknowledged\":11,\"inFlight\":1,\"readingsStored\":100,"
+                  + "\"readingsDuplicate\":3,\"quarantined\":2}}");
     }
   }
 

@@ -87,7 +87,7 @@ final class IngestFixture implements AutoCloseable {
   static void awaitRunning(IngestService service) {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> service.ingestor() != null && service.ingestor().stats().connected());
+        .until(() -> service.ingestor() != null && service.ingestor().stats().subscribed());
     try {
       Thread.sleep(300); // the SUBACK follows the CONNACK
     } catch (InterruptedException e) {
