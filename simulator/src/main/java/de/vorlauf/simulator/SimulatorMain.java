@@ -42,14 +42,14 @@ public final class SimulatorMain {
     List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
     String command = args.length == 0 ? "run" : args[0];
     if (!command.equals("run")) {
-      System.err.println("usage: SimulatorMain run [--option value …]  (see simulator/README.md)");
+      log.error("usage: SimulatorMain run [--option value …]  (see simulator/README.md)");
       System.exit(2);
     }
     SimulatorOptions options;
     try {
       options = SimulatorOptions.parse(rest, System.getenv());
     } catch (RuntimeException e) {
-      System.err.println("simulator: " + e.getMessage());
+      log.error("simulator: {}", e.getMessage());
       System.exit(2);
       return;
     }
