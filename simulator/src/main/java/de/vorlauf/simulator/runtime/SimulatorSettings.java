@@ -104,253 +104,145 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withBuildings(int value) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        value,
-        seed,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(b -> b.buildings = value);
   }
 
   public SimulatorSettings withBackfill(Duration value) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        value,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(b -> b.backfill = value);
   }
 
   public SimulatorSettings withGateways(GatewayMode mode, int size) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        backfill,
-        mode,
-        gatewayThreshold,
-        size,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(
+        b -> {
+          b.gatewayMode = mode;
+          b.gatewaySize = size;
+        });
   }
 
   public SimulatorSettings withFaults(String value) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        value,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(b -> b.faults = value);
   }
 
   public SimulatorSettings withIdPrefix(String value) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        value,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(b -> b.idPrefix = value);
   }
 
   /** No vendor cloud (negative port, no installations). */
   public SimulatorSettings withoutCloud() {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        -1,
-        0,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(
+        b -> {
+          b.cloudPort = -1;
+          b.cloudInstallations = 0;
+        });
   }
 
   public SimulatorSettings withCloud(int port, int installations, Path secretFile) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        port,
-        installations,
-        cloudClientId,
-        secretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(
+        b -> {
+          b.cloudPort = port;
+          b.cloudInstallations = installations;
+          b.cloudSecretFile = secretFile;
+        });
   }
 
   public SimulatorSettings withApi(URI url, Path passwordFile) {
-    return new SimulatorSettings(
-        stateDir,
-        url,
-        adminUser,
-        passwordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(
+        b -> {
+          b.apiUrl = url;
+          b.adminPasswordFile = passwordFile;
+        });
   }
 
   public SimulatorSettings withThreads(int steps, int inflight) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        seed,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        steps,
-        inflight,
-        progressInterval,
-        zone);
+    return copy(
+        b -> {
+          b.stepThreads = steps;
+          b.maxInflight = inflight;
+        });
   }
 
   public SimulatorSettings withSeed(long value) {
-    return new SimulatorSettings(
-        stateDir,
-        apiUrl,
-        adminUser,
-        adminPasswordFile,
-        mqttUrl,
-        buildings,
-        value,
-        idPrefix,
-        backfill,
-        gatewayMode,
-        gatewayThreshold,
-        gatewaySize,
-        faults,
-        cloudPort,
-        cloudInstallations,
-        cloudClientId,
-        cloudSecretFile,
-        stepThreads,
-        maxInflight,
-        progressInterval,
-        zone);
+    return copy(b -> b.seed = value);
+  }
+
+  /** These settings with the changes {@code change} makes to a copy of their fields. */
+  private SimulatorSettings copy(java.util.function.Consumer<Fields> change) {
+    Fields fields = new Fields(this);
+    change.accept(fields);
+    return fields.build();
+  }
+
+  /** The record's fields, mutable, for the withers above. */
+  private static final class Fields {
+    Path stateDir;
+    URI apiUrl;
+    String adminUser;
+    Path adminPasswordFile;
+    String mqttUrl;
+    int buildings;
+    long seed;
+    String idPrefix;
+    Duration backfill;
+    GatewayMode gatewayMode;
+    int gatewayThreshold;
+    int gatewaySize;
+    String faults;
+    int cloudPort;
+    int cloudInstallations;
+    String cloudClientId;
+    Path cloudSecretFile;
+    int stepThreads;
+    int maxInflight;
+    Duration progressInterval;
+    ZoneId zone;
+
+    Fields(SimulatorSettings s) {
+      stateDir = s.stateDir;
+      apiUrl = s.apiUrl;
+      adminUser = s.adminUser;
+      adminPasswordFile = s.adminPasswordFile;
+      mqttUrl = s.mqttUrl;
+      buildings = s.buildings;
+      seed = s.seed;
+      idPrefix = s.idPrefix;
+      backfill = s.backfill;
+      gatewayMode = s.gatewayMode;
+      gatewayThreshold = s.gatewayThreshold;
+      gatewaySize = s.gatewaySize;
+      faults = s.faults;
+      cloudPort = s.cloudPort;
+      cloudInstallations = s.cloudInstallations;
+      cloudClientId = s.cloudClientId;
+      cloudSecretFile = s.cloudSecretFile;
+      stepThreads = s.stepThreads;
+      maxInflight = s.maxInflight;
+      progressInterval = s.progressInterval;
+      zone = s.zone;
+    }
+
+    SimulatorSettings build() {
+      return new SimulatorSettings(
+          stateDir,
+          apiUrl,
+          adminUser,
+          adminPasswordFile,
+          mqttUrl,
+          buildings,
+          seed,
+          idPrefix,
+          backfill,
+          gatewayMode,
+          gatewayThreshold,
+          gatewaySize,
+          faults,
+          cloudPort,
+          cloudInstallations,
+          cloudClientId,
+          cloudSecretFile,
+          stepThreads,
+          maxInflight,
+          progressInterval,
+          zone);
+    }
   }
 }
