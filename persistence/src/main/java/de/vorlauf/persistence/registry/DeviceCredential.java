@@ -2,118 +2,31 @@ package de.vorlauf.persistence.registry;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/**
- * One secret of a device, stored only as hashes (see {@link DeviceToken} and {@link
- * MosquittoPasswordHash}). Valid while not revoked and not past {@code expiresAt}; a rotation sets
- * {@code expiresAt} on the old credential so devices can switch over without a gap.
- */
+/** A {@link Credential} of a device ({@code device_credentials}); its token is also a bearer. */
 @Entity(name = "DeviceCredential")
 @Table(name = "device_credentials")
-public class DeviceCredential {
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  @Column(name = "id", nullable = false, updatable = false)
-  private Long id;
+public class DeviceCredential extends Credential {
 
   @Column(name = "device_id", nullable = false, updatable = false)
   private String deviceId;
 
-  @Column(name = "token_hint", nullable = false, updatable = false)
-  private String tokenHint;
-
-  @Column(name = "token_sha256", nullable = false, updatable = false)
-  private byte[] tokenSha256;
-
-  @Column(name = "mosquitto_hash", nullable = false, updatable = false)
-  private String mosquittoHash;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "created_by", nullable = false, updatable = false)
-  private String createdBy;
-
-  @Column(name = "expires_at")
-  private Instant expiresAt;
-
-  @Column(name = "revoked_at")
-  private Instant revokedAt;
-
-  @Column(name = "revoked_by")
-  private String revokedBy;
-
   protected DeviceCredential() {}
 
-  /** A new credential for {@code token}; only its hashes are kept. */
   public DeviceCredential(String deviceId, DeviceToken token, String createdBy, Instant now) {
+    super(token, createdBy, now);
     this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
-    this.tokenHint = token.hint();
-    this.tokenSha256 = token.sha256();
-    this.mosquittoHash = MosquittoPasswordHash.hash(token.value());
-    this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
-    this.createdAt = Objects.requireNonNull(now, "now");
   }
 
-  public boolean validAt(Instant now) {
-    return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
-  }
-
-  /** Ends validity at once. */
-  public void revoke(String by, Instant now) {
-    if (revokedAt == null) {
-      revokedAt = now;
-      revokedBy = by;
-    }
-  }
-
-  /** Ends validity at {@code at} (a rotation's overlap), unless it ends earlier already. */
-  public void expireAt(Instant at) {
-    if (expiresAt == null || at.isBefore(expiresAt)) {
-      expiresAt = at;
-    }
-  }
-
-  public Long getId() {
-    return id;
+  @Override
+  public String getOwnerId() {
+    return deviceId;
   }
 
   public String getDeviceId() {
     return deviceId;
-  }
-
-  public String getTokenHint() {
-    return tokenHint;
-  }
-
-  public String getMosquittoHash() {
-    return mosquittoHash;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public String getCreatedBy() {
-    return createdBy;
-  }
-
-  public Instant getExpiresAt() {
-    return expiresAt;
-  }
-
-  public Instant getRevokedAt() {
-    return revokedAt;
-  }
-
-  public String getRevokedBy() {
-    return revokedBy;
   }
 }

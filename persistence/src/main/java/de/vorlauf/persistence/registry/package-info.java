@@ -15,6 +15,7 @@
  * <p>Gateways (V30): {@link de.vorlauf.persistence.registry.GatewayRegistration} and {@link
  * de.vorlauf.persistence.registry.GatewayCredential}, one MQTT login speaking for the devices whose
  * {@code gateway_id} names it. Device and gateway ids share one namespace of MQTT user names (table
- * {@code mqtt_user_names}, kept by triggers).
+ * {@code mqtt_user_names}, kept by triggers). Both credential entities take their columns and rules
+ * from {@link de.vorlauf.persistence.registry.Credential} and add only their owner.
  */
 package de.vorlauf.persistence.registry;

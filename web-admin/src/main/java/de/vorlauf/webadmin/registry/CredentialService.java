@@ -1,6 +1,6 @@
 package de.vorlauf.webadmin.registry;
 
-import de.vorlauf.persistence.registry.DeviceCredential;
+import de.vorlauf.persistence.registry.Credential;
 import de.vorlauf.persistence.registry.DeviceToken;
 import de.vorlauf.webadmin.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +15,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Issues, rotates and revokes device credentials, and finds the device of a bearer token.
+ * Issues, rotates and revokes the credentials of devices and gateways (one set of rules, the {@link
+ * CredentialOwner} says whose), and finds the device of a bearer token.
  *
  * <p>Rotation issues a new credential and lets the old ones run out after an overlap (default
  * {@code VORLAUF_CREDENTIAL_ROTATION_OVERLAP}, PT1H; per call {@code overlap}), so a fleet can pick
  * up its new secrets without losing a message; an overlap of zero revokes them at once, for a
  * leaked secret. Revocation is always immediate: no cache stands between a revoke and the next
- * request.
+ * request. A gateway logs in to MQTT only (user name = gateway id); REST ingestion takes device
+ * tokens, not gateway ones.
  */
 @ApplicationScoped
 public class CredentialService {
@@ -31,20 +33,21 @@ public class CredentialService {
 
   @Inject IngestConfig config;
   @Inject DeviceService devices;
+  @Inject GatewayService gateways;
 
   private final Clock clock = Clock.systemUTC();
 
-  /** The first credential of a device (or the next after all were revoked). */
+  /** The first credential of an owner (or the next after all were revoked). */
   @Transactional
-  public IssuedCredential issue(String deviceId, String by) {
-    devices.find(deviceId);
+  public IssuedCredential issue(CredentialOwner owner, String ownerId, String by) {
+    requireOwner(owner, ownerId);
     Instant now = clock.instant();
-    if (!valid(deviceId, now).isEmpty()) {
+    if (!valid(owner, ownerId, now).isEmpty()) {
       throw new ConflictException(
-          "Device has a credential",
-          "device '" + deviceId + "' has a valid credential already; rotate or revoke it");
+          owner.title + " has a credential",
+          owner.noun + " '" + ownerId + "' has a valid credential already; rotate or revoke it");
     }
-    return create(deviceId, by, now);
+    return create(owner, ownerId, by, now);
   }
 
   /**
@@ -52,50 +55,57 @@ public class CredentialService {
    * default, zero: revoked now).
    */
   @Transactional
-  public IssuedCredential rotate(String deviceId, Duration overlap, String by) {
-    devices.find(deviceId);
+  public IssuedCredential rotate(
+      CredentialOwner owner, String ownerId, Duration overlap, String by) {
+    requireOwner(owner, ownerId);
     Duration keep = overlap == null ? config.rotationOverlap() : overlap;
     if (keep.isNegative()) {
       throw new InvalidInputException("overlap must not be negative");
     }
     Instant now = clock.instant();
-    for (DeviceCredential old : valid(deviceId, now)) {
+    for (Credential old : valid(owner, ownerId, now)) {
       if (keep.isZero()) {
         old.revoke(by, now);
       } else {
         old.expireAt(now.plus(keep));
       }
     }
-    return create(deviceId, by, now);
+    return create(owner, ownerId, by, now);
   }
 
-  /** Revokes every valid credential of the device now; returns how many. */
+  /** Revokes every valid credential of the owner now; returns how many. */
   @Transactional
-  public int revokeAll(String deviceId, String by) {
-    devices.find(deviceId);
+  public int revokeAll(CredentialOwner owner, String ownerId, String by) {
+    requireOwner(owner, ownerId);
     Instant now = clock.instant();
-    List<DeviceCredential> valid = valid(deviceId, now);
+    List<? extends Credential> valid = valid(owner, ownerId, now);
     valid.forEach(c -> c.revoke(by, now));
     return valid.size();
   }
 
   @Transactional
-  public DeviceCredential revoke(String deviceId, long credentialId, String by) {
-    DeviceCredential credential = em.find(DeviceCredential.class, credentialId);
-    if (credential == null || !credential.getDeviceId().equals(deviceId)) {
-      throw new UnknownEntityException("credential", deviceId + "/" + credentialId);
+  public Credential revoke(CredentialOwner owner, String ownerId, long credentialId, String by) {
+    Credential credential = em.find(owner.type, credentialId);
+    if (credential == null || !credential.getOwnerId().equals(ownerId)) {
+      throw new UnknownEntityException("credential", ownerId + "/" + credentialId);
     }
     credential.revoke(by, clock.instant());
     return credential;
   }
 
   @Transactional
-  public List<DeviceCredential> list(String deviceId) {
-    devices.find(deviceId);
+  public List<? extends Credential> list(CredentialOwner owner, String ownerId) {
+    requireOwner(owner, ownerId);
+    // entity and attribute names are constants of the enum, never input
     return em.createQuery(
-            "select c from DeviceCredential c where c.deviceId = :device order by c.id desc",
-            DeviceCredential.class)
-        .setParameter("device", deviceId)
+            "select c from "
+                + owner.entity
+                + " c where c."
+                + owner.ownerAttribute
+                + " = :owner"
+                + " order by c.id desc",
+            owner.type)
+        .setParameter("owner", ownerId)
         .getResultList();
   }
 
@@ -115,20 +125,31 @@ public class CredentialService {
         .findFirst();
   }
 
-  private IssuedCredential create(String deviceId, String by, Instant now) {
+  private void requireOwner(CredentialOwner owner, String ownerId) {
+    switch (owner) {
+      case DEVICE -> devices.find(ownerId);
+      case GATEWAY -> gateways.find(ownerId);
+    }
+  }
+
+  private IssuedCredential create(CredentialOwner owner, String ownerId, String by, Instant now) {
     DeviceToken token = DeviceToken.generate();
-    DeviceCredential credential = new DeviceCredential(deviceId, token, by, now);
+    Credential credential = owner.newCredential(ownerId, token, by, now);
     em.persist(credential);
     em.flush();
     return new IssuedCredential(credential, token);
   }
 
-  private List<DeviceCredential> valid(String deviceId, Instant now) {
+  private List<? extends Credential> valid(CredentialOwner owner, String ownerId, Instant now) {
     return em.createQuery(
-            "select c from DeviceCredential c where c.deviceId = :device and c.revokedAt is null"
-                + " and (c.expiresAt is null or c.expiresAt > :now)",
-            DeviceCredential.class)
-        .setParameter("device", deviceId)
+            "select c from "
+                + owner.entity
+                + " c where c."
+                + owner.ownerAttribute
+                + " = :owner"
+                + " and c.revokedAt is null and (c.expiresAt is null or c.expiresAt > :now)",
+            owner.type)
+        .setParameter("owner", ownerId)
         .setParameter("now", now)
         .getResultList();
   }

@@ -1,5 +1,8 @@
 package de.vorlauf.webadmin.rest;
 
+import static de.vorlauf.webadmin.registry.CredentialOwner.DEVICE;
+
+import de.vorlauf.persistence.registry.Credential;
 import de.vorlauf.webadmin.registry.CredentialService;
 import de.vorlauf.webadmin.registry.InvalidInputException;
 import de.vorlauf.webadmin.registry.IssuedCredential;
@@ -25,7 +28,8 @@ import java.util.Map;
 
 /**
  * A device's credentials: issue, rotate (with an overlap, see {@link CredentialService}), revoke.
- * The token is in the answer of issue and rotate only, marked no-store.
+ * The token is in the answer of issue and rotate only, marked no-store. {@link
+ * GatewayCredentialResource} answers the same calls for gateways and shares the helpers here.
  */
 @Path("/devices/{deviceId}/credentials")
 @RequestScoped
@@ -42,14 +46,12 @@ public class CredentialResource {
 
   @GET
   public List<CredentialDto> list(@PathParam("deviceId") String deviceId) {
-    return credentials.list(deviceId).stream()
-        .map(c -> RegistryMapper.toDto(c, clock.instant()))
-        .toList();
+    return credentials.list(DEVICE, deviceId).stream().map(this::toDto).toList();
   }
 
   @POST
   public Response issue(@PathParam("deviceId") String deviceId) {
-    return issued(credentials.issue(deviceId, user()));
+    return issued(credentials.issue(DEVICE, deviceId, user()));
   }
 
   /**
@@ -60,43 +62,44 @@ public class CredentialResource {
   @Path("rotate")
   public Response rotate(
       @PathParam("deviceId") String deviceId, @QueryParam("overlap") String overlap) {
-    return issued(credentials.rotate(deviceId, duration(overlap), user()));
+    return issued(credentials.rotate(DEVICE, deviceId, duration(overlap), user()));
   }
 
   @DELETE
   public Map<String, Integer> revokeAll(@PathParam("deviceId") String deviceId) {
-    return Map.of("revoked", credentials.revokeAll(deviceId, user()));
+    return Map.of("revoked", credentials.revokeAll(DEVICE, deviceId, user()));
   }
 
   @DELETE
   @Path("{credentialId}")
   public CredentialDto revoke(
       @PathParam("deviceId") String deviceId, @PathParam("credentialId") long credentialId) {
-    return RegistryMapper.toDto(
-        credentials.revoke(deviceId, credentialId, user()), clock.instant());
+    return toDto(credentials.revoke(DEVICE, deviceId, credentialId, user()));
+  }
+
+  private CredentialDto toDto(Credential c) {
+    return CredentialMapper.toDeviceDto(c, clock.instant());
   }
 
   private Response issued(IssuedCredential issued) {
-    CacheControl noStore = new CacheControl();
-    noStore.setNoStore(true);
-    noStore.setNoCache(true);
-    String deviceId = issued.credential().getDeviceId();
-    return Response.status(Response.Status.CREATED)
-        .cacheControl(noStore)
-        .entity(
-            new IssuedCredentialDto(
-                RegistryMapper.toDto(issued.credential(), clock.instant()),
-                issued.token().value(),
-                deviceId,
-                NOTICE))
-        .build();
+    Credential c = issued.credential();
+    return created(
+        new IssuedCredentialDto(toDto(c), issued.token().value(), c.getOwnerId(), NOTICE));
   }
 
   private String user() {
     return security.getUserPrincipal().getName();
   }
 
-  private static Duration duration(String value) {
+  /** 201 with a body that holds a secret: no cache may keep it. */
+  static Response created(Object issuedDto) {
+    CacheControl noStore = new CacheControl();
+    noStore.setNoStore(true);
+    noStore.setNoCache(true);
+    return Response.status(Response.Status.CREATED).cacheControl(noStore).entity(issuedDto).build();
+  }
+
+  static Duration duration(String value) {
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -2,11 +2,9 @@ package de.vorlauf.webadmin.rest;
 
 import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.BuildingSettings;
-import de.vorlauf.persistence.registry.DeviceCredential;
 import de.vorlauf.persistence.registry.DeviceRegistration;
 import de.vorlauf.persistence.registry.HeatingType;
 import de.vorlauf.webadmin.registry.Page;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Function;
 
@@ -64,29 +62,6 @@ final class RegistryMapper {
         d.isActive(),
         d.getCreatedAt(),
         d.getUpdatedAt());
-  }
-
-  static CredentialDto toDto(DeviceCredential c, Instant now) {
-    return new CredentialDto(
-        c.getId(),
-        c.getDeviceId(),
-        c.getTokenHint(),
-        state(c, now),
-        c.getCreatedAt(),
-        c.getCreatedBy(),
-        c.getExpiresAt(),
-        c.getRevokedAt(),
-        c.getRevokedBy());
-  }
-
-  static String state(DeviceCredential c, Instant now) {
-    if (c.getRevokedAt() != null) {
-      return "revoked";
-    }
-    if (c.getExpiresAt() == null) {
-      return "valid";
-    }
-    return now.isBefore(c.getExpiresAt()) ? "expiring" : "expired";
   }
 
   static <T, R> PageDto<R> toDto(Page<T> page, Function<T, R> mapper) {

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.BuildingSettings;
-import de.vorlauf.persistence.registry.DeviceCredential;
 import de.vorlauf.persistence.registry.DeviceRegistration;
-import de.vorlauf.persistence.registry.DeviceToken;
 import de.vorlauf.persistence.registry.HeatingType;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -89,27 +86,5 @@ class RegistryMapperTest {
         RegistryMapper.toDto(new DeviceRegistration("gb-1", building, "boiler room", NOW));
 
     assertThat(dto).isEqualTo(new DeviceDto("gb-1", "b-1", null, "boiler room", true, NOW, NOW));
-  }
-
-  @Test
-  void credentialStateFollowsRotationAndRevocation() {
-    DeviceToken token = DeviceToken.generate();
-    DeviceCredential credential = new DeviceCredential("gb-1", token, "admin", NOW);
-
-    CredentialDto fresh = RegistryMapper.toDto(credential, NOW);
-    assertThat(fresh.state()).isEqualTo("valid");
-    assertThat(fresh.tokenHint()).isEqualTo(token.hint());
-    assertThat(fresh.toString()).doesNotContain(token.value());
-
-    credential.expireAt(NOW.plus(Duration.ofHours(1)));
-    assertThat(RegistryMapper.state(credential, NOW)).isEqualTo("expiring");
-    assertThat(RegistryMapper.state(credential, NOW.plus(Duration.ofHours(2))))
-        .isEqualTo("expired");
-    assertThat(credential.validAt(NOW.plus(Duration.ofMinutes(59)))).isTrue();
-    assertThat(credential.validAt(NOW.plus(Duration.ofHours(1)))).isFalse();
-
-    credential.revoke("admin", NOW);
-    assertThat(RegistryMapper.state(credential, NOW)).isEqualTo("revoked");
-    assertThat(credential.validAt(NOW)).isFalse();
   }
 }
