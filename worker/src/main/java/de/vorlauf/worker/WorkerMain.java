@@ -9,7 +9,7 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.migration.MigrationReport;
 import de.vorlauf.worker.brokeraccess.BrokerAccessCommand;
 import de.vorlauf.worker.brokeraccess.BrokerAccessConfig;
-import de.vorlauf.worker.brokeraccess.BrokerAccessSync;
+import de.vorlauf.worker.brokeraccess.BrokerAccessLoop;
 import de.vorlauf.worker.config.ConfigException;
 import de.vorlauf.worker.config.EnvironmentConfig;
 import de.vorlauf.worker.config.WorkerConfig;
@@ -103,7 +103,7 @@ public final class WorkerMain {
       return 1;
     }
     // keeps the broker's password and ACL files in sync with the registry (launcher's Mosquitto)
-    BrokerAccessSync sync = access.enabled() ? BrokerAccessSync.start(access, config) : null;
+    BrokerAccessLoop sync = access.enabled() ? BrokerAccessLoop.start(access, config) : null;
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

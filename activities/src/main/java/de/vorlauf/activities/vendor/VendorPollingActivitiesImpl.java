@@ -2,7 +2,7 @@ package de.vorlauf.activities.vendor;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.vorlauf.activities.vendor.VendorApiException.Kind;
-import de.vorlauf.persistence.ingest.IngestPipeline;
+import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.workflows.polling.Installations;
 import de.vorlauf.workflows.polling.PollRequest;
 import de.vorlauf.workflows.polling.PollResult;

@@ -7,7 +7,7 @@ import java.util.List;
  * The platform's own MQTT logins: the worker (ingest and self-check) and the admin WAR's status
  * probe. Passwords are generated on first start into {@code secrets/mqtt-<account>-password} and
  * kept; the user names are the ones the worker's broker-access export knows ({@code
- * de.vorlauf.persistence.brokeraccess.ServiceAccount}).
+ * de.vorlauf.ingest.brokeraccess.ServiceAccount}).
  */
 public record MqttServiceAccounts(MqttLogin worker, MqttLogin admin) {
 

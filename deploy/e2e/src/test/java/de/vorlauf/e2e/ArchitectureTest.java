@@ -32,6 +32,7 @@ class ArchitectureTest {
         new String[] {
           "de.vorlauf.domain",
           "de.vorlauf.persistence",
+          "de.vorlauf.ingest",
           "de.vorlauf.workflows",
           "de.vorlauf.activities",
           "de.vorlauf.worker",
@@ -55,6 +56,7 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                 "de.vorlauf.persistence..",
+                "de.vorlauf.ingest..",
                 "de.vorlauf.workflows..",
                 "de.vorlauf.activities..",
                 "de.vorlauf.worker..",
@@ -77,6 +79,7 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                 "de.vorlauf.persistence..",
+                "de.vorlauf.ingest..",
                 "de.vorlauf.activities..",
                 "de.vorlauf.worker..",
                 "de.vorlauf.webadmin..",
@@ -133,12 +136,32 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
+                "de.vorlauf.ingest..",
                 "de.vorlauf.workflows..",
                 "de.vorlauf.activities..",
                 "de.vorlauf.worker..",
                 "de.vorlauf.webadmin..",
                 "de.vorlauf.devstack..",
                 "io.temporal.."));
+  }
+
+  @Test
+  void ingestKnowsOnlyTheDomainAndPersistence() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("de.vorlauf.ingest..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "de.vorlauf.workflows..",
+                "de.vorlauf.activities..",
+                "de.vorlauf.worker..",
+                "de.vorlauf.webadmin..",
+                "de.vorlauf.devstack..",
+                "de.vorlauf.simulator..",
+                "io.temporal..",
+                "jakarta.."));
   }
 
   @Test
@@ -161,6 +184,7 @@ class ArchitectureTest {
             .resideInAnyPackage(
                 "de.vorlauf.domain..",
                 "de.vorlauf.persistence..",
+                "de.vorlauf.ingest..",
                 "de.vorlauf.workflows..",
                 "de.vorlauf.activities..",
                 "de.vorlauf.worker..",

@@ -8,7 +8,7 @@ import java.time.Instant;
  *
  * @param newestReading measurement time of the newest stored reading, null when none was stored
  */
-record DeviceActivity(
+public record DeviceActivity(
     String deviceId,
     String buildingId,
     Instant firstArrival,
@@ -18,7 +18,7 @@ record DeviceActivity(
     int readings,
     int quarantined) {
 
-  DeviceActivity merge(DeviceActivity other) {
+  public DeviceActivity merge(DeviceActivity other) {
     return new DeviceActivity(
         deviceId,
         other.buildingId,

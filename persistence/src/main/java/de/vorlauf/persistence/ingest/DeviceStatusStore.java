@@ -1,5 +1,6 @@
 package de.vorlauf.persistence.ingest;
 
+import de.vorlauf.domain.ingest.DeviceLiveness;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,7 +83,7 @@ public final class DeviceStatusStore {
   }
 
   /** Applies the activities (one per device) in the caller's transaction. */
-  void apply(Connection connection, List<DeviceActivity> activities) throws SQLException {
+  public void apply(Connection connection, List<DeviceActivity> activities) throws SQLException {
     List<DeviceActivity> sorted =
         activities.stream()
             .sorted(java.util.Comparator.comparing(DeviceActivity::deviceId))

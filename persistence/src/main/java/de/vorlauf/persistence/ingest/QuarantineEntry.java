@@ -10,7 +10,7 @@ import java.time.Instant;
  * One refused part of a message, as stored in {@code quarantine}.
  *
  * @param reason a {@link de.vorlauf.domain.ingest.RejectReason#code()} or one of the pipeline's own
- *     codes ({@link IngestPipeline#UNKNOWN_TOPIC}, {@link IngestPipeline#STORAGE_REJECTED})
+ *     codes ({@code unknown_topic}, {@code storage_rejected})
  * @param part position of this rejection among the message's rejections; with {@code messageKey}
  *     the deduplication key
  * @param payloadComplete false when {@code payload} is not the exact payload (cut or re-encoded)
@@ -29,7 +29,7 @@ public record QuarantineEntry(
     int part) {
 
   /** The payload as text a {@code text} column accepts, at most {@code maxBytes} UTF-8 bytes. */
-  static PayloadText payloadText(byte[] payload, int maxBytes) {
+  public static PayloadText payloadText(byte[] payload, int maxBytes) {
     String text;
     boolean exact = true;
     try {
@@ -60,5 +60,8 @@ public record QuarantineEntry(
     return new PayloadText(text, exact);
   }
 
-  record PayloadText(String text, boolean exact) {}
+  /**
+   * @param exact false when {@code text} is not the whole payload as sent (cut or re-encoded)
+   */
+  public record PayloadText(String text, boolean exact) {}
 }

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -273,15 +272,5 @@ public final class QuarantineStore {
       statement.setArray(1, connection.createArrayOf("int8", ids.toArray(Long[]::new)));
       return statement.executeUpdate();
     }
-  }
-
-  /** Rows per message key, to tell how many rows a set of messages holds. */
-  static Map<String, List<StoredRow>> byMessage(List<StoredRow> rows) {
-    Map<String, List<StoredRow>> grouped = new LinkedHashMap<>();
-    for (StoredRow row : rows) {
-      String key = row.messageKey() != null ? row.messageKey() : "id:" + row.id();
-      grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
-    }
-    return grouped;
   }
 }

@@ -1,14 +1,14 @@
 package de.vorlauf.webadmin.ingest;
 
+import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.domain.ingest.ValidationPolicy;
-import de.vorlauf.persistence.ingest.DeviceLiveness;
-import de.vorlauf.persistence.ingest.IngestMessage;
-import de.vorlauf.persistence.ingest.IngestOutcome;
-import de.vorlauf.persistence.ingest.IngestPipeline;
-import de.vorlauf.persistence.ingest.IngestSettings;
-import de.vorlauf.persistence.ingest.IngestStats;
-import de.vorlauf.persistence.ingest.IngestUnavailableException;
-import de.vorlauf.persistence.ingest.QuarantineReingest;
+import de.vorlauf.ingest.pipeline.IngestMessage;
+import de.vorlauf.ingest.pipeline.IngestOutcome;
+import de.vorlauf.ingest.pipeline.IngestPipeline;
+import de.vorlauf.ingest.pipeline.IngestSettings;
+import de.vorlauf.ingest.pipeline.IngestStats;
+import de.vorlauf.ingest.pipeline.IngestUnavailableException;
+import de.vorlauf.ingest.pipeline.QuarantineReingest;
 import de.vorlauf.persistence.timeseries.ReadingWriter;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;

@@ -3,7 +3,7 @@ package de.vorlauf.webadmin.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.vorlauf.domain.ingest.RejectReason;
-import de.vorlauf.persistence.ingest.IngestOutcome;
+import de.vorlauf.ingest.pipeline.IngestOutcome;
 import de.vorlauf.webadmin.config.IngestConfig;
 import de.vorlauf.webadmin.ingest.BodyTooLargeException;
 import de.vorlauf.webadmin.ingest.BoundedBody;

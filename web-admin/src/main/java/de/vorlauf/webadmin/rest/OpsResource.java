@@ -1,6 +1,6 @@
 package de.vorlauf.webadmin.rest;
 
-import de.vorlauf.persistence.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.webadmin.ingest.IngestService;
 import de.vorlauf.webadmin.ops.BuildingHealth;
 import de.vorlauf.webadmin.ops.DeviceHealth;

@@ -1,6 +1,6 @@
 package de.vorlauf.webadmin.rest;
 
-import de.vorlauf.persistence.ingest.QuarantineReingest;
+import de.vorlauf.ingest.pipeline.QuarantineReingest;
 import de.vorlauf.webadmin.ingest.IngestBusyException;
 import de.vorlauf.webadmin.ingest.IngestService;
 import de.vorlauf.webadmin.ops.QuarantineFilter;

@@ -1,7 +1,8 @@
 package de.vorlauf.worker.brokeraccess;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.persistence.brokeraccess.BrokerAccessExport;
+import de.vorlauf.ingest.brokeraccess.BrokerAccessExport;
+import de.vorlauf.ingest.brokeraccess.MosquittoReload;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.worker.config.WorkerConfig;

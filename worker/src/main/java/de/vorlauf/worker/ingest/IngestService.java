@@ -1,10 +1,10 @@
 package de.vorlauf.worker.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.domain.ingest.ValidationPolicy;
-import de.vorlauf.persistence.ingest.DeviceLiveness;
-import de.vorlauf.persistence.ingest.IngestPipeline;
-import de.vorlauf.persistence.ingest.IngestSettings;
+import de.vorlauf.ingest.pipeline.IngestPipeline;
+import de.vorlauf.ingest.pipeline.IngestSettings;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.ReadingWriter;

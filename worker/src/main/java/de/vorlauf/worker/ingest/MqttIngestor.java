@@ -1,8 +1,8 @@
 package de.vorlauf.worker.ingest;
 
-import de.vorlauf.persistence.ingest.IngestMessage;
-import de.vorlauf.persistence.ingest.IngestPipeline;
-import de.vorlauf.persistence.ingest.IngestUnavailableException;
+import de.vorlauf.ingest.pipeline.IngestMessage;
+import de.vorlauf.ingest.pipeline.IngestPipeline;
+import de.vorlauf.ingest.pipeline.IngestUnavailableException;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;
 import java.time.Clock;
 import java.time.Duration;

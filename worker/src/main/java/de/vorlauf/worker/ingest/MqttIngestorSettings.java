@@ -1,6 +1,6 @@
 package de.vorlauf.worker.ingest;
 
-import de.vorlauf.persistence.ingest.GreenboxTopic;
+import de.vorlauf.ingest.topic.GreenboxTopic;
 import java.time.Duration;
 import java.util.Objects;
 

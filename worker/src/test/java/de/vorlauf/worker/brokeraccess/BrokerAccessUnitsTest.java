@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.vorlauf.worker.config.ConfigException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Configuration, command line and reload guard of the broker access sync. */
+/** Configuration and command line of the broker access sync. */
 class BrokerAccessUnitsTest {
-
-  @TempDir Path dir;
 
   @Test
   void theSyncIsOffUnlessAFolderIsConfigured() {
@@ -63,20 +59,5 @@ class BrokerAccessUnitsTest {
           .as("%s", bad)
           .isInstanceOf(IllegalArgumentException.class);
     }
-  }
-
-  @Test
-  void aReloadSignalsOnlyAMosquittoProcess() throws Exception {
-    Path pidFile = dir.resolve("mosquitto.pid");
-    Files.writeString(pidFile, ProcessHandle.current().pid() + "\n123\n");
-    assertThatThrownBy(() -> new MosquittoReload(pidFile).reload())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("is not mosquitto");
-
-    Files.writeString(pidFile, "not a pid\n");
-    assertThatThrownBy(() -> new MosquittoReload(pidFile).reload())
-        .hasMessageContaining("cannot read a pid");
-    assertThatThrownBy(() -> new MosquittoReload(dir.resolve("absent")).reload())
-        .hasMessageContaining("cannot read a pid");
   }
 }

@@ -11,8 +11,8 @@ import de.vorlauf.devstack.PostgresService;
 import de.vorlauf.devstack.RunningBroker;
 import de.vorlauf.devstack.RunningPostgres;
 import de.vorlauf.devstack.Secrets;
+import de.vorlauf.ingest.pipeline.IngestSettings;
 import de.vorlauf.persistence.Migrations;
-import de.vorlauf.persistence.ingest.IngestSettings;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.StorageSettings;
@@ -24,7 +24,7 @@ import de.vorlauf.simulator.runtime.FleetProvisioningPlan;
 import de.vorlauf.simulator.runtime.GroundTruthLedger;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
 import de.vorlauf.worker.brokeraccess.BrokerAccessConfig;
-import de.vorlauf.worker.brokeraccess.BrokerAccessSync;
+import de.vorlauf.worker.brokeraccess.BrokerAccessLoop;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.ingest.IngestService;
 import de.vorlauf.worker.ingest.MqttIngestorSettings;
@@ -51,7 +51,7 @@ final class FleetFixture implements AutoCloseable {
   final RunningPostgres postgres;
   final HikariDataSource db;
   final RunningBroker broker;
-  final BrokerAccessSync sync;
+  final BrokerAccessLoop sync;
   private IngestService ingest;
 
   FleetFixture(Path dir) {
@@ -79,7 +79,7 @@ final class FleetFixture implements AutoCloseable {
             .mqttUrl(broker.url())
             .build();
     sync =
-        BrokerAccessSync.start(
+        BrokerAccessLoop.start(
             new BrokerAccessConfig(access.dir(), null, Duration.ofSeconds(2), access.pidFile()),
             worker);
   }

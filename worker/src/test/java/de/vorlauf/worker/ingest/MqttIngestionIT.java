@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.vorlauf.persistence.ingest.IngestMessage;
-import de.vorlauf.persistence.ingest.IngestStats;
+import de.vorlauf.ingest.pipeline.IngestMessage;
+import de.vorlauf.ingest.pipeline.IngestStats;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

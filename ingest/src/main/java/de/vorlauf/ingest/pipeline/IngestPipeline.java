@@ -1,0 +1,259 @@
+package de.vorlauf.ingest.pipeline;
+
+import de.vorlauf.domain.ingest.ReadingValidator;
+import de.vorlauf.domain.sensor.SensorCatalogue;
+import de.vorlauf.ingest.pipeline.MessageEvaluator.Evaluation;
+import de.vorlauf.persistence.ingest.QuarantineEntry;
+import de.vorlauf.persistence.ingest.QuarantineStore;
+import de.vorlauf.persistence.ingest.QuarantineStore.Fate;
+import de.vorlauf.persistence.timeseries.ReadingRow;
+import de.vorlauf.persistence.timeseries.ReadingWriter;
+import de.vorlauf.persistence.timeseries.RowsRejectedException;
+import de.vorlauf.persistence.timeseries.WriteQueueFullException;
+import de.vorlauf.persistence.timeseries.WriteResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
+import javax.sql.DataSource;
+
+/**
+ * The one ingestion path of MQTT and REST: parse, device rules, per-reading validation; valid
+ * readings to the reading writer, refused parts to the quarantine, every rule counted, device
+ * status updated after commit. Thread-safe; one instance per process.
+ *
+ * <p>{@link #ingest} returns a future that completes only after the readings <em>and</em> the
+ * quarantine rows of the message are committed: acknowledge an MQTT message, or answer a REST
+ * request with 202, only then. When it completes exceptionally nothing may be assumed stored:
+ * deliver again (duplicates are dropped by key, in the readings and in the quarantine).
+ */
+public final class IngestPipeline implements AutoCloseable {
+
+  /** Reason code: an MQTT topic that is not a device topic. */
+  public static final String UNKNOWN_TOPIC = "unknown_topic";
+
+  /** Reason code: the database refused valid-looking readings (a gap in validation). */
+  public static final String STORAGE_REJECTED = "storage_rejected";
+
+  private final MessageEvaluator evaluator;
+  private final ReadingSink readings;
+  private final QuarantineWriter quarantine;
+  private final DeviceStatusTracker status;
+  private final IngestSettings settings;
+  private final IngestCounters counters = new IngestCounters();
+  private final List<AutoCloseable> owned;
+
+  IngestPipeline(
+      DeviceDirectory directory,
+      ReadingSink readings,
+      QuarantineWriter quarantine,
+      DeviceStatusTracker status,
+      IngestSettings settings,
+      Clock clock,
+      List<AutoCloseable> owned) {
+    this.evaluator =
+        new MessageEvaluator(
+            new ReadingValidator(SensorCatalogue.standard(), settings.validation()),
+            directory,
+            clock);
+    this.readings = readings;
+    this.quarantine = quarantine;
+    this.status = status;
+    this.settings = settings;
+    this.owned = owned;
+  }
+
+  /**
+   * A pipeline over the given database and reading writer. It starts its own quarantine writer and
+   * device-status thread and stops them in {@link #close()}; the reading writer stays the caller's.
+   */
+  public static IngestPipeline create(
+      DataSource dataSource, ReadingWriter writer, IngestSettings settings, Clock clock) {
+    return create(dataSource, ReadingSink.of(writer), settings, clock);
+  }
+
+  public static IngestPipeline create(
+      DataSource dataSource,
+      ReadingWriter writer,
+      IngestSettings settings,
+      Clock clock,
+      ThreadFactory threads) {
+    return create(dataSource, ReadingSink.of(writer), settings, clock, threads);
+  }
+
+  public static IngestPipeline create(
+      DataSource dataSource, ReadingSink sink, IngestSettings settings, Clock clock) {
+    return create(dataSource, sink, settings, clock, Thread::new);
+  }
+
+  /**
+   * As {@link #create(DataSource, ReadingWriter, IngestSettings, Clock)}, its two threads made by
+   * {@code threads} (in WildFly: the container's {@code ManagedThreadFactory}).
+   */
+  public static IngestPipeline create(
+      DataSource dataSource,
+      ReadingSink sink,
+      IngestSettings settings,
+      Clock clock,
+      ThreadFactory threads) {
+    DeviceDirectory directory =
+        new CachedDeviceDirectory(
+            dataSource, settings.deviceCacheTtl(), settings.deviceMissTtl(), clock);
+    QuarantineWriter quarantine =
+        new QuarantineWriter(
+            dataSource,
+            new QuarantineStore(),
+            settings.quarantineCap(),
+            settings.quarantineQueue(),
+            "vorlauf-quarantine-writer",
+            threads);
+    DeviceStatusTracker status =
+        new DeviceStatusTracker(
+            dataSource, settings.liveness(), settings.statusFlushInterval(), clock, threads);
+    return new IngestPipeline(
+        directory, sink, quarantine, status, settings, clock, List.of(quarantine, status));
+  }
+
+  /**
+   * Takes one message in.
+   *
+   * @param maxWait how long to wait for room in the write queue; zero fails at once
+   * @throws WriteQueueFullException no room for the readings: nothing was stored or quarantined
+   * @throws IngestUnavailableException the device registry cannot be read: nothing was done
+   */
+  public CompletableFuture<IngestOutcome> ingest(IngestMessage message, Duration maxWait)
+      throws WriteQueueFullException, IngestUnavailableException, InterruptedException {
+    Evaluation evaluation = evaluator.evaluate(message);
+    CompletableFuture<WriteResult> written =
+        evaluation.rows().isEmpty()
+            ? CompletableFuture.completedFuture(new WriteResult(0, 0))
+            : readings.submit(evaluation.rows(), maxWait);
+    List<QuarantineEntry> entries =
+        MessageEvaluator.entries(evaluation, evaluation.refusals(), settings.payloadCapBytes());
+    CompletableFuture<List<Fate>> quarantined = quarantine.submit(entries);
+    return written
+        .handle(
+            (result, error) ->
+                result != null
+                    ? new StoredReadings(result, List.of(), List.of())
+                    : storageRejected(evaluation, error))
+        .thenCompose(this::quarantineRejectedRows)
+        .thenCombine(quarantined, (stored, fates) -> finish(evaluation, stored, fates));
+  }
+
+  /** A batch refused by the database: its rows go to the quarantine instead of being lost. */
+  private StoredReadings storageRejected(Evaluation evaluation, Throwable error) {
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    if (!(cause instanceof RowsRejectedException rejected)) {
+      throw new CompletionException(cause);
+    }
+    List<Refusal> refusals = new ArrayList<>(evaluation.refusals());
+    for (ReadingRow row : evaluation.rows()) {
+      refusals.add(new Refusal(STORAGE_REJECTED, rejected.getMessage(), row.sensorId()));
+    }
+    List<QuarantineEntry> all =
+        MessageEvaluator.entries(evaluation, refusals, settings.payloadCapBytes());
+    return new StoredReadings(
+        new WriteResult(0, 0), all.subList(evaluation.refusals().size(), all.size()), refusals);
+  }
+
+  private CompletableFuture<StoredReadings> quarantineRejectedRows(StoredReadings stored) {
+    if (stored.extraEntries().isEmpty()) {
+      return CompletableFuture.completedFuture(stored);
+    }
+    // off the writer thread: submitting may wait for room in the quarantine queue
+    return CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return quarantine.submit(stored.extraEntries());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+              }
+            },
+            ForkJoinPool.commonPool())
+        .thenCompose(f -> f)
+        .thenApply(fates -> stored);
+  }
+
+  private record StoredReadings(
+      WriteResult result, List<QuarantineEntry> extraEntries, List<Refusal> allRefusals) {}
+
+  private IngestOutcome finish(Evaluation evaluation, StoredReadings stored, List<Fate> fates) {
+    List<Refusal> refusals =
+        stored.allRefusals().isEmpty() ? evaluation.refusals() : stored.allRefusals();
+    int inQuarantine = 0;
+    int dropped = 0;
+    for (Fate fate : fates) {
+      counters.quarantine(fate);
+      if (fate == Fate.DROPPED) {
+        dropped++;
+      } else {
+        inQuarantine++;
+      }
+    }
+    // rows moved to the quarantine after a storage refusal count as quarantined too
+    inQuarantine += stored.extraEntries().size();
+    refusals.forEach(r -> counters.rejected(r.reason()));
+    WriteResult result = stored.result();
+    counters.readings(result.inserted(), result.duplicates());
+    counters.message();
+    if (evaluation.device() != null) {
+      status.record(
+          evaluation.device(),
+          evaluation.message().receivedAt(),
+          evaluation.newestReading(),
+          result.inserted(),
+          refusals.size());
+    }
+    return new IngestOutcome(
+        evaluation.message().senderId(),
+        stored.allRefusals().isEmpty() ? evaluation.rows().size() : 0,
+        result.inserted(),
+        result.duplicates(),
+        refusals,
+        inQuarantine,
+        dropped);
+  }
+
+  public IngestStats stats() {
+    return counters.snapshot();
+  }
+
+  public DeviceStatusTracker deviceStatus() {
+    return status;
+  }
+
+  Evaluation evaluate(IngestMessage message) throws IngestUnavailableException {
+    return evaluator.evaluate(message);
+  }
+
+  ReadingSink readings() {
+    return readings;
+  }
+
+  IngestSettings settings() {
+    return settings;
+  }
+
+  IngestCounters counters() {
+    return counters;
+  }
+
+  /** Writes pending quarantine rows and device status, then stops the pipeline's threads. */
+  @Override
+  public void close() {
+    for (AutoCloseable closeable : owned) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(IngestPipeline.class)
+            .warn("closing {} failed: {}", closeable, e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,256 @@
+package de.vorlauf.ingest.brokeraccess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.devstack.BrokerAccessControl;
+import de.vorlauf.devstack.BrokerKind;
+import de.vorlauf.devstack.BrokerOptions;
+import de.vorlauf.devstack.MqttBrokerService;
+import de.vorlauf.devstack.MqttLogin;
+import de.vorlauf.devstack.PostgresOptions;
+import de.vorlauf.devstack.PostgresService;
+import de.vorlauf.devstack.RunningBroker;
+import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.Secrets;
+import de.vorlauf.persistence.Migrations;
+import de.vorlauf.persistence.jdbc.DatabaseSettings;
+import de.vorlauf.persistence.jdbc.PooledDataSources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The registry decides who may use the real Mosquitto, as the launcher runs it (devstack with
+ * service logins) and the worker keeps it ({@link BrokerAccessSync} with SIGHUP): a device with a
+ * credential publishes on its own topics and the ingest account receives it; nothing else. Each
+ * step that changes the registry takes effect at the next sync, which the tests trigger directly.
+ */
+class BrokerAccessMosquittoIT {
+
+  private static final MqttLogin WORKER =
+      new MqttLogin("vorlauf-worker", Secrets.generatePassword(24));
+  private static final MqttLogin ADMIN =
+      new MqttLogin("vorlauf-admin", Secrets.generatePassword(24));
+  private static final int NOT_AUTHORIZED = 0x87;
+
+  @TempDir static Path dir;
+  private static RunningPostgres postgres;
+  private static HikariDataSource dataSource;
+  private static RunningBroker broker;
+  private static BrokerAccessSync sync;
+  private static final AtomicInteger RELOADS = new AtomicInteger();
+  private static TestRegistry registry;
+
+  @BeforeAll
+  static void startServices() throws Exception {
+    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("db")));
+    dataSource =
+        PooledDataSources.create(
+            new DatabaseSettings(
+                postgres.jdbcUrl(),
+                postgres.user(),
+                postgres.password(),
+                2,
+                Duration.ofSeconds(10)),
+            "broker-access-it");
+    Migrations.migrate(dataSource);
+    broker =
+        MqttBrokerService.start(
+            BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
+                .withServiceLogins(List.of(WORKER, ADMIN)));
+    BrokerAccessControl access = broker.accessControl().orElseThrow();
+    sync =
+        new BrokerAccessSync(
+            dataSource,
+            access.dir(),
+            null,
+            () -> {
+              RELOADS.incrementAndGet();
+              return new MosquittoReload(access.pidFile()).reload();
+            },
+            Clock.systemUTC());
+    registry = new TestRegistry(dataSource);
+    registry.building("it-building");
+  }
+
+  @AfterAll
+  static void stopServices() {
+    if (sync != null) {
+      sync.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+    if (dataSource != null) {
+      dataSource.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void aDevicePublishesOnItsOwnTopicsOnlyAndTheIngestAccountReceivesIt() throws Exception {
+    registry.device("gb-own-1", "it-building");
+    registry.device("gb-own-2", "it-building");
+    String token1 = registry.issue("gb-own-1", null);
+    String token2 = registry.issue("gb-own-2", null);
+    assertThat(sync.syncOnce()).isTrue();
+
+    try (TestMqttClient ingest =
+            TestMqttClient.connect(broker.url(), WORKER.user(), WORKER.password())
+                .subscribe(
+                    "$share/vorlauf-ingest/greenbox/+/sensors",
+                    "$share/vorlauf-ingest/greenbox/+/sensors/+");
+        TestMqttClient device1 = connectEventually("gb-own-1", token1);
+        TestMqttClient device2 = connectEventually("gb-own-2", token2).subscribe("#")) {
+      assertAccepted(device1.publish("greenbox/gb-own-1/sensors", "full"));
+      assertAccepted(device1.publish("greenbox/gb-own-1/sensors/outdoor_temp", "one"));
+      assertAccepted(device1.publish("greenbox/gb-own-1/commands/ack", "ack"));
+      for (String forbidden :
+          List.of(
+              "greenbox/gb-own-2/sensors",
+              "greenbox/gb-own-2/sensors/outdoor_temp",
+              "greenbox/gb-own-1/commands/setpoint",
+              "vorlauf/self-check/x")) {
+        assertRefusedPublish("gb-own-1", token1, forbidden);
+      }
+      assertAccepted(device2.publish("greenbox/gb-own-2/commands/ack", "own ack"));
+      assertAccepted(device2.publish("greenbox/gb-own-2/sensors", "last"));
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ingest.received.contains("greenbox/gb-own-2/sensors last"));
+      assertThat(ingest.received)
+          .containsExactlyInAnyOrder(
+              "greenbox/gb-own-1/sensors full",
+              "greenbox/gb-own-1/sensors/outdoor_temp one",
+              "greenbox/gb-own-2/sensors last");
+      // subscribed to '#', device 2 gets only its own commands: Mosquitto checks on delivery
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> device2.received.contains("greenbox/gb-own-2/commands/ack own ack"));
+      assertThat(device2.received).containsExactly("greenbox/gb-own-2/commands/ack own ack");
+    }
+  }
+
+  /**
+   * MQTT 5: Mosquitto answers an unauthorised QoS 1 publish with PUBACK 0x87 and drops the message.
+   * Then it closes the connection (2.0.11 with {@code max_queued_messages 0}, measured: the same
+   * with QoS 0 and MQTT 3.1.1), so each attempt gets a connection of its own and the device can
+   * come back at once.
+   */
+  private static void assertRefusedPublish(String device, String token, String topic)
+      throws Exception {
+    try (TestMqttClient client = TestMqttClient.connect(broker.url(), device, token)) {
+      assertThat(client.publish(topic, "forged")).as(topic).isEqualTo(NOT_AUTHORIZED);
+    }
+  }
+
+  @Test
+  void aWrongPasswordOrAnUnknownDeviceIsRefusedAtConnect() throws Exception {
+    registry.device("gb-wrong", "it-building");
+    String token = registry.issue("gb-wrong", null);
+    sync.syncOnce();
+
+    connectEventually("gb-wrong", token).close();
+    assertRefused("gb-wrong", token + "x");
+    assertRefused("gb-wrong", WORKER.password());
+    assertRefused("gb-unknown", token);
+    assertRefused(WORKER.user(), token);
+  }
+
+  @Test
+  void aRevokedCredentialStopsAndANewOneStartsWorkingAtTheNextSync() throws Exception {
+    registry.device("gb-revoke", "it-building");
+    String first = registry.issue("gb-revoke", null);
+    sync.syncOnce();
+    TestMqttClient connected = connectEventually("gb-revoke", first);
+    registry.revoke(first);
+    String second = registry.issue("gb-revoke", null);
+    assertRefused("gb-revoke", second);
+    assertThat(sync.syncOnce()).isTrue();
+
+    // at reload Mosquitto also drops the connection that logged in with the revoked token
+    await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
+    connected.close();
+    assertRefused("gb-revoke", first);
+    try (TestMqttClient renewed = connectEventually("gb-revoke", second)) {
+      assertAccepted(renewed.publish("greenbox/gb-revoke/sensors", "{}"));
+    }
+  }
+
+  @Test
+  void duringARotationOverlapTheOldTokenWorksUntilItExpires() throws Exception {
+    registry.device("gb-rotate", "it-building");
+    String old = registry.issue("gb-rotate", null);
+    registry.expire(old, Instant.now().plus(Duration.ofHours(1)));
+    String rotated = registry.issue("gb-rotate", null);
+    sync.syncOnce();
+
+    connectEventually("gb-rotate", old).close();
+    assertRefused("gb-rotate", rotated);
+
+    registry.expire(old, Instant.now().minusSeconds(1));
+    sync.syncOnce();
+
+    connectEventually("gb-rotate", rotated).close();
+    assertRefused("gb-rotate", old);
+  }
+
+  @Test
+  void anUnchangedRegistryNeitherRewritesTheFilesNorReloadsTheBroker() throws Exception {
+    sync.syncOnce();
+    Path passwd = broker.accessControl().orElseThrow().dir().resolve("passwd");
+    Object inode = Files.getAttribute(passwd, "unix:ino");
+    int reloads = RELOADS.get();
+
+    assertThat(sync.syncOnce()).isTrue();
+
+    assertThat(Files.getAttribute(passwd, "unix:ino")).isEqualTo(inode);
+    assertThat(RELOADS.get()).isEqualTo(reloads);
+  }
+
+  private static void assertAccepted(int pubackReason) {
+    assertThat(pubackReason).as("PUBACK reason code").isLessThan(0x80);
+  }
+
+  /**
+   * Mosquitto applies a SIGHUP asynchronously: right after a sync the old files may still be in
+   * force for a moment.
+   */
+  private static TestMqttClient connectEventually(String user, String password) {
+    AtomicReference<TestMqttClient> client = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              client.set(TestMqttClient.connect(broker.url(), user, password));
+              return true;
+            });
+    return client.get();
+  }
+
+  private static void assertRefused(String user, String password) {
+    assertThatThrownBy(() -> TestMqttClient.connect(broker.url(), user, password).close())
+        .as("login of %s", user)
+        .isInstanceOf(MqttException.class)
+        .extracting(e -> ((MqttException) e).getReasonCode())
+        .isIn(0x86, 0x87);
+  }
+}

@@ -1,0 +1,222 @@
+package de.vorlauf.ingest.brokeraccess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.devstack.BrokerAccessControl;
+import de.vorlauf.devstack.BrokerKind;
+import de.vorlauf.devstack.BrokerOptions;
+import de.vorlauf.devstack.MqttBrokerService;
+import de.vorlauf.devstack.MqttLogin;
+import de.vorlauf.devstack.PostgresOptions;
+import de.vorlauf.devstack.PostgresService;
+import de.vorlauf.devstack.RunningBroker;
+import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.Secrets;
+import de.vorlauf.persistence.Migrations;
+import de.vorlauf.persistence.jdbc.DatabaseSettings;
+import de.vorlauf.persistence.jdbc.PooledDataSources;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Gateway mode against the real Mosquitto, with the files the worker generates: one gateway login
+ * publishes for exactly the active devices assigned to it and receives only their commands; a third
+ * device's topics, a deactivated gateway and a revoked credential are refused. Each test works on
+ * ids of its own.
+ */
+class GatewayAccessMosquittoIT {
+
+  private static final MqttLogin WORKER =
+      new MqttLogin("vorlauf-worker", Secrets.generatePassword(24));
+  private static final int NOT_AUTHORIZED = 0x87;
+
+  @TempDir static Path dir;
+  private static RunningPostgres postgres;
+  private static HikariDataSource dataSource;
+  private static RunningBroker broker;
+  private static BrokerAccessSync sync;
+  private static TestRegistry registry;
+
+  @BeforeAll
+  static void startServices() throws Exception {
+    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("db")));
+    dataSource =
+        PooledDataSources.create(
+            new DatabaseSettings(
+                postgres.jdbcUrl(),
+                postgres.user(),
+                postgres.password(),
+                2,
+                Duration.ofSeconds(10)),
+            "gateway-access-it");
+    Migrations.migrate(dataSource);
+    broker =
+        MqttBrokerService.start(
+            BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
+                .withServiceLogins(List.of(WORKER)));
+    BrokerAccessControl access = broker.accessControl().orElseThrow();
+    sync =
+        new BrokerAccessSync(
+            dataSource,
+            access.dir(),
+            null,
+            () -> new MosquittoReload(access.pidFile()).reload(),
+            Clock.systemUTC());
+    registry = new TestRegistry(dataSource);
+    registry.building("gw-building");
+  }
+
+  @AfterAll
+  static void stopServices() {
+    if (sync != null) {
+      sync.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+    if (dataSource != null) {
+      dataSource.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void aGatewayPublishesForItsTwoDevicesOnlyAndGetsOnlyTheirCommands() throws Exception {
+    registry.gateway("gw-one");
+    for (String device : List.of("gw1-a", "gw1-b", "gw1-other")) {
+      registry.device(device, "gw-building");
+    }
+    registry.assign("gw1-a", "gw-one");
+    registry.assign("gw1-b", "gw-one");
+    String token = registry.issueGateway("gw-one");
+    String otherToken = registry.issue("gw1-other", null);
+    assertThat(sync.syncOnce()).isTrue();
+
+    try (TestMqttClient ingest =
+            TestMqttClient.connect(broker.url(), WORKER.user(), WORKER.password())
+                .subscribe(
+                    "$share/vorlauf-ingest/greenbox/+/sensors",
+                    "$share/vorlauf-ingest/greenbox/+/sensors/+");
+        TestMqttClient gateway =
+            connectEventually("gw-one", token).subscribe("greenbox/+/commands/#");
+        TestMqttClient other = connectEventually("gw1-other", otherToken)) {
+      assertAccepted(gateway.publish("greenbox/gw1-a/sensors", "a full"));
+      assertAccepted(gateway.publish("greenbox/gw1-b/sensors/outdoor_temp", "b one"));
+      assertAccepted(gateway.publish("greenbox/gw1-a/commands/ack", "a ack"));
+      for (String forbidden :
+          List.of(
+              "greenbox/gw1-other/sensors",
+              "greenbox/gw1-other/sensors/outdoor_temp",
+              "greenbox/gw1-other/commands/ack",
+              "greenbox/gw1-a/commands/setpoint",
+              "greenbox/gw1-unassigned/sensors",
+              "vorlauf/self-check/x")) {
+        assertRefusedPublish("gw-one", token, forbidden);
+      }
+      // commands: the gateway's wildcard subscription delivers its devices' topics only
+      assertAccepted(other.publish("greenbox/gw1-other/commands/ack", "other ack"));
+      assertAccepted(gateway.publish("greenbox/gw1-b/sensors", "b last"));
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> ingest.received.contains("greenbox/gw1-b/sensors b last"));
+      assertThat(ingest.received)
+          .containsExactlyInAnyOrder(
+              "greenbox/gw1-a/sensors a full",
+              "greenbox/gw1-b/sensors/outdoor_temp b one",
+              "greenbox/gw1-b/sensors b last");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> gateway.received.contains("greenbox/gw1-a/commands/ack a ack"));
+      assertThat(gateway.received).containsExactly("greenbox/gw1-a/commands/ack a ack");
+    }
+  }
+
+  @Test
+  void deactivatingTheGatewayOrADeviceOrRevokingTheCredentialTakesAccessAway() throws Exception {
+    registry.gateway("gw-two");
+    registry.device("gw2-a", "gw-building");
+    registry.device("gw2-b", "gw-building");
+    registry.assign("gw2-a", "gw-two");
+    registry.assign("gw2-b", "gw-two");
+    String token = registry.issueGateway("gw-two");
+    sync.syncOnce();
+    try (TestMqttClient gateway = connectEventually("gw-two", token)) {
+      assertAccepted(gateway.publish("greenbox/gw2-b/sensors", "{}"));
+    }
+
+    registry.setActive("devices", "gw2-b", false);
+    assertThat(sync.syncOnce()).isTrue();
+    awaitRefusedPublish("gw-two", token, "greenbox/gw2-b/sensors");
+    try (TestMqttClient gateway = connectEventually("gw-two", token)) {
+      assertAccepted(gateway.publish("greenbox/gw2-a/sensors", "{}"));
+    }
+
+    registry.setActive("gateways", "gw-two", false);
+    assertThat(sync.syncOnce()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRefused("gw-two", token));
+
+    registry.setActive("gateways", "gw-two", true);
+    sync.syncOnce();
+    connectEventually("gw-two", token).close();
+
+    registry.revokeGateway(token);
+    assertThat(sync.syncOnce()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRefused("gw-two", token));
+  }
+
+  private static void assertAccepted(int pubackReason) {
+    assertThat(pubackReason).as("PUBACK reason code").isLessThan(0x80);
+  }
+
+  /** A refused publish closes the connection (see BrokerAccessMosquittoIT): one each. */
+  private static void assertRefusedPublish(String user, String token, String topic)
+      throws Exception {
+    try (TestMqttClient client = TestMqttClient.connect(broker.url(), user, token)) {
+      assertThat(client.publish(topic, "forged")).as(topic).isEqualTo(NOT_AUTHORIZED);
+    }
+  }
+
+  /** Mosquitto applies a SIGHUP asynchronously. */
+  private static void awaitRefusedPublish(String user, String token, String topic) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertRefusedPublish(user, token, topic));
+  }
+
+  private static TestMqttClient connectEventually(String user, String password) {
+    AtomicReference<TestMqttClient> client = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              client.set(TestMqttClient.connect(broker.url(), user, password));
+              return true;
+            });
+    return client.get();
+  }
+
+  private static void assertRefused(String user, String password) {
+    assertThatThrownBy(() -> TestMqttClient.connect(broker.url(), user, password).close())
+        .as("login of %s", user)
+        .isInstanceOf(MqttException.class)
+        .extracting(e -> ((MqttException) e).getReasonCode())
+        .isIn(0x86, 0x87);
+  }
+}
