@@ -15,8 +15,9 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
-import de.vorlauf.worker.ingest.IngestService;
+import de.vorlauf.worker.ingest.MqttIngestion;
 import de.vorlauf.worker.ingest.MqttIngestor;
+import de.vorlauf.worker.ingest.WorkerPipeline;
 import de.vorlauf.worker.polling.PollingAutostart;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.temporal.TemporalServerKind;
@@ -39,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker process without its {@code main}: health endpoint, Temporal connection, workflow and
- * activity registration, graceful stop. Tests run it in-process.
+ * activity registration, the process's ingest pipeline (fed by vendor polling and, unless disabled,
+ * by MQTT ingestion), graceful stop. Tests run it in-process.
  *
  * <p>Lifecycle: {@link #start()} blocks until the worker polls (or {@link #stop()} was called
  * meanwhile); {@link #stop()} stops polling, lets in-flight tasks finish for up to the grace
@@ -62,7 +64,8 @@ public final class VorlaufWorker implements AutoCloseable {
   private HikariDataSource dataSource;
   private WorkflowServiceStubs stubs;
   private WorkerFactory factory;
-  private volatile IngestService ingest;
+  private volatile WorkerPipeline pipeline;
+  private volatile MqttIngestion mqtt;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -77,17 +80,18 @@ public final class VorlaufWorker implements AutoCloseable {
     this.health = HealthServer.start(config.healthPort(), () -> status.withIngest(ingestHealth()));
   }
 
+  /** MQTT ingestion for {@code /health}: absent while it does not consume (or is disabled). */
   private HealthStatus.Ingest ingestHealth() {
-    IngestService service = ingest;
-    MqttIngestor ingestor = service == null ? null : service.ingestor();
-    IngestPipeline pipeline = service == null ? null : service.pipeline();
-    if (ingestor == null || pipeline == null) {
+    MqttIngestion ingestion = this.mqtt;
+    MqttIngestor ingestor = ingestion == null ? null : ingestion.ingestor();
+    IngestPipeline running = ingestion == null ? null : ingestion.pipeline();
+    if (ingestor == null || running == null) {
       return null;
     }
     MqttIngestor.Stats mqtt = ingestor.stats();
-    IngestStats stored = pipeline.stats();
+    IngestStats stored = running.stats();
     return new HealthStatus.Ingest(
-        service.state(),
+        ingestion.state(),
         mqtt.connected(),
         mqtt.subscribed(),
         mqtt.received(),
@@ -133,6 +137,8 @@ public final class VorlaufWorker implements AutoCloseable {
             TemporalServerKind.IN_JVM_LIMITS);
       }
       dataSource = PooledDataSources.create(databaseSettings(), "vorlauf-worker");
+      // vendor polling and storage maintenance need it whether or not MQTT is consumed here
+      pipeline = WorkerPipeline.start(WorkerPipeline.settings(config), clock());
       WorkflowClient client =
           WorkflowClient.newInstance(
               stubs,
@@ -142,9 +148,11 @@ public final class VorlaufWorker implements AutoCloseable {
       extraRegistrations.accept(factory);
       factory.start();
       if (config.ingest().enabled()) {
-        ingest = IngestService.start(IngestService.settings(config, health.port()), clock());
-      } else if (!config.vendorIntegrations().isEmpty()) {
-        log.warn("MQTT ingestion is disabled: vendor polling has no ingest pipeline and will fail");
+        mqtt =
+            MqttIngestion.start(MqttIngestion.settings(config, health.port()), pipeline, clock());
+      } else {
+        log.info(
+            "MQTT ingestion is disabled (VORLAUF_INGEST_ENABLED=false): no device topics here");
       }
       PollingAutostart.run(client, config.vendorIntegrations());
       status = new HealthStatus("UP", kind.label(), TASK_QUEUES);
@@ -166,13 +174,13 @@ public final class VorlaufWorker implements AutoCloseable {
             new ClockSkewCheck(config.clockSkewThreshold()),
             clock));
     worker.registerWorkflowImplementationTypes(IngestionPollingWorkflowImpl.class);
-    // the pipeline is the MQTT ingestion's: one validation and one store for every source
+    // the process's pipeline, as for MQTT: one validation and one store for every source
     worker.registerActivitiesImplementations(
         new VendorPollingActivitiesImpl(
             new VendorClients(config.vendorIntegrations(), clock),
             () -> {
-              IngestService service = ingest;
-              return service == null ? null : service.pipeline();
+              WorkerPipeline running = pipeline;
+              return running == null ? null : running.pipeline();
             },
             clock));
   }
@@ -182,8 +190,13 @@ public final class VorlaufWorker implements AutoCloseable {
   }
 
   /** MQTT ingestion, null when disabled or before {@link #start()} connected. */
-  public IngestService ingest() {
-    return ingest;
+  public MqttIngestion mqttIngestion() {
+    return mqtt;
+  }
+
+  /** The process's ingest pipeline, null before {@link #start()} connected. */
+  public WorkerPipeline pipeline() {
+    return pipeline;
   }
 
   private DatabaseSettings databaseSettings() {
@@ -209,11 +222,15 @@ public final class VorlaufWorker implements AutoCloseable {
       }
       status = new HealthStatus("STOPPING", status.temporal(), List.of());
       try {
-        if (ingest != null) {
+        if (mqtt != null) {
           // first: it drains received messages while the writers and the database are still up
-          ingest.stop(config.shutdownGrace());
+          mqtt.stop(config.shutdownGrace());
         }
         stopFactory();
+        if (pipeline != null) {
+          // after the activities: a vendor poll in flight still stores through it
+          pipeline.stop(config.shutdownGrace());
+        }
       } finally {
         if (stubs != null) {
           stubs.shutdown();

@@ -1,6 +1,7 @@
 package de.vorlauf.ingest.pipeline;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.ingest.DeviceActivity;
 import de.vorlauf.persistence.ingest.DeviceInfo;
 import de.vorlauf.persistence.ingest.DeviceStatusStore;
@@ -40,12 +41,7 @@ public final class DeviceStatusTracker implements AutoCloseable {
   private final ConcurrentMap<String, DeviceActivity> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
 
-  public DeviceStatusTracker(
-      DataSource dataSource, DeviceLiveness liveness, Duration flushInterval, Clock clock) {
-    this(dataSource, liveness, flushInterval, clock, Thread::new);
-  }
-
-  /** With the threads of {@code threads} (in WildFly: its {@code ManagedThreadFactory}). */
+  /** Starts its timer thread from {@code threads} (see {@link IngestThreads}). */
   public DeviceStatusTracker(
       DataSource dataSource,
       DeviceLiveness liveness,

@@ -2,6 +2,7 @@ package de.vorlauf.ingest.pipeline;
 
 import de.vorlauf.domain.ingest.ReadingValidator;
 import de.vorlauf.domain.sensor.SensorCatalogue;
+import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.pipeline.MessageEvaluator.Evaluation;
 import de.vorlauf.persistence.ingest.QuarantineEntry;
 import de.vorlauf.persistence.ingest.QuarantineStore;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +33,10 @@ import javax.sql.DataSource;
  * quarantine rows of the message are committed: acknowledge an MQTT message, or answer a REST
  * request with 202, only then. When it completes exceptionally nothing may be assumed stored:
  * deliver again (duplicates are dropped by key, in the readings and in the quarantine).
+ *
+ * <p>Its threads (quarantine writer, device status, the hand-off of rows the database refused) come
+ * from the {@link ThreadFactory} its creator passes: named platform threads in the worker, the
+ * container's managed threads in WildFly. It never runs work on a pool it did not get.
  */
 public final class IngestPipeline implements AutoCloseable {
 
@@ -45,6 +52,7 @@ public final class IngestPipeline implements AutoCloseable {
   private final DeviceStatusTracker status;
   private final IngestSettings settings;
   private final IngestCounters counters = new IngestCounters();
+  private final ExecutorService handoff;
   private final List<AutoCloseable> owned;
 
   IngestPipeline(
@@ -54,7 +62,7 @@ public final class IngestPipeline implements AutoCloseable {
       DeviceStatusTracker status,
       IngestSettings settings,
       Clock clock,
-      List<AutoCloseable> owned) {
+      ThreadFactory threads) {
     this.evaluator =
         new MessageEvaluator(
             new ReadingValidator(SensorCatalogue.standard(), settings.validation()),
@@ -64,18 +72,22 @@ public final class IngestPipeline implements AutoCloseable {
     this.quarantine = quarantine;
     this.status = status;
     this.settings = settings;
-    this.owned = owned;
+    // one thread, started on first use: a storage refusal is rare
+    this.handoff =
+        Executors.newSingleThreadExecutor(
+            r -> IngestThreads.named(threads, r, "vorlauf-ingest-handoff"));
+    // in this order: refused rows reach the quarantine before it drains and stops
+    this.owned = List.of(this::closeHandoff, quarantine, status);
   }
 
   /**
    * A pipeline over the given database and reading writer. It starts its own quarantine writer and
-   * device-status thread and stops them in {@link #close()}; the reading writer stays the caller's.
+   * device-status thread from {@code threads} and stops them in {@link #close()}; the reading
+   * writer stays the caller's.
+   *
+   * @param threads where its threads come from (see {@link IngestThreads}): named platform threads
+   *     in a process, the container's {@code ManagedThreadFactory} in WildFly
    */
-  public static IngestPipeline create(
-      DataSource dataSource, ReadingWriter writer, IngestSettings settings, Clock clock) {
-    return create(dataSource, ReadingSink.of(writer), settings, clock);
-  }
-
   public static IngestPipeline create(
       DataSource dataSource,
       ReadingWriter writer,
@@ -85,15 +97,7 @@ public final class IngestPipeline implements AutoCloseable {
     return create(dataSource, ReadingSink.of(writer), settings, clock, threads);
   }
 
-  public static IngestPipeline create(
-      DataSource dataSource, ReadingSink sink, IngestSettings settings, Clock clock) {
-    return create(dataSource, sink, settings, clock, Thread::new);
-  }
-
-  /**
-   * As {@link #create(DataSource, ReadingWriter, IngestSettings, Clock)}, its two threads made by
-   * {@code threads} (in WildFly: the container's {@code ManagedThreadFactory}).
-   */
+  /** As {@link #create(DataSource, ReadingWriter, IngestSettings, Clock, ThreadFactory)}. */
   public static IngestPipeline create(
       DataSource dataSource,
       ReadingSink sink,
@@ -114,8 +118,7 @@ public final class IngestPipeline implements AutoCloseable {
     DeviceStatusTracker status =
         new DeviceStatusTracker(
             dataSource, settings.liveness(), settings.statusFlushInterval(), clock, threads);
-    return new IngestPipeline(
-        directory, sink, quarantine, status, settings, clock, List.of(quarantine, status));
+    return new IngestPipeline(directory, sink, quarantine, status, settings, clock, threads);
   }
 
   /**
@@ -175,7 +178,7 @@ public final class IngestPipeline implements AutoCloseable {
                 throw new CompletionException(e);
               }
             },
-            ForkJoinPool.commonPool())
+            handoff)
         .thenCompose(f -> f)
         .thenApply(fates -> stored);
   }
@@ -244,7 +247,17 @@ public final class IngestPipeline implements AutoCloseable {
     return counters;
   }
 
-  /** Writes pending quarantine rows and device status, then stops the pipeline's threads. */
+  private void closeHandoff() throws InterruptedException {
+    handoff.shutdown();
+    if (!handoff.awaitTermination(30, TimeUnit.SECONDS)) {
+      handoff.shutdownNow();
+    }
+  }
+
+  /**
+   * Writes pending quarantine rows and device status, then stops the pipeline's threads. Close the
+   * reading writer first: a batch it still commits may send refused rows to the quarantine.
+   */
   @Override
   public void close() {
     for (AutoCloseable closeable : owned) {

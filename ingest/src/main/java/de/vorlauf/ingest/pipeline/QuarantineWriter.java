@@ -1,5 +1,6 @@
 package de.vorlauf.ingest.pipeline;
 
+import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.ingest.QuarantineEntry;
 import de.vorlauf.persistence.ingest.QuarantineStore;
 import de.vorlauf.persistence.ingest.QuarantineStore.Fate;
@@ -36,12 +37,9 @@ public final class QuarantineWriter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closing;
 
-  public QuarantineWriter(
-      DataSource dataSource, QuarantineStore store, long cap, int capacity, String name) {
-    this(dataSource, store, cap, capacity, name, Thread::new);
-  }
-
-  /** With the threads of {@code threads} (in WildFly: its {@code ManagedThreadFactory}). */
+  /**
+   * Starts the writer thread, named {@code name}, from {@code threads} (see {@link IngestThreads}).
+   */
   public QuarantineWriter(
       DataSource dataSource,
       QuarantineStore store,

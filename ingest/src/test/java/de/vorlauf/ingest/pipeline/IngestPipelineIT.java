@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.devstack.PostgresOptions;
 import de.vorlauf.devstack.PostgresService;
 import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.ingest.DeviceStatusStore;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
@@ -88,7 +89,8 @@ class IngestPipelineIT {
   }
 
   private void startPipeline(IngestSettings settings) {
-    pipeline = IngestPipeline.create(ds, writer, settings, Clock.systemUTC());
+    pipeline =
+        IngestPipeline.create(ds, writer, settings, Clock.systemUTC(), IngestThreads.platform());
   }
 
   @AfterEach

@@ -4,15 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * The plain-PostgreSQL counterpart of TimescaleDB's policies: daily partitions from today to {@link
  * StorageSettings#partitionsAhead()} days ahead, raw partitions dropped after retention, rollup
  * rows pruned after theirs. On TimescaleDB {@link #runOnce()} does nothing. Safe to run from
- * several workers at once; meant to run at start and then every hour.
+ * several workers at once; meant to run at start and then every hour (the ingest module's {@code
+ * StorageMaintenanceLoop} does that).
  */
-public final class StorageMaintenance implements AutoCloseable {
+public final class StorageMaintenance {
 
   private static final Logger log = LoggerFactory.getLogger(StorageMaintenance.class);
 
@@ -38,7 +35,6 @@ public final class StorageMaintenance implements AutoCloseable {
   private final StorageSettings settings;
   private final Clock clock;
   private final PartitionManager partitions = new PartitionManager();
-  private ScheduledExecutorService scheduler;
 
   public StorageMaintenance(DataSource dataSource, StorageSettings settings, Clock clock) {
     this.dataSource = dataSource;
@@ -65,36 +61,6 @@ public final class StorageMaintenance implements AutoCloseable {
             now.minus(settings.rollupRetention()));
       }
       return new Result(mode, dropped, pruned);
-    }
-  }
-
-  /**
-   * Runs {@link #runOnce()} now and then every {@code period} on its own named thread until {@link
-   * #close()}. A failed run is logged and tried again at the next period.
-   */
-  public synchronized void start(Duration period) {
-    if (scheduler != null) {
-      throw new IllegalStateException("storage maintenance already started");
-    }
-    scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "vorlauf-storage-maintenance"));
-    scheduler.scheduleWithFixedDelay(this::runLogged, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-      scheduler = null;
-    }
-  }
-
-  private void runLogged() {
-    try {
-      runOnce();
-    } catch (SQLException | RuntimeException e) {
-      log.warn("Storage maintenance failed, trying again at the next run: {}", e.toString());
     }
   }
 

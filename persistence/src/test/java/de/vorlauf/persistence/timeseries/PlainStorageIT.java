@@ -253,27 +253,6 @@ class PlainStorageIT {
   }
 
   @Test
-  void scheduledMaintenanceCreatesThePartitionsAhead() throws Exception {
-    StorageSettings settings =
-        new StorageSettings(
-            Duration.ofDays(90), Duration.ofDays(730), Duration.ofDays(1), Duration.ofDays(7), 20);
-    try (StorageMaintenance maintenance = new StorageMaintenance(ds, settings, Clock.systemUTC())) {
-      maintenance.start(Duration.ofHours(1));
-      LocalDate last = LocalDate.now(ZoneOffset.UTC).plusDays(20);
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () -> {
-                try (Connection c = ds.getConnection()) {
-                  return PartitionManager.list(c).contains(last);
-                }
-              });
-      assertThat(Thread.getAllStackTraces().keySet())
-          .anyMatch(t -> t.getName().equals("vorlauf-storage-maintenance"));
-    }
-  }
-
-  @Test
   void retentionDropsWholeOldPartitionsAndPrunesTheRollup() throws Exception {
     Instant now = Instant.now();
     writer

@@ -2,6 +2,7 @@ package de.vorlauf.webadmin.ingest;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.domain.ingest.ValidationPolicy;
+import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.pipeline.IngestMessage;
 import de.vorlauf.ingest.pipeline.IngestOutcome;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
@@ -47,7 +48,11 @@ public class IngestService {
   @Resource(lookup = "java:jboss/datasources/VorlaufDS")
   DataSource dataSource;
 
-  /** The container's default factory: the pipeline's threads are managed threads. */
+  /**
+   * The container's default factory: every thread of REST ingestion (reading writer, quarantine
+   * writer, device status, hand-off) is a managed thread, run in the application's context and
+   * known to the container, and named {@code vorlauf-…} for thread dumps.
+   */
   @Resource ManagedThreadFactory threads;
 
   @Inject IngestConfig config;
@@ -155,7 +160,7 @@ public class IngestService {
             mode,
             WriterSettings.defaults().withQueueRows(config.queueRows()),
             "vorlauf-rest-writer",
-            threads);
+            IngestThreads.naming(threads, "vorlauf-rest-writer"));
     IngestSettings settings =
         IngestSettings.defaults()
             .withValidation(

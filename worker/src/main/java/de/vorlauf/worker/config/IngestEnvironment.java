@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@link IngestConfig} from the environment; problems are added to the caller's list. */
+/** Reads {@link MqttIngestConfig} from the environment; problems are added to the caller's list. */
 final class IngestEnvironment {
 
   static final String ENABLED = "VORLAUF_INGEST_ENABLED";
@@ -28,12 +28,12 @@ final class IngestEnvironment {
     this.problems = problems;
   }
 
-  static IngestConfig read(Map<String, String> env, List<String> problems) {
+  static MqttIngestConfig read(Map<String, String> env, List<String> problems) {
     return new IngestEnvironment(env, problems).read();
   }
 
-  private IngestConfig read() {
-    IngestConfig d = IngestConfig.defaults();
+  private MqttIngestConfig read() {
+    MqttIngestConfig d = MqttIngestConfig.defaults();
     String enabled = value(ENABLED);
     if (enabled != null && !enabled.equals("true") && !enabled.equals("false")) {
       problems.add(ENABLED + "=" + enabled + ": expected true or false");
@@ -51,7 +51,7 @@ final class IngestEnvironment {
     if (queueRows < batchRows) {
       problems.add(QUEUE_ROWS + " must be at least " + BATCH_ROWS + " (" + batchRows + ")");
     }
-    return new IngestConfig(
+    return new MqttIngestConfig(
         enabled == null ? d.enabled() : enabled.equals("true"),
         clientId,
         group == null ? d.shareGroup() : group,

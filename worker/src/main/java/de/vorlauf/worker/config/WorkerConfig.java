@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param healthPort port of {@code GET /health} on 127.0.0.1; 0 picks a free one (tests)
  * @param shutdownGrace how long a stopping worker waits for in-flight activities
  * @param clockSkewThreshold the largest clock skew the self-check accepts
- * @param ingest MQTT ingestion ({@link IngestConfig})
+ * @param ingest MQTT ingestion and the worker's pipeline ({@link MqttIngestConfig})
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
  */
@@ -31,7 +31,7 @@ public record WorkerConfig(
     int healthPort,
     Duration shutdownGrace,
     Duration clockSkewThreshold,
-    IngestConfig ingest,
+    MqttIngestConfig ingest,
     StorageSettings storage,
     VendorIntegrations vendorIntegrations) {
 
@@ -113,7 +113,7 @@ public record WorkerConfig(
     private int healthPort = DEFAULT_HEALTH_PORT;
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration clockSkewThreshold = DEFAULT_CLOCK_SKEW_THRESHOLD;
-    private IngestConfig ingest = IngestConfig.defaults();
+    private MqttIngestConfig ingest = MqttIngestConfig.defaults();
     private StorageSettings storage = StorageSettings.defaults();
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
 
@@ -174,7 +174,7 @@ public record WorkerConfig(
       return this;
     }
 
-    public Builder ingest(IngestConfig value) {
+    public Builder ingest(MqttIngestConfig value) {
       ingest = value;
       return this;
     }

@@ -11,14 +11,14 @@ class IngestEnvironmentTest {
 
   @Test
   void defaultsWithoutVariables() {
-    IngestConfig ingest = EnvironmentConfig.read(Map.of()).ingest();
-    assertThat(ingest).isEqualTo(IngestConfig.defaults());
+    MqttIngestConfig ingest = EnvironmentConfig.read(Map.of()).ingest();
+    assertThat(ingest).isEqualTo(MqttIngestConfig.defaults());
     assertThat(ingest.clientId(18081)).startsWith("vorlauf-ingest-").endsWith("-18081");
   }
 
   @Test
   void readsEveryVariable() {
-    IngestConfig ingest =
+    MqttIngestConfig ingest =
         EnvironmentConfig.read(
                 Map.ofEntries(
                     Map.entry("VORLAUF_INGEST_ENABLED", "false"),
@@ -35,7 +35,7 @@ class IngestEnvironmentTest {
             .ingest();
     assertThat(ingest)
         .isEqualTo(
-            new IngestConfig(
+            new MqttIngestConfig(
                 false,
                 "worker-a",
                 "g1",

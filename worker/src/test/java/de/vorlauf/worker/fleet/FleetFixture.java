@@ -26,14 +26,14 @@ import de.vorlauf.simulator.runtime.SimulatorSettings;
 import de.vorlauf.worker.brokeraccess.BrokerAccessConfig;
 import de.vorlauf.worker.brokeraccess.BrokerAccessLoop;
 import de.vorlauf.worker.config.WorkerConfig;
-import de.vorlauf.worker.ingest.IngestService;
 import de.vorlauf.worker.ingest.MqttIngestorSettings;
+import de.vorlauf.worker.ingest.RunningIngest;
+import de.vorlauf.worker.ingest.WorkerPipeline;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class FleetFixture implements AutoCloseable {
   final HikariDataSource db;
   final RunningBroker broker;
   final BrokerAccessLoop sync;
-  private IngestService ingest;
+  private RunningIngest ingest;
 
   FleetFixture(Path dir) {
     postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
@@ -97,15 +97,21 @@ final class FleetFixture implements AutoCloseable {
   }
 
   /** The worker's MQTT ingestion, as the worker configures it, logged in as the worker. */
-  IngestService startIngest(String clientId) {
-    IngestService.Settings settings =
-        new IngestService.Settings(
-            new DatabaseSettings(
-                postgres.jdbcUrl(), postgres.user(), postgres.password(), 6, Duration.ofSeconds(5)),
-            WriterSettings.defaults()
-                .withLinger(Duration.ofMillis(50))
-                .withCloseTimeout(Duration.ofSeconds(20)),
-            IngestSettings.defaults(),
+  RunningIngest startIngest(String clientId) {
+    ingest =
+        RunningIngest.start(
+            new WorkerPipeline.Settings(
+                new DatabaseSettings(
+                    postgres.jdbcUrl(),
+                    postgres.user(),
+                    postgres.password(),
+                    6,
+                    Duration.ofSeconds(5)),
+                WriterSettings.defaults()
+                    .withLinger(Duration.ofMillis(50))
+                    .withCloseTimeout(Duration.ofSeconds(20)),
+                IngestSettings.defaults(),
+                StorageSettings.defaults()),
             new MqttIngestorSettings(
                 broker.url(),
                 WORKER.user(),
@@ -116,9 +122,7 @@ final class FleetFixture implements AutoCloseable {
                 Duration.ofMinutes(10),
                 Duration.ofSeconds(10),
                 2,
-                Duration.ofMillis(500)),
-            StorageSettings.defaults());
-    ingest = IngestService.start(settings, Clock.systemUTC());
+                Duration.ofMillis(500)));
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> ingest.ingestor() != null && ingest.ingestor().stats().connected());

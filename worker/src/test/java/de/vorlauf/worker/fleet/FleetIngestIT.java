@@ -7,7 +7,7 @@ import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.GroundTruthLedger;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
-import de.vorlauf.worker.ingest.IngestService;
+import de.vorlauf.worker.ingest.RunningIngest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +46,7 @@ class FleetIngestIT {
               .withThreads(2, 500)
               .withoutCloud();
       fx.provision(settings);
-      IngestService ingest = fx.startIngest("fleet-it");
+      RunningIngest ingest = fx.startIngest("fleet-it");
       GroundTruthLedger ledger;
       Simulator simulator =
           Simulator.start(settings, new JdbcProvisioner(fx.db), Clock.systemUTC());

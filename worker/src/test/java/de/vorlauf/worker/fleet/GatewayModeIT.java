@@ -8,7 +8,7 @@ import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.GroundTruthLedger;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
-import de.vorlauf.worker.ingest.IngestService;
+import de.vorlauf.worker.ingest.RunningIngest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +55,7 @@ class GatewayModeIT {
               .withoutCloud();
       assertThat(settings.gateways()).as("1,000 is above the default threshold").isTrue();
       fx.provision(settings);
-      IngestService ingest = fx.startIngest("gateway-it");
+      RunningIngest ingest = fx.startIngest("gateway-it");
       Simulator simulator =
           Simulator.start(settings, new JdbcProvisioner(fx.db), Clock.systemUTC());
       try {

@@ -20,7 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ final class IngestFixture implements AutoCloseable {
   final RunningPostgres postgres;
   final RunningBroker broker;
   final HikariDataSource db;
-  private final List<IngestService> services = new ArrayList<>();
+  private final List<RunningIngest> services = new ArrayList<>();
 
   IngestFixture(Path dir) {
     postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
@@ -55,17 +54,23 @@ final class IngestFixture implements AutoCloseable {
     }
   }
 
-  /** A started ingest service in share group {@code group} with client id {@code clientId}. */
-  IngestService ingest(String clientId, String group) {
-    IngestService.Settings settings =
-        new IngestService.Settings(
-            new DatabaseSettings(
-                postgres.jdbcUrl(), postgres.user(), postgres.password(), 6, Duration.ofSeconds(3)),
-            WriterSettings.defaults()
-                .withLinger(Duration.ofMillis(20))
-                .withRetry(Duration.ofMillis(200), Duration.ofSeconds(1))
-                .withCloseTimeout(Duration.ofSeconds(10)),
-            IngestSettings.defaults(),
+  /** Started ingestion in share group {@code group} with client id {@code clientId}. */
+  RunningIngest ingest(String clientId, String group) {
+    RunningIngest service =
+        RunningIngest.start(
+            new WorkerPipeline.Settings(
+                new DatabaseSettings(
+                    postgres.jdbcUrl(),
+                    postgres.user(),
+                    postgres.password(),
+                    6,
+                    Duration.ofSeconds(3)),
+                WriterSettings.defaults()
+                    .withLinger(Duration.ofMillis(20))
+                    .withRetry(Duration.ofMillis(200), Duration.ofSeconds(1))
+                    .withCloseTimeout(Duration.ofSeconds(10)),
+                IngestSettings.defaults(),
+                StorageSettings.defaults()),
             new MqttIngestorSettings(
                 broker.url(),
                 null,
@@ -76,15 +81,13 @@ final class IngestFixture implements AutoCloseable {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),
                 2,
-                Duration.ofMillis(500)),
-            StorageSettings.defaults());
-    IngestService service = IngestService.start(settings, Clock.systemUTC());
+                Duration.ofMillis(500)));
     services.add(service);
     return service;
   }
 
   /** Waits until the service consumes (subscribed). */
-  static void awaitRunning(IngestService service) {
+  static void awaitRunning(RunningIngest service) {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> service.ingestor() != null && service.ingestor().stats().subscribed());

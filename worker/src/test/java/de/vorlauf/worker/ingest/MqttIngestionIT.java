@@ -55,7 +55,7 @@ class MqttIngestionIT {
   @Test
   void storesBothMessageFormsWithTheMessageTimeAndAcknowledgesThem() throws Exception {
     fx.registerDevices("hp-", 5);
-    IngestService service = fx.ingest("it-happy", "g-happy");
+    RunningIngest service = fx.ingest("it-happy", "g-happy");
     IngestFixture.awaitRunning(service);
     Instant base = base();
     try (TestPublisher publisher = new TestPublisher(fx.broker.url())) {
@@ -118,7 +118,7 @@ class MqttIngestionIT {
       corpus = new ObjectMapper().readTree(in);
     }
     assertThat(corpus.size()).isGreaterThanOrEqualTo(30);
-    IngestService service = fx.ingest("it-corpus", "g-corpus");
+    RunningIngest service = fx.ingest("it-corpus", "g-corpus");
     IngestFixture.awaitRunning(service);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant base = base();
@@ -188,7 +188,7 @@ class MqttIngestionIT {
   void redeliveredAndRepublishedMessagesAreStoredOnce() throws Exception {
     fx.registerDevices("rd-", 3);
     Instant base = base();
-    IngestService first = fx.ingest("it-redeliver", "g-redeliver");
+    RunningIngest first = fx.ingest("it-redeliver", "g-redeliver");
     IngestFixture.awaitRunning(first);
     try (TestPublisher publisher = new TestPublisher(fx.broker.url())) {
       for (int i = 0; i < 300; i++) {
@@ -211,7 +211,7 @@ class MqttIngestionIT {
       }
       first.stop(Duration.ZERO);
     }
-    IngestService second = fx.ingest("it-redeliver", "g-redeliver");
+    RunningIngest second = fx.ingest("it-redeliver", "g-redeliver");
     await().atMost(Duration.ofSeconds(60)).until(() -> stored("rd-") == 600L * 5);
     Thread.sleep(2_000); // anything redelivered late would show up now
     assertThat(stored("rd-")).isEqualTo(600L * 5);
@@ -224,7 +224,7 @@ class MqttIngestionIT {
       throws Exception {
     fx.registerDevices("gs-", 4);
     Instant base = base();
-    IngestService first = fx.ingest("it-graceful", "g-graceful");
+    RunningIngest first = fx.ingest("it-graceful", "g-graceful");
     IngestFixture.awaitRunning(first);
     try (TestPublisher publisher = new TestPublisher(fx.broker.url())) {
       for (int i = 0; i < 1_000; i++) {
@@ -239,7 +239,7 @@ class MqttIngestionIT {
     long storedByFirst = stored("gs-");
     assertThat(storedByFirst).isEqualTo(stats.received() * IngestFixture.READINGS);
 
-    IngestService second = fx.ingest("it-graceful", "g-graceful");
+    RunningIngest second = fx.ingest("it-graceful", "g-graceful");
     await().atMost(Duration.ofSeconds(60)).until(() -> stored("gs-") == 1_000L * 5);
     // what the first one acknowledged is not delivered again
     assertThat(second.pipeline().stats().readingsDuplicate()).isZero();
@@ -248,8 +248,8 @@ class MqttIngestionIT {
   @Test
   void twoIngestorsInOneShareGroupSplitTheStream() throws Exception {
     fx.registerDevices("sh-", 20);
-    IngestService a = fx.ingest("it-share-a", "g-share");
-    IngestService b = fx.ingest("it-share-b", "g-share");
+    RunningIngest a = fx.ingest("it-share-a", "g-share");
+    RunningIngest b = fx.ingest("it-share-b", "g-share");
     IngestFixture.awaitRunning(a);
     IngestFixture.awaitRunning(b);
     Instant base = base();

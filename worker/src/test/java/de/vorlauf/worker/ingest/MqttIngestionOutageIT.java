@@ -76,7 +76,7 @@ class MqttIngestionOutageIT {
   @Test
   void postgresStoppedFor30SecondsWhilePublishingContinues() throws Exception {
     fx.registerDevices("pg-", 10);
-    IngestService service = fx.ingest("it-pg-outage", "g-pg-outage");
+    RunningIngest service = fx.ingest("it-pg-outage", "g-pg-outage");
     IngestFixture.awaitRunning(service);
     Future<Integer> publisher = publishContinuously("pg-");
     Thread.sleep(5_000);
@@ -104,7 +104,7 @@ class MqttIngestionOutageIT {
   @Test
   void brokerRestartedDuringPublishingLosesNothing() throws Exception {
     fx.registerDevices("br-", 10);
-    IngestService service = fx.ingest("it-broker-restart", "g-broker-restart");
+    RunningIngest service = fx.ingest("it-broker-restart", "g-broker-restart");
     IngestFixture.awaitRunning(service);
     Future<Integer> publisher = publishContinuously("br-");
     Thread.sleep(4_000);

@@ -22,6 +22,8 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.simulator.cloud.CloudFaults;
 import de.vorlauf.simulator.cloud.CloudServerStats;
 import de.vorlauf.worker.VorlaufWorker;
+import de.vorlauf.worker.config.EnvironmentConfig;
+import de.vorlauf.worker.config.MqttIngestConfig;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.workflows.polling.IngestionPollingWorkflow;
 import de.vorlauf.workflows.polling.InstallationStatus;
@@ -31,6 +33,10 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Vendor polling end to end: the worker's workflow and activities against the simulated cloud, real
  * PostgreSQL and Temporal (in-JVM server, real gRPC). Every recorded point must be stored exactly
- * once, checked reading by reading against the cloud's truth.
+ * once, checked reading by reading against the cloud's truth, also by a worker that consumes no
+ * MQTT ({@code VORLAUF_INGEST_ENABLED=false}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VendorPollingIT {
@@ -84,7 +91,7 @@ class VendorPollingIT {
     execute(
         "INSERT INTO buildings (id, name, time_zone, heating_type)"
             + " VALUES ('it-cloud', 'IT cloud', 'Europe/Berlin', 'gas')");
-    for (String device : List.of("vc-4711", "vc-4712", "vc-5711", "vc-5712")) {
+    for (String device : List.of("vc-4711", "vc-4712", "vc-5711", "vc-5712", "vc-6711")) {
       execute("INSERT INTO devices (id, building_id) VALUES ('" + device + "', 'it-cloud')");
     }
     stubs =
@@ -212,6 +219,36 @@ class VendorPollingIT {
     }
   }
 
+  @Test
+  void pollsAndStoresWhileThisWorkerConsumesNoMqtt(@TempDir Path dir) throws Exception {
+    // the pipeline belongs to the worker process, not to its MQTT ingestion
+    MqttIngestConfig mqttOff =
+        EnvironmentConfig.read(Map.of("VORLAUF_INGEST_ENABLED", "false")).ingest();
+    assertThat(mqttOff.enabled()).isFalse();
+    CloudScenario cloud = scenario(dir, "it-no-mqtt", List.of("6711"), CloudFaults.none(), "P3D");
+    cloud.data.advanceTo(cloud.last.plusSeconds(60));
+    VorlaufWorker worker = startWorker(cloud, factory -> {}, mqttOff);
+    try {
+      assertThat(worker.mqttIngestion()).isNull();
+      PollingStatus status = awaitCursors(cloud, cloud.last, Duration.ofMinutes(3));
+      Map<String, Double> truth = cloud.truth("6711");
+      assertStoredExactly("vc-6711", truth);
+      assertThat(installation(status, "6711").readingsStored()).isEqualTo(truth.size());
+      // /health keeps its shape: no ingest block while no MQTT ingestion runs
+      String health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + worker.healthPort() + "/health"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(health).contains("\"status\":\"UP\"").doesNotContain("\"ingest\"");
+    } finally {
+      stop(worker, cloud);
+    }
+  }
+
   private CloudScenario scenario(
       Path dir, String id, List<String> installations, CloudFaults faults, String lookback)
       throws Exception {
@@ -222,6 +259,14 @@ class VendorPollingIT {
 
   private VorlaufWorker startWorker(
       CloudScenario cloud, java.util.function.Consumer<WorkerFactory> registrations)
+      throws InterruptedException {
+    return startWorker(cloud, registrations, MqttIngestConfig.defaults());
+  }
+
+  private VorlaufWorker startWorker(
+      CloudScenario cloud,
+      java.util.function.Consumer<WorkerFactory> registrations,
+      MqttIngestConfig mqtt)
       throws InterruptedException {
     List<String> problems = new ArrayList<>();
     VendorIntegrations integrations =
@@ -238,6 +283,7 @@ class VendorPollingIT {
             .healthPort(0)
             .shutdownGrace(Duration.ofSeconds(5))
             .vendorIntegrations(integrations)
+            .ingest(mqtt)
             .build();
     VorlaufWorker worker = new VorlaufWorker(config, registrations);
     cleanup.add(worker);

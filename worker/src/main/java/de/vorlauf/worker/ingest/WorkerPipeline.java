@@ -3,6 +3,8 @@ package de.vorlauf.worker.ingest;
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.domain.ingest.ValidationPolicy;
+import de.vorlauf.ingest.IngestThreads;
+import de.vorlauf.ingest.maintenance.StorageMaintenanceLoop;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestSettings;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
@@ -12,62 +14,63 @@ import de.vorlauf.persistence.timeseries.StorageMaintenance;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import de.vorlauf.persistence.timeseries.WriterSettings;
-import de.vorlauf.worker.config.IngestConfig;
+import de.vorlauf.worker.config.MqttIngestConfig;
 import de.vorlauf.worker.config.WorkerConfig;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MQTT ingestion inside the worker: its own connection pool, the reading writer, the ingest
- * pipeline and the MQTT ingestor. Starts in the background: it waits for a migrated database before
- * it subscribes (until then the broker keeps the messages). Stops in reverse order: the ingestor
- * drains and acknowledges what it received, then the writers commit what is queued.
+ * The worker process's one ingest pipeline: its connection pool, the reading writer, the {@link
+ * IngestPipeline} and the storage maintenance loop. Vendor polling always feeds it; MQTT ingestion
+ * ({@link MqttIngestion}) feeds it too when enabled. Starts in the background and waits for a
+ * migrated database ({@link #ready()} completes then). Stops in this order: the writer commits what
+ * is queued, the pipeline writes its quarantine rows and device status, then maintenance and pool.
  */
-public final class IngestService implements AutoCloseable {
+public final class WorkerPipeline implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+  private static final Logger log = LoggerFactory.getLogger(WorkerPipeline.class);
   private static final Duration MAINTENANCE_PERIOD = Duration.ofHours(1);
 
-  /** Everything the service is built from. */
+  /** Everything the pipeline is built from. */
   public record Settings(
       DatabaseSettings database,
       WriterSettings writer,
       IngestSettings ingest,
-      MqttIngestorSettings mqtt,
       StorageSettings storage) {}
 
   private final Settings settings;
   private final Clock clock;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CompletableFuture<IngestPipeline> ready = new CompletableFuture<>();
   private final Thread starter;
   private volatile String state = "starting";
   private HikariDataSource dataSource;
   private ReadingWriter writer;
   private IngestPipeline pipeline;
-  private MqttIngestor ingestor;
-  private StorageMaintenance maintenance;
+  private StorageMaintenanceLoop maintenance;
 
-  private IngestService(Settings settings, Clock clock) {
+  private WorkerPipeline(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.starter = new Thread(this::startUp, "vorlauf-ingest-start");
   }
 
   /** Starts in the background and returns at once. */
-  public static IngestService start(Settings settings, Clock clock) {
-    IngestService service = new IngestService(settings, clock);
-    service.starter.start();
-    return service;
+  public static WorkerPipeline start(Settings settings, Clock clock) {
+    WorkerPipeline pipeline = new WorkerPipeline(settings, clock);
+    pipeline.starter.start();
+    return pipeline;
   }
 
-  /** The worker's ingestion settings from its configuration. */
-  public static Settings settings(WorkerConfig config, int healthPort) {
-    IngestConfig ingest = config.ingest();
+  /** The worker's pipeline settings from its configuration. */
+  public static Settings settings(WorkerConfig config) {
+    MqttIngestConfig ingest = config.ingest();
     DatabaseSettings database =
         new DatabaseSettings(
             config.dbUrl(), config.dbUser(), config.dbPassword(), 6, Duration.ofSeconds(10));
@@ -86,19 +89,7 @@ public final class IngestService implements AutoCloseable {
             .withQuarantineCap(ingest.quarantineCap())
             .withLiveness(
                 new DeviceLiveness(ingest.offlineAfter(), DeviceLiveness.DEFAULT.onlineAfter()));
-    MqttIngestorSettings mqtt =
-        new MqttIngestorSettings(
-            config.mqttUrl(),
-            config.mqttUser(),
-            config.mqttPassword(),
-            ingest.clientId(healthPort),
-            ingest.shareGroup(),
-            ingest.receiveMaximum(),
-            ingest.sessionExpiry(),
-            Duration.ofSeconds(30),
-            ingest.threads(),
-            Duration.ofMillis(500));
-    return new Settings(database, writer, pipeline, mqtt, config.storage());
+    return new Settings(database, writer, pipeline, config.storage());
   }
 
   private void startUp() {
@@ -111,23 +102,29 @@ public final class IngestService implements AutoCloseable {
       if (mode == null) {
         return;
       }
+      IngestPipeline started;
       synchronized (this) {
         if (stopRequested.getCount() == 0) {
           return;
         }
         writer = ReadingWriter.start(pool, mode, settings.writer(), "vorlauf-reading-writer");
         // partitions ahead and retention on plain PostgreSQL (TimescaleDB's policies do it there)
-        maintenance = new StorageMaintenance(pool, settings.storage(), clock);
-        maintenance.start(MAINTENANCE_PERIOD);
-        pipeline = IngestPipeline.create(pool, writer, settings.ingest(), clock);
-        ingestor = new MqttIngestor(settings.mqtt(), pipeline, clock);
-        ingestor.start();
+        maintenance =
+            StorageMaintenanceLoop.start(
+                new StorageMaintenance(pool, settings.storage(), clock),
+                MAINTENANCE_PERIOD,
+                IngestThreads.platform());
+        pipeline =
+            IngestPipeline.create(pool, writer, settings.ingest(), clock, IngestThreads.platform());
+        started = pipeline;
         state = "running";
       }
-      log.info("MQTT ingestion started: {}", settings.mqtt());
+      log.info("ingest pipeline started ({})", mode.label());
+      ready.complete(started);
     } catch (RuntimeException e) {
       state = "failed: " + e.getMessage();
-      log.error("MQTT ingestion could not start: {}", e.getMessage(), e);
+      log.error("the ingest pipeline could not start: {}", e.getMessage(), e);
+      ready.completeExceptionally(e);
     }
   }
 
@@ -139,7 +136,7 @@ public final class IngestService implements AutoCloseable {
         return StorageMode.detect(connection);
       } catch (Exception e) {
         state = "waiting for the database: " + e.getMessage();
-        log.warn("MQTT ingestion waits for a migrated database: {}", e.getMessage());
+        log.warn("the ingest pipeline waits for a migrated database: {}", e.getMessage());
       }
       try {
         if (stopRequested.await(pause, TimeUnit.MILLISECONDS)) {
@@ -157,15 +154,23 @@ public final class IngestService implements AutoCloseable {
     return state;
   }
 
+  /** The pipeline once it runs; null before (and after {@link #stop}). */
   public synchronized IngestPipeline pipeline() {
     return pipeline;
   }
 
-  public synchronized MqttIngestor ingestor() {
-    return ingestor;
+  /**
+   * Completes with the pipeline once it runs; fails when it could not start or was stopped first.
+   * Whoever waits for it runs on the starting thread: hand long work elsewhere.
+   */
+  public CompletableFuture<IngestPipeline> ready() {
+    return ready;
   }
 
-  /** Drains and stops; returns when everything is released. */
+  /**
+   * Commits what is queued and stops; returns when everything is released. Stop what feeds the
+   * pipeline (MQTT ingestion, activities) first.
+   */
   public void stop(Duration grace) {
     stopRequested.countDown();
     try {
@@ -174,14 +179,13 @@ public final class IngestService implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     synchronized (this) {
-      if (ingestor != null) {
-        ingestor.stop(grace);
+      ready.completeExceptionally(new IllegalStateException("the ingest pipeline was stopped"));
+      // the writer first: a batch it still commits may send refused rows to the quarantine
+      if (writer != null) {
+        writer.close();
       }
       if (pipeline != null) {
         pipeline.close();
-      }
-      if (writer != null) {
-        writer.close();
       }
       if (maintenance != null) {
         maintenance.close();
@@ -189,9 +193,8 @@ public final class IngestService implements AutoCloseable {
       if (dataSource != null) {
         dataSource.close();
       }
-      ingestor = null;
-      pipeline = null;
       writer = null;
+      pipeline = null;
       maintenance = null;
       dataSource = null;
       state = "stopped";

@@ -4,9 +4,11 @@ import java.time.Duration;
 
 /**
  * Configuration of MQTT ingestion in the worker ({@code VORLAUF_MQTT_*} beyond the URL and
- * credentials, {@code VORLAUF_INGEST_*}).
+ * credentials, {@code VORLAUF_INGEST_*}). Not the WAR's {@code IngestConfig} (REST ingestion): the
+ * variables they share are read by both. Batch, queue, quarantine and offline settings tune the
+ * worker's pipeline, which runs (for vendor polling) also when MQTT ingestion is disabled.
  *
- * @param enabled false: the worker does not consume device topics
+ * @param enabled false: the worker does not consume device topics; its pipeline still runs
  * @param mqttClientId null: {@code vorlauf-ingest-<host name>-<health port>}, stable across
  *     restarts of the same worker and different for two workers on one host
  * @param shareGroup shared subscription group; workers in one group split the stream
@@ -20,7 +22,7 @@ import java.time.Duration;
  * @param quarantineCap rows kept in the quarantine; beyond, refused parts are only counted
  * @param offlineAfter a device is offline after this long without a message
  */
-public record IngestConfig(
+public record MqttIngestConfig(
     boolean enabled,
     String mqttClientId,
     String shareGroup,
@@ -33,8 +35,8 @@ public record IngestConfig(
     long quarantineCap,
     Duration offlineAfter) {
 
-  public static IngestConfig defaults() {
-    return new IngestConfig(
+  public static MqttIngestConfig defaults() {
+    return new MqttIngestConfig(
         true,
         null,
         "vorlauf-ingest",
@@ -62,8 +64,8 @@ public record IngestConfig(
     return "vorlauf-ingest-" + host.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + healthPort;
   }
 
-  public IngestConfig withEnabled(boolean value) {
-    return new IngestConfig(
+  public MqttIngestConfig withEnabled(boolean value) {
+    return new MqttIngestConfig(
         value,
         mqttClientId,
         shareGroup,
@@ -77,8 +79,8 @@ public record IngestConfig(
         offlineAfter);
   }
 
-  public IngestConfig withClientId(String value) {
-    return new IngestConfig(
+  public MqttIngestConfig withClientId(String value) {
+    return new MqttIngestConfig(
         enabled,
         value,
         shareGroup,
