@@ -1,5 +1,6 @@
 package de.vorlauf.worker.config;
 
+import de.vorlauf.domain.config.IngestVars;
 import java.time.Duration;
 
 /**
@@ -33,19 +34,20 @@ public record IngestConfig(
     long quarantineCap,
     Duration offlineAfter) {
 
+  /** The declared defaults ({@link IngestVars}). */
   public static IngestConfig defaults() {
     return new IngestConfig(
-        true,
+        IngestVars.ENABLED.defaultValue(),
         null,
-        "vorlauf-ingest",
-        4_000,
-        Duration.ofDays(7),
-        2,
-        5_000,
-        Duration.ofMillis(50),
-        100_000,
-        100_000,
-        Duration.ofMinutes(10));
+        IngestVars.SHARE_GROUP.defaultValue(),
+        IngestVars.RECEIVE_MAXIMUM.defaultValue(),
+        IngestVars.SESSION_EXPIRY.defaultValue(),
+        IngestVars.THREADS.defaultValue(),
+        IngestVars.BATCH_ROWS.defaultValue(),
+        IngestVars.LINGER.defaultValue(),
+        IngestVars.QUEUE_ROWS.defaultValue(),
+        IngestVars.QUARANTINE_CAP.defaultValue(),
+        Duration.ofMinutes(IngestVars.OFFLINE_MINUTES.defaultValue()));
   }
 
   /** The client id to use: the configured one or the host-derived default. */
