@@ -44,14 +44,31 @@ public final class EnvVars {
   /** The table of docs/configuration.md. */
   public static String markdown() {
     StringBuilder out = new StringBuilder();
-    out.append("# Configuration\n\n")
-        .append("Every setting is an environment variable, read once when a process starts")
-        .append(" (the launcher hands\nits children what they need). Unset or blank means the")
-        .append(" default; a bad value stops the\nprocess with a message naming the variable,")
-        .append(" the value and what it accepts.\n\n")
-        .append("Generated from the declarations in `domain/src/main/java/de/vorlauf/domain/")
-        .append("config/` (`EnvVars`):\n`EnvVarsTableTest` fails when this file differs from")
-        .append(" them and writes the expected file\nto `domain/target/configuration.md`.\n");
+    out.append(
+        """
+        # Configuration
+
+        Every setting is an environment variable, read once when a process starts (the launcher
+        hands its children what they need). Unset or blank means the default; a bad value stops
+        the process with a message naming the variable, the value and what it accepts, every bad
+        variable at once.
+
+        Each variable is declared once, in `de.vorlauf.domain.config` (module `domain/`: pure
+        parsing from a map, no I/O): name, accepted range, default and meaning. The worker
+        (`WorkerMain`), the WAR (its CDI producers), the launcher (`Launcher`) and the simulator
+        (`SimulatorMain`) read the process environment once and parse it through these declarations with
+        `EnvReader`, so no two processes can disagree on a range or a default. Default ports live
+        in `DefaultPorts`. WildFly reads the database and the admin files itself, through
+        `${env.X:default}` in `deploy/wildfly/src/main/cli/vorlauf-server.cli`;
+        `WildflyCliDefaultsTest` keeps those defaults equal to the declared ones.
+
+        To add a variable: declare it in the `*Vars` class of its concern, read it with
+        `EnvReader.get` at the process's edge, and run `mvn -pl domain test`: `EnvVarsTableTest`
+        writes the new table to `domain/target/configuration.md` (copy it here) and fails on any
+        `"VORLAUF_…"` literal outside the declarations.
+
+        This file is generated from the declarations; edit them, not it.
+        """);
     for (Group group : GROUPS) {
       out.append("\n## ").append(group.title()).append("\n\n");
       out.append("| variable | default | accepts | read by | meaning |\n");
