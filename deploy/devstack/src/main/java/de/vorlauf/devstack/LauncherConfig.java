@@ -10,8 +10,6 @@ import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.SimulatorVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -116,7 +114,7 @@ public record LauncherConfig(
             new StateDir(stateDir),
             env.find(DatabaseVars.URL).orElse(null),
             env.get(DatabaseVars.USER),
-            dbPassword(env),
+            env.secret(DatabaseVars.PASSWORD, DatabaseVars.PASSWORD_FILE, Files::readString),
             env.find(MqttVars.URL).orElse(null),
             BrokerKind.parse(env.get(MqttVars.BROKER)),
             env.find(TemporalVars.ADDRESS).orElse(null),
@@ -147,22 +145,6 @@ public record LauncherConfig(
       return variable.defaultValue();
     }
     return port;
-  }
-
-  /** A secret given directly or as a file; the file wins when both are set. */
-  private static String dbPassword(EnvReader env) {
-    Path file = env.find(DatabaseVars.PASSWORD_FILE).orElse(null);
-    if (file == null) {
-      return env.get(DatabaseVars.PASSWORD);
-    }
-    try {
-      return EnvReader.passwordFromFile(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      env.problem(
-          "%s=%s: cannot read the password file"
-              .formatted(DatabaseVars.PASSWORD_FILE.name(), file));
-      return null;
-    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package de.vorlauf.domain.config;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,33 @@ public final class EnvReader {
     }
   }
 
-  /** A password file's content is the password, without the line break(s) an editor adds. */
-  public static String passwordFromFile(String content) {
+  /** Reads a file for {@link #secret}: the caller's I/O, since this package does none. */
+  @FunctionalInterface
+  public interface FileText {
+    String read(Path file) throws IOException;
+  }
+
+  /**
+   * A secret given as a file or as a value; the file wins, so a secret never has to live in the
+   * environment. The file's content is the secret without the line break(s) an editor adds. An
+   * unreadable file is recorded as a problem (null returned).
+   */
+  public String secret(EnvVar<String> value, EnvVar<Path> file, FileText files) {
+    Optional<Path> path = find(file);
+    if (path.isEmpty()) {
+      return get(value);
+    }
+    try {
+      return passwordFromFile(files.read(path.get()));
+    } catch (IOException | RuntimeException e) {
+      problems.add(
+          "%s=%s: cannot read the file (%s)"
+              .formatted(file.name(), path.get(), e.getClass().getSimpleName()));
+      return null;
+    }
+  }
+
+  static String passwordFromFile(String content) {
     return content.replaceAll("[\\r\\n]+$", "");
   }
 }

@@ -110,8 +110,28 @@ class EnvVarTest {
   }
 
   @Test
-  void aPasswordFileLosesOnlyItsTrailingLineBreaks() {
-    assertThat(EnvReader.passwordFromFile(" pw \r\n\n")).isEqualTo(" pw ");
+  void aSecretFileWinsAndLosesOnlyItsTrailingLineBreaks() {
+    Map<String, String> both =
+        Map.of("VORLAUF_DB_PASSWORD", "value", "VORLAUF_DB_PASSWORD_FILE", "/run/secrets/db");
+    EnvReader env = new EnvReader(both);
+    assertThat(env.secret(DatabaseVars.PASSWORD, DatabaseVars.PASSWORD_FILE, file -> " pw \r\n\n"))
+        .isEqualTo(" pw ");
+    assertThat(
+            new EnvReader(Map.of("VORLAUF_DB_PASSWORD", "value"))
+                .secret(DatabaseVars.PASSWORD, DatabaseVars.PASSWORD_FILE, file -> "unused"))
+        .isEqualTo("value");
+    EnvReader unreadable = new EnvReader(both);
+    assertThat(
+            unreadable.secret(
+                DatabaseVars.PASSWORD,
+                DatabaseVars.PASSWORD_FILE,
+                file -> {
+                  throw new java.io.IOException("gone");
+                }))
+        .isNull();
+    assertThat(unreadable.problems())
+        .containsExactly(
+            "VORLAUF_DB_PASSWORD_FILE=/run/secrets/db: cannot read the file (IOException)");
   }
 
   @Test

@@ -7,10 +7,7 @@ import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.worker.polling.VendorEnvironment;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -32,7 +29,8 @@ public final class EnvironmentConfig {
         WorkerConfig.builder()
             .dbUrl(env.get(DatabaseVars.URL))
             .dbUser(env.get(DatabaseVars.USER))
-            .dbPassword(dbPassword(env))
+            .dbPassword(
+                env.secret(DatabaseVars.PASSWORD, DatabaseVars.PASSWORD_FILE, Files::readString))
             .mqttUrl(env.get(MqttVars.URL))
             .mqttUser(env.get(MqttVars.USER))
             .mqttPassword(env.get(MqttVars.PASSWORD))
@@ -46,21 +44,5 @@ public final class EnvironmentConfig {
             .vendorIntegrations(VendorEnvironment.read(env));
     env.throwIfInvalid();
     return b.build();
-  }
-
-  /** The file wins over the variable, so a secret never has to live in the environment. */
-  private static String dbPassword(EnvReader env) {
-    Path file = env.find(DatabaseVars.PASSWORD_FILE).orElse(null);
-    if (file == null) {
-      return env.get(DatabaseVars.PASSWORD);
-    }
-    try {
-      return EnvReader.passwordFromFile(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      env.problem(
-          "%s=%s: cannot read the password file (%s)"
-              .formatted(DatabaseVars.PASSWORD_FILE.name(), file, e.getClass().getSimpleName()));
-      return null;
-    }
   }
 }
