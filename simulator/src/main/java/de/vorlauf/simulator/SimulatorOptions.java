@@ -1,11 +1,15 @@
 package de.vorlauf.simulator;
 
+import de.vorlauf.domain.config.ConfigException;
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.EnvVar;
+import de.vorlauf.domain.config.LauncherVars;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.SimulatorVars;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,46 +17,44 @@ import java.util.Map;
 
 /**
  * The command line and environment of {@code SimulatorMain run}: every option is a flag {@code
- * --name value} and an environment variable; the flag wins. See the module README for the table.
+ * --name value} and an environment variable; the flag wins. Both are parsed by the variable's
+ * declaration ({@link SimulatorVars}); the module README has the table.
  */
 record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
 
-  /** Flag name → environment variable. */
-  static final Map<String, String> ENV =
+  /** Flag name → its environment variable. */
+  static final Map<String, EnvVar<?>> FLAGS =
       Map.ofEntries(
-          Map.entry("state-dir", "VORLAUF_SIM_STATE_DIR"),
-          Map.entry("api-url", "VORLAUF_API_URL"),
-          Map.entry("admin-user", "VORLAUF_ADMIN_USER"),
-          Map.entry("admin-password-file", "VORLAUF_ADMIN_PASSWORD_FILE"),
-          Map.entry("mqtt-url", "VORLAUF_MQTT_URL"),
-          Map.entry("buildings", "VORLAUF_SIM_BUILDINGS"),
-          Map.entry("seed", "VORLAUF_SIM_SEED"),
-          Map.entry("id-prefix", "VORLAUF_SIM_ID_PREFIX"),
-          Map.entry("backfill-days", "VORLAUF_SIM_BACKFILL_DAYS"),
-          Map.entry("backfill", "VORLAUF_SIM_BACKFILL"),
-          Map.entry("gateway-mode", "VORLAUF_SIM_GATEWAY_MODE"),
-          Map.entry("gateway-threshold", "VORLAUF_SIM_GATEWAY_THRESHOLD"),
-          Map.entry("gateway-size", "VORLAUF_SIM_GATEWAY_SIZE"),
-          Map.entry("faults", "VORLAUF_SIM_FAULTS"),
-          Map.entry("cloud-port", "VORLAUF_SIM_CLOUD_PORT"),
-          Map.entry("cloud-installations", "VORLAUF_SIM_CLOUD_INSTALLATIONS"),
-          Map.entry("cloud-client-id", "VORLAUF_SIM_CLOUD_CLIENT_ID"),
-          Map.entry("cloud-secret-file", "VORLAUF_SIM_CLOUD_SECRET_FILE"),
-          Map.entry("threads", "VORLAUF_SIM_THREADS"),
-          Map.entry("max-inflight", "VORLAUF_SIM_MAX_INFLIGHT"),
-          Map.entry("progress-interval", "VORLAUF_SIM_PROGRESS_INTERVAL"),
-          Map.entry("report-file", "VORLAUF_SIM_REPORT_FILE"),
-          Map.entry("zone", "VORLAUF_SIM_ZONE"));
+          Map.entry("state-dir", SimulatorVars.STATE_DIR),
+          Map.entry("api-url", SimulatorVars.API_URL),
+          Map.entry("admin-user", SimulatorVars.ADMIN_USER),
+          Map.entry("admin-password-file", SimulatorVars.ADMIN_PASSWORD_FILE),
+          Map.entry("mqtt-url", MqttVars.URL),
+          Map.entry("buildings", SimulatorVars.BUILDINGS),
+          Map.entry("seed", SimulatorVars.SEED),
+          Map.entry("id-prefix", SimulatorVars.ID_PREFIX),
+          Map.entry("backfill-days", SimulatorVars.BACKFILL_DAYS),
+          Map.entry("backfill", SimulatorVars.BACKFILL),
+          Map.entry("gateway-mode", SimulatorVars.GATEWAY_MODE),
+          Map.entry("gateway-threshold", SimulatorVars.GATEWAY_THRESHOLD),
+          Map.entry("gateway-size", SimulatorVars.GATEWAY_SIZE),
+          Map.entry("faults", SimulatorVars.FAULTS),
+          Map.entry("cloud-port", SimulatorVars.CLOUD_PORT),
+          Map.entry("cloud-installations", SimulatorVars.CLOUD_INSTALLATIONS),
+          Map.entry("cloud-client-id", SimulatorVars.CLOUD_CLIENT_ID),
+          Map.entry("cloud-secret-file", SimulatorVars.CLOUD_SECRET_FILE),
+          Map.entry("threads", SimulatorVars.THREADS),
+          Map.entry("max-inflight", SimulatorVars.MAX_INFLIGHT),
+          Map.entry("progress-interval", SimulatorVars.PROGRESS_INTERVAL),
+          Map.entry("report-file", SimulatorVars.REPORT_FILE),
+          Map.entry("zone", SimulatorVars.ZONE));
 
-  static SimulatorOptions parse(List<String> args, Map<String, String> env) {
-    Map<String, String> values = new HashMap<>();
-    ENV.forEach(
-        (flag, variable) -> {
-          String value = env.get(variable);
-          if (value != null && !value.isBlank()) {
-            values.put(flag, value.strip());
-          }
-        });
+  /**
+   * @throws IllegalArgumentException for an unknown flag; {@link ConfigException} naming every
+   *     variable (or the flag's variable) whose value cannot be used
+   */
+  static SimulatorOptions parse(List<String> args, Map<String, String> environment) {
+    Map<String, String> values = new HashMap<>(environment);
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--")) {
@@ -69,68 +71,43 @@ record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
       } else {
         throw new IllegalArgumentException("--" + name + " needs a value");
       }
-      if (!ENV.containsKey(name)) {
+      if (!FLAGS.containsKey(name)) {
         throw new IllegalArgumentException("unknown option --" + name);
       }
-      values.put(name, value.strip());
+      values.put(FLAGS.get(name).name(), value);
     }
-    Path platformState = Path.of(env.getOrDefault("VORLAUF_STATE_DIR", ".vorlauf"));
-    Path stateDir =
-        Path.of(values.getOrDefault("state-dir", platformState.resolve("simulator").toString()));
-    SimulatorSettings defaults =
-        SimulatorSettings.defaults(
-            stateDir, values.getOrDefault("mqtt-url", "tcp://127.0.0.1:11883"));
-    String api = values.getOrDefault("api-url", "http://127.0.0.1:18080");
-    Duration backfill =
-        values.containsKey("backfill")
-            ? Duration.parse(values.get("backfill"))
-            : Duration.ofDays(integer(values, "backfill-days", 30));
+    EnvReader env = new EnvReader(values);
+    Path platformState = env.get(LauncherVars.STATE_DIR);
+    Path secrets = platformState.resolve("secrets");
+    Path stateDir = env.find(SimulatorVars.STATE_DIR).orElse(platformState.resolve("simulator"));
+    SimulatorSettings defaults = SimulatorSettings.defaults(stateDir, env.get(MqttVars.URL));
+    String api = env.get(SimulatorVars.API_URL);
     SimulatorSettings settings =
         new SimulatorSettings(
             stateDir,
-            api.equalsIgnoreCase("none") ? null : URI.create(api.endsWith("/") ? api : api + "/"),
-            values.getOrDefault("admin-user", "admin"),
-            Path.of(
-                values.getOrDefault(
-                    "admin-password-file",
-                    platformState.resolve("secrets").resolve("admin-password").toString())),
+            SimulatorVars.noApi(api) ? null : URI.create(api.endsWith("/") ? api : api + "/"),
+            env.get(SimulatorVars.ADMIN_USER),
+            env.find(SimulatorVars.ADMIN_PASSWORD_FILE).orElse(secrets.resolve("admin-password")),
             defaults.mqttUrl(),
-            integer(values, "buildings", defaults.buildings()),
-            Long.parseLong(values.getOrDefault("seed", String.valueOf(defaults.seed()))),
-            values.getOrDefault("id-prefix", defaults.idPrefix()),
-            backfill,
-            GatewayMode.valueOf(
-                values.getOrDefault("gateway-mode", "auto").toUpperCase(Locale.ROOT)),
-            integer(values, "gateway-threshold", defaults.gatewayThreshold()),
-            integer(values, "gateway-size", defaults.gatewaySize()),
-            values.getOrDefault("faults", defaults.faults()),
-            integer(values, "cloud-port", defaults.cloudPort()),
-            integer(values, "cloud-installations", defaults.cloudInstallations()),
-            values.getOrDefault("cloud-client-id", defaults.cloudClientId()),
-            Path.of(
-                values.getOrDefault(
-                    "cloud-secret-file",
-                    platformState
-                        .resolve("secrets")
-                        .resolve("vendor-sim-cloud-secret")
-                        .toString())),
-            integer(values, "threads", defaults.stepThreads()),
-            integer(values, "max-inflight", defaults.maxInflight()),
-            Duration.parse(values.getOrDefault("progress-interval", "PT5S")),
-            ZoneId.of(values.getOrDefault("zone", defaults.zone().getId())));
-    Path report =
-        Path.of(
-            values.getOrDefault("report-file", stateDir.resolve("energy-report.txt").toString()));
+            env.get(SimulatorVars.BUILDINGS),
+            env.get(SimulatorVars.SEED),
+            env.get(SimulatorVars.ID_PREFIX),
+            SimulatorVars.backfill(env),
+            GatewayMode.valueOf(env.get(SimulatorVars.GATEWAY_MODE).toUpperCase(Locale.ROOT)),
+            env.get(SimulatorVars.GATEWAY_THRESHOLD),
+            env.get(SimulatorVars.GATEWAY_SIZE),
+            env.get(SimulatorVars.FAULTS),
+            env.get(SimulatorVars.CLOUD_PORT),
+            env.get(SimulatorVars.CLOUD_INSTALLATIONS),
+            env.get(SimulatorVars.CLOUD_CLIENT_ID),
+            env.find(SimulatorVars.CLOUD_SECRET_FILE)
+                .orElse(secrets.resolve("vendor-sim-cloud-secret")),
+            env.find(SimulatorVars.THREADS).orElse(defaults.stepThreads()),
+            env.get(SimulatorVars.MAX_INFLIGHT),
+            env.get(SimulatorVars.PROGRESS_INTERVAL),
+            env.get(SimulatorVars.ZONE));
+    env.throwIfInvalid();
+    Path report = env.find(SimulatorVars.REPORT_FILE).orElse(stateDir.resolve("energy-report.txt"));
     return new SimulatorOptions(settings, report);
-  }
-
-  private static int integer(Map<String, String> values, String name, int fallback) {
-    String value = values.get(name);
-    try {
-      return value == null ? fallback : Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--" + name + " must be a whole number, not '" + value + "'");
-    }
   }
 }

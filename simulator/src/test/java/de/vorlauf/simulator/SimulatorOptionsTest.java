@@ -3,6 +3,7 @@ package de.vorlauf.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
 import java.net.URI;
@@ -66,7 +67,12 @@ class SimulatorOptionsTest {
     assertThatThrownBy(() -> SimulatorOptions.parse(List.of("--bulidings", "3"), Map.of()))
         .hasMessageContaining("unknown option --bulidings");
     assertThatThrownBy(() -> SimulatorOptions.parse(List.of("--buildings", "many"), Map.of()))
-        .hasMessageContaining("whole number");
+        .hasMessageContaining("VORLAUF_SIM_BUILDINGS=many: expected a whole number 1..100000");
+    assertThatThrownBy(
+            () ->
+                SimulatorOptions.parse(
+                    List.of("--zone", "Mars/Olympus"), Map.of("VORLAUF_SIM_SEED", "forty-two")))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).hasSize(2));
     assertThatThrownBy(() -> SimulatorOptions.parse(List.of("--faults", "chaos"), Map.of()))
         .hasMessageContaining("none or demo");
   }

@@ -1,6 +1,7 @@
 package de.vorlauf.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
+import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.persistence.DatabaseProbe;
 import de.vorlauf.persistence.DatabaseStatus;
 import de.vorlauf.persistence.Migrations;
@@ -10,7 +11,6 @@ import de.vorlauf.persistence.migration.MigrationReport;
 import de.vorlauf.worker.brokeraccess.BrokerAccessCommand;
 import de.vorlauf.worker.brokeraccess.BrokerAccessConfig;
 import de.vorlauf.worker.brokeraccess.BrokerAccessLoop;
-import de.vorlauf.worker.config.ConfigException;
 import de.vorlauf.worker.config.EnvironmentConfig;
 import de.vorlauf.worker.config.WorkerConfig;
 import java.sql.Connection;

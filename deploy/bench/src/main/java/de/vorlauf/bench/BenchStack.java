@@ -16,6 +16,11 @@ import de.vorlauf.devstack.StateDir;
 import de.vorlauf.devstack.TemporalKind;
 import de.vorlauf.devstack.TemporalOptions;
 import de.vorlauf.devstack.TemporalService;
+import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.IngestVars;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.TemporalVars;
+import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.persistence.Migrations;
 import java.net.URI;
 import java.nio.file.Files;
@@ -85,13 +90,13 @@ final class BenchStack implements AutoCloseable {
                 List.of("run"),
                 config.workerHeap(),
                 workerEnv(
-                    "VORLAUF_DB_URL", postgres.jdbcUrl(),
-                    "VORLAUF_DB_USER", postgres.user(),
-                    "VORLAUF_DB_PASSWORD", postgres.password(),
-                    "VORLAUF_MQTT_URL", broker.url(),
-                    "TEMPORAL_ADDRESS", temporal.address(),
-                    "VORLAUF_WORKER_HEALTH_PORT", Integer.toString(health),
-                    "VORLAUF_MQTT_CLIENT_ID", "vorlauf-bench-worker"),
+                    DatabaseVars.URL.name(), postgres.jdbcUrl(),
+                    DatabaseVars.USER.name(), postgres.user(),
+                    DatabaseVars.PASSWORD.name(), postgres.password(),
+                    MqttVars.URL.name(), broker.url(),
+                    TemporalVars.ADDRESS.name(), temporal.address(),
+                    WorkerVars.HEALTH_PORT.name(), Integer.toString(health),
+                    IngestVars.MQTT_CLIENT_ID.name(), "vorlauf-bench-worker"),
                 dir,
                 dir.resolve("logs/worker.log"),
                 pidFile,

@@ -1,5 +1,11 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.domain.config.BrokerAccessVars;
+import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.TemporalVars;
+import de.vorlauf.domain.config.WebAdminVars;
+import de.vorlauf.domain.config.WorkerVars;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +34,15 @@ final class ChildEnvironment {
       BrokerAccessControl access = mqtt.accessControl().get();
       login(env, mqttAccounts.worker());
       // the worker keeps the broker's password and ACL files in sync with the registry
-      env.put("VORLAUF_BROKER_ACCESS_DIR", access.dir().toString());
-      env.put("VORLAUF_BROKER_PID_FILE", access.pidFile().toString());
+      env.put(BrokerAccessVars.DIR.name(), access.dir().toString());
+      env.put(BrokerAccessVars.PID_FILE.name(), access.pidFile().toString());
     }
     if (dbPasswordFile != null) {
-      env.put("VORLAUF_DB_PASSWORD_FILE", dbPasswordFile.toString());
+      env.put(DatabaseVars.PASSWORD_FILE.name(), dbPasswordFile.toString());
     } else if (database.password() != null) {
-      env.put("VORLAUF_DB_PASSWORD", database.password());
+      env.put(DatabaseVars.PASSWORD.name(), database.password());
     }
-    env.put("VORLAUF_WORKER_HEALTH_PORT", Integer.toString(healthPort));
+    env.put(WorkerVars.HEALTH_PORT.name(), Integer.toString(healthPort));
     return env;
   }
 
@@ -53,23 +59,23 @@ final class ChildEnvironment {
       login(env, mqttAccounts.admin());
     }
     if (database.password() != null) {
-      env.put("VORLAUF_DB_PASSWORD", database.password());
+      env.put(DatabaseVars.PASSWORD.name(), database.password());
     }
     if (temporalUiUrl != null) {
-      env.put("VORLAUF_TEMPORAL_UI_URL", temporalUiUrl);
+      env.put(TemporalVars.UI_URL.name(), temporalUiUrl);
     }
-    env.put("VORLAUF_WORKER_HEALTH_URL", "http://127.0.0.1:" + workerHealthPort + "/health");
+    env.put(WorkerVars.HEALTH_URL.name(), "http://127.0.0.1:" + workerHealthPort + "/health");
     env.put(
-        "VORLAUF_SERVICE_ORIGINS",
+        WebAdminVars.SERVICE_ORIGINS.name(),
         origins(List.of(database, mqtt, temporal)) + ";worker=" + WORKER_LABEL);
-    env.put("VORLAUF_ADMIN_USERS_FILE", admin.usersFile().toString());
-    env.put("VORLAUF_ADMIN_ROLES_FILE", admin.rolesFile().toString());
+    env.put(WebAdminVars.ADMIN_USERS_FILE.name(), admin.usersFile().toString());
+    env.put(WebAdminVars.ADMIN_ROLES_FILE.name(), admin.rolesFile().toString());
     return env;
   }
 
   private static void login(Map<String, String> env, MqttLogin login) {
-    env.put("VORLAUF_MQTT_USER", login.user());
-    env.put("VORLAUF_MQTT_PASSWORD", login.password());
+    env.put(MqttVars.USER.name(), login.user());
+    env.put(MqttVars.PASSWORD.name(), login.password());
   }
 
   /** "database=embedded PostgreSQL 15.19 (zonky);mqtt=…;temporal=…" */
@@ -82,12 +88,12 @@ final class ChildEnvironment {
   private static Map<String, String> common(
       RunningPostgres database, RunningBroker mqtt, RunningTemporal temporal) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("VORLAUF_DB_URL", database.jdbcUrl());
+    env.put(DatabaseVars.URL.name(), database.jdbcUrl());
     if (database.user() != null) {
-      env.put("VORLAUF_DB_USER", database.user());
+      env.put(DatabaseVars.USER.name(), database.user());
     }
-    env.put("VORLAUF_MQTT_URL", mqtt.url());
-    env.put("TEMPORAL_ADDRESS", temporal.address());
+    env.put(MqttVars.URL.name(), mqtt.url());
+    env.put(TemporalVars.ADDRESS.name(), temporal.address());
     return env;
   }
 }

@@ -1,11 +1,16 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.SimulatorVars;
+import de.vorlauf.domain.config.VendorVars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,27 +83,15 @@ final class DemoFleet {
    * hour, so the cloud's whole history is polled and no request asks for days that cannot exist.
    */
   static Duration lookback(Map<String, String> simulatorEnv, Map<String, String> env) {
-    String backfill =
-        simulatorEnv.getOrDefault("VORLAUF_SIM_BACKFILL", env.get("VORLAUF_SIM_BACKFILL"));
-    String days =
-        simulatorEnv.getOrDefault(
-            "VORLAUF_SIM_BACKFILL_DAYS", env.get("VORLAUF_SIM_BACKFILL_DAYS"));
-    Duration span;
-    try {
-      span =
-          backfill != null && !backfill.isBlank()
-              ? Duration.parse(backfill.trim())
-              : Duration.ofDays(days != null && !days.isBlank() ? Long.parseLong(days.trim()) : 30);
-    } catch (RuntimeException e) {
-      // the simulator reports its own option errors; the integration keeps the demo's default
-      span = Duration.ofDays(30);
-    }
-    return span.plusHours(1);
+    Map<String, String> merged = new HashMap<>(env);
+    merged.putAll(simulatorEnv);
+    // a bad value keeps its default here: the simulator reports its own option errors
+    return SimulatorVars.backfill(new EnvReader(merged)).plusHours(1);
   }
 
   /** Added to the worker's and WildFly's environment. */
   Map<String, String> integrationEnv() {
-    return Map.of("VORLAUF_VENDOR_INTEGRATIONS_FILE", integrationsFile.toString());
+    return Map.of(VendorVars.INTEGRATIONS_FILE.name(), integrationsFile.toString());
   }
 
   /**
@@ -108,14 +101,14 @@ final class DemoFleet {
   JavaProcessOptions simulator(
       LauncherConfig config, RunningBroker mqtt, RunningWildfly wildfly, AdminCredentials admin) {
     Map<String, String> env = new LinkedHashMap<>(config.simulatorEnv());
-    env.put("VORLAUF_SIM_STATE_DIR", state.root().resolve("simulator").toString());
-    env.put("VORLAUF_API_URL", stripSlash(wildfly.baseUrl()));
-    env.put("VORLAUF_ADMIN_USER", admin.user());
-    env.put("VORLAUF_ADMIN_PASSWORD_FILE", admin.passwordFile().toString());
-    env.put("VORLAUF_MQTT_URL", mqtt.url());
-    env.put("VORLAUF_SIM_CLOUD_PORT", Integer.toString(cloudPort));
-    env.put("VORLAUF_SIM_CLOUD_CLIENT_ID", CLOUD_CLIENT_ID);
-    env.put("VORLAUF_SIM_CLOUD_SECRET_FILE", cloudSecretFile.toString());
+    env.put(SimulatorVars.STATE_DIR.name(), state.root().resolve("simulator").toString());
+    env.put(SimulatorVars.API_URL.name(), stripSlash(wildfly.baseUrl()));
+    env.put(SimulatorVars.ADMIN_USER.name(), admin.user());
+    env.put(SimulatorVars.ADMIN_PASSWORD_FILE.name(), admin.passwordFile().toString());
+    env.put(MqttVars.URL.name(), mqtt.url());
+    env.put(SimulatorVars.CLOUD_PORT.name(), Integer.toString(cloudPort));
+    env.put(SimulatorVars.CLOUD_CLIENT_ID.name(), CLOUD_CLIENT_ID);
+    env.put(SimulatorVars.CLOUD_SECRET_FILE.name(), cloudSecretFile.toString());
     return new JavaProcessOptions(
         "simulator",
         config.repo().resolve("simulator/target/vorlauf-simulator.jar"),

@@ -1,5 +1,16 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.domain.config.ConfigException;
+import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.DefaultPorts;
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.EnvVar;
+import de.vorlauf.domain.config.LauncherVars;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.SimulatorVars;
+import de.vorlauf.domain.config.TemporalVars;
+import de.vorlauf.domain.config.WorkerVars;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,7 +48,15 @@ public record LauncherConfig(
       int workerHealth,
       int vendorCloud) {
 
-    public static final Ports DEMO = new Ports(15432, 11883, 17233, 18233, 10000, 18081, 18090);
+    public static final Ports DEMO =
+        new Ports(
+            DefaultPorts.POSTGRES,
+            DefaultPorts.MQTT,
+            DefaultPorts.TEMPORAL,
+            DefaultPorts.TEMPORAL_UI,
+            DefaultPorts.WILDFLY_OFFSET,
+            DefaultPorts.WORKER_HEALTH,
+            DefaultPorts.VENDOR_CLOUD);
 
     /** WildFly's socket bindings that the port offset moves. */
     static final int[] WILDFLY_BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
@@ -68,44 +87,64 @@ public record LauncherConfig(
     }
   }
 
-  public static LauncherConfig fromEnvironment(Map<String, String> env, Path repo) {
-    EnvReader read = new EnvReader(env);
-    Path stateDir = read.path("VORLAUF_STATE_DIR", repo.resolve(".vorlauf"));
+  /**
+   * Reads the declared variables ({@code de.vorlauf.domain.config}).
+   *
+   * @throws ConfigException naming every variable whose value cannot be used
+   */
+  public static LauncherConfig fromEnvironment(Map<String, String> environment, Path repo) {
+    EnvReader env = new EnvReader(environment);
+    // a given folder is taken from where the launcher runs; the default lives in the repository
+    Path stateDir =
+        env.find(LauncherVars.STATE_DIR)
+            .map(dir -> dir.toAbsolutePath().normalize())
+            .orElse(repo.resolve(LauncherVars.STATE_DIR.defaultValue()));
     Ports ports =
         new Ports(
-            read.port("VORLAUF_DB_PORT", Ports.DEMO.database()),
-            read.port("VORLAUF_MQTT_PORT", Ports.DEMO.mqtt()),
-            read.port("VORLAUF_TEMPORAL_PORT", Ports.DEMO.temporal()),
-            read.port("VORLAUF_TEMPORAL_UI_PORT", Ports.DEMO.temporalUi()),
-            read.integer("VORLAUF_WILDFLY_PORT_OFFSET", Ports.DEMO.wildflyOffset(), 0, 55000),
-            read.port("VORLAUF_WORKER_HEALTH_PORT", Ports.DEMO.workerHealth()),
-            read.port("VORLAUF_SIM_CLOUD_PORT", Ports.DEMO.vendorCloud()));
-    return new LauncherConfig(
-        repo,
-        new StateDir(stateDir),
-        read.text("VORLAUF_DB_URL", null),
-        read.text("VORLAUF_DB_USER", PostgresOptions.APP_USER),
-        read.secret("VORLAUF_DB_PASSWORD", "VORLAUF_DB_PASSWORD_FILE"),
-        read.text("VORLAUF_MQTT_URL", null),
-        BrokerKind.parse(read.text("VORLAUF_MQTT_BROKER", null)),
-        read.text("TEMPORAL_ADDRESS", null),
-        TemporalKind.parse(read.text("VORLAUF_TEMPORAL_SERVER", null)),
-        read.text("VORLAUF_TEMPORAL_UI_URL", null),
-        ports,
-        read.text("VORLAUF_BIND_ADDRESS", "127.0.0.1"),
-        simulator(read.text("VORLAUF_SIMULATOR", "on")),
-        // the simulator's own VORLAUF_SIM_* options reach it through the inherited environment
-        Map.of());
+            env.get(LauncherVars.DB_PORT),
+            env.get(LauncherVars.MQTT_PORT),
+            env.get(LauncherVars.TEMPORAL_PORT),
+            env.get(LauncherVars.TEMPORAL_UI_PORT),
+            env.get(LauncherVars.WILDFLY_PORT_OFFSET),
+            fixedPort(env, WorkerVars.HEALTH_PORT),
+            fixedPort(env, SimulatorVars.CLOUD_PORT));
+    LauncherConfig config =
+        new LauncherConfig(
+            repo,
+            new StateDir(stateDir),
+            env.find(DatabaseVars.URL).orElse(null),
+            env.get(DatabaseVars.USER),
+            env.secret(DatabaseVars.PASSWORD, DatabaseVars.PASSWORD_FILE, Files::readString),
+            env.find(MqttVars.URL).orElse(null),
+            BrokerKind.parse(env.get(MqttVars.BROKER)),
+            env.find(TemporalVars.ADDRESS).orElse(null),
+            TemporalKind.parse(env.get(TemporalVars.SERVER)),
+            env.find(TemporalVars.UI_URL).orElse(null),
+            ports,
+            env.get(LauncherVars.BIND_ADDRESS),
+            env.get(LauncherVars.SIMULATOR_ON),
+            // the simulator's own VORLAUF_SIM_* options reach it through the inherited environment
+            Map.of());
+    env.throwIfInvalid();
+    return config;
   }
 
-  private static boolean simulator(String value) {
-    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "on", "true", "yes" -> true;
-      case "off", "false", "no" -> false;
-      default ->
-          throw new IllegalArgumentException(
-              "VORLAUF_SIMULATOR must be on or off, not '" + value + "'");
-    };
+  /**
+   * The launcher hands the port on to the worker, WildFly or the simulator: 0 ("any free port")
+   * becomes a free port now; a negative one (the simulator's "no cloud") has no meaning here.
+   */
+  private static int fixedPort(EnvReader env, EnvVar<Integer> variable) {
+    int port = env.get(variable);
+    if (port == 0) {
+      return FreePorts.find();
+    }
+    if (port < 0) {
+      env.problem(
+          "%s=%d: the launcher needs a port; VORLAUF_SIMULATOR=off runs without the demo fleet"
+              .formatted(variable.name(), port));
+      return variable.defaultValue();
+    }
+    return port;
   }
 
   /**
@@ -125,7 +164,7 @@ public record LauncherConfig(
         TemporalKind.AUTO,
         null,
         Ports.free(),
-        "127.0.0.1",
+        DefaultPorts.LOOPBACK,
         false,
         Map.of());
   }

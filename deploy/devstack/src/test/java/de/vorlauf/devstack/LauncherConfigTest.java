@@ -3,6 +3,7 @@ package de.vorlauf.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.domain.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -45,7 +46,7 @@ class LauncherConfigTest {
         .isTrue();
     assertThatThrownBy(
             () -> LauncherConfig.fromEnvironment(Map.of("VORLAUF_SIMULATOR", "maybe"), repo))
-        .hasMessageContaining("VORLAUF_SIMULATOR must be on or off");
+        .hasMessageContaining("VORLAUF_SIMULATOR=maybe: expected true or false (also on/off");
   }
 
   @Test
@@ -101,10 +102,40 @@ class LauncherConfigTest {
   @Test
   void badPortsAreRejectedWithTheVariableName() {
     assertThatThrownBy(() -> LauncherConfig.fromEnvironment(Map.of("VORLAUF_MQTT_PORT", "x"), repo))
-        .hasMessageContaining("VORLAUF_MQTT_PORT=x is not a number");
+        .hasMessageContaining("VORLAUF_MQTT_PORT=x: expected a whole number 1..65535");
     assertThatThrownBy(
             () -> LauncherConfig.fromEnvironment(Map.of("VORLAUF_DB_PORT", "70000"), repo))
-        .hasMessageContaining("VORLAUF_DB_PORT=70000 is out of range");
+        .hasMessageContaining("VORLAUF_DB_PORT=70000: expected a whole number 1..65535");
+  }
+
+  @Test
+  void everyBadValueIsNamedAtOnceAndTheSharedRangesAreTheWorkers() {
+    assertThatThrownBy(
+            () ->
+                LauncherConfig.fromEnvironment(
+                    Map.of(
+                        "VORLAUF_MQTT_URL", "broker:1883",
+                        "TEMPORAL_ADDRESS", "temporal",
+                        "VORLAUF_MQTT_BROKER", "emqx",
+                        "VORLAUF_SIM_CLOUD_PORT", "-1"),
+                    repo))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(4)
+                    .anySatisfy(p -> assertThat(p).startsWith("VORLAUF_MQTT_URL=broker:1883"))
+                    .anySatisfy(p -> assertThat(p).startsWith("TEMPORAL_ADDRESS=temporal"))
+                    .anySatisfy(p -> assertThat(p).contains("auto, mosquitto or hivemq"))
+                    .anySatisfy(p -> assertThat(p).startsWith("VORLAUF_SIM_CLOUD_PORT=-1")));
+  }
+
+  @Test
+  void aZeroHealthPortBecomesAFreeOne() {
+    LauncherConfig config =
+        LauncherConfig.fromEnvironment(Map.of("VORLAUF_WORKER_HEALTH_PORT", "0"), repo);
+
+    assertThat(config.ports().workerHealth()).isPositive().isNotEqualTo(18081);
   }
 
   @Test

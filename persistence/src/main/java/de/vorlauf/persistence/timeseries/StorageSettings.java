@@ -1,5 +1,6 @@
 package de.vorlauf.persistence.timeseries;
 
+import de.vorlauf.domain.config.StorageVars;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -52,10 +53,17 @@ public record StorageSettings(
     }
   }
 
-  /** 90 days raw, 2 years rollup, daily chunks, compression after 7 days, 7 days ahead. */
+  /**
+   * The declared defaults ({@link StorageVars}): 90 days raw, 2 years rollup, daily chunks,
+   * compression after 7 days, 7 days ahead.
+   */
   public static StorageSettings defaults() {
     return new StorageSettings(
-        Duration.ofDays(90), Duration.ofDays(730), Duration.ofDays(1), Duration.ofDays(7), 7);
+        StorageVars.RAW_RETENTION.defaultValue(),
+        StorageVars.ROLLUP_RETENTION.defaultValue(),
+        StorageVars.CHUNK_INTERVAL.defaultValue(),
+        StorageVars.COMPRESS_AFTER.defaultValue(),
+        StorageVars.PARTITIONS_AHEAD.defaultValue());
   }
 
   /**

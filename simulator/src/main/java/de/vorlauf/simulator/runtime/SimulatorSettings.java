@@ -1,9 +1,11 @@
 package de.vorlauf.simulator.runtime;
 
+import de.vorlauf.domain.config.SimulatorVars;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -68,30 +70,33 @@ public record SimulatorSettings(
     }
   }
 
-  /** The defaults of the demo, with the state folder and broker given. */
+  /**
+   * The defaults of the demo (the declared ones, {@link SimulatorVars}), with the state folder and
+   * broker given.
+   */
   public static SimulatorSettings defaults(Path stateDir, String mqttUrl) {
     return new SimulatorSettings(
         stateDir,
         null,
-        "admin",
+        SimulatorVars.ADMIN_USER.defaultValue(),
         null,
         mqttUrl,
-        50,
-        42L,
-        "sim",
-        Duration.ofDays(30),
-        GatewayMode.AUTO,
-        200,
-        100,
-        "demo",
-        18090,
-        5,
-        "vorlauf",
+        SimulatorVars.BUILDINGS.defaultValue(),
+        SimulatorVars.SEED.defaultValue(),
+        SimulatorVars.ID_PREFIX.defaultValue(),
+        Duration.ofDays(SimulatorVars.BACKFILL_DAYS.defaultValue()),
+        GatewayMode.valueOf(SimulatorVars.GATEWAY_MODE.defaultValue().toUpperCase(Locale.ROOT)),
+        SimulatorVars.GATEWAY_THRESHOLD.defaultValue(),
+        SimulatorVars.GATEWAY_SIZE.defaultValue(),
+        SimulatorVars.FAULTS.defaultValue(),
+        SimulatorVars.CLOUD_PORT.defaultValue(),
+        SimulatorVars.CLOUD_INSTALLATIONS.defaultValue(),
+        SimulatorVars.CLOUD_CLIENT_ID.defaultValue(),
         null,
         Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())),
-        500,
-        Duration.ofSeconds(5),
-        ZoneId.of("Europe/Berlin"));
+        SimulatorVars.MAX_INFLIGHT.defaultValue(),
+        SimulatorVars.PROGRESS_INTERVAL.defaultValue(),
+        SimulatorVars.ZONE.defaultValue());
   }
 
   /** Gateways decide who publishes: true in ON, or in AUTO from the threshold on. */

@@ -1,5 +1,12 @@
 package de.vorlauf.webadmin.config;
 
+import de.vorlauf.domain.config.ConfigException;
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.EnvVar;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.TemporalVars;
+import de.vorlauf.domain.config.WebAdminVars;
+import de.vorlauf.domain.config.WorkerVars;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -21,11 +28,6 @@ public record AdminConfig(
     URI workerHealthUrl,
     ServiceOrigins origins) {
 
-  public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:11883";
-  public static final String DEFAULT_TEMPORAL_ADDRESS = "127.0.0.1:17233";
-  public static final String DEFAULT_NAMESPACE = "default";
-  public static final String DEFAULT_WORKER_HEALTH_URL = "http://127.0.0.1:18081/health";
-
   public AdminConfig {
     Objects.requireNonNull(mqttUrl, "mqttUrl");
     Objects.requireNonNull(temporalAddress, "temporalAddress");
@@ -36,21 +38,25 @@ public record AdminConfig(
   }
 
   /**
-   * Reads the variables of the contract table; unset or blank variables take their defaults.
+   * Reads the declared variables ({@code de.vorlauf.domain.config}); unset or blank variables take
+   * their defaults.
    *
-   * @throws IllegalArgumentException naming the variable whose value cannot be used
+   * @throws ConfigException naming every variable whose value cannot be used
    */
-  public static AdminConfig fromEnvironment(Map<String, String> env) {
-    return new AdminConfig(
-        uri(env, "VORLAUF_MQTT_URL", DEFAULT_MQTT_URL),
-        blankToNull(env.get("VORLAUF_MQTT_USER")),
-        blankToNull(env.get("VORLAUF_MQTT_PASSWORD")),
-        hostAndPort(env, "TEMPORAL_ADDRESS", DEFAULT_TEMPORAL_ADDRESS),
-        value(env, "TEMPORAL_NAMESPACE", DEFAULT_NAMESPACE),
-        Optional.ofNullable(blankToNull(env.get("VORLAUF_TEMPORAL_UI_URL")))
-            .map(url -> uri("VORLAUF_TEMPORAL_UI_URL", url)),
-        uri(env, "VORLAUF_WORKER_HEALTH_URL", DEFAULT_WORKER_HEALTH_URL),
-        ServiceOrigins.parse(env.get("VORLAUF_SERVICE_ORIGINS")));
+  public static AdminConfig fromEnvironment(Map<String, String> environment) {
+    EnvReader env = new EnvReader(environment);
+    AdminConfig config =
+        new AdminConfig(
+            uri(env, MqttVars.URL),
+            env.get(MqttVars.USER),
+            env.get(MqttVars.PASSWORD),
+            env.get(TemporalVars.ADDRESS),
+            env.get(TemporalVars.NAMESPACE),
+            env.find(TemporalVars.UI_URL).map(URI::create),
+            uri(env, WorkerVars.HEALTH_URL),
+            ServiceOrigins.parse(env.get(WebAdminVars.SERVICE_ORIGINS)));
+    env.throwIfInvalid();
+    return config;
   }
 
   public boolean mqttAuthenticated() {
@@ -71,47 +77,14 @@ public record AdminConfig(
             origins);
   }
 
-  private static String value(Map<String, String> env, String name, String fallback) {
-    String value = blankToNull(env.get(name));
-    return value == null ? fallback : value;
-  }
-
-  private static URI uri(Map<String, String> env, String name, String fallback) {
-    return uri(name, value(env, name, fallback));
-  }
-
-  private static URI uri(String name, String value) {
+  /** The declaration checked the URL's shape; this is for what java.net adds beyond it. */
+  private static URI uri(EnvReader env, EnvVar<String> variable) {
+    String value = env.get(variable);
     try {
-      URI uri = URI.create(value.strip());
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new IllegalArgumentException("no scheme or host");
-      }
-      return uri;
+      return URI.create(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          name + "='" + value + "' is not a URL such as scheme://host:port/path", e);
+      env.problem("%s=%s: %s".formatted(variable.name(), value, e.getMessage()));
+      return URI.create(variable.defaultValue());
     }
-  }
-
-  private static String hostAndPort(Map<String, String> env, String name, String fallback) {
-    String value = value(env, name, fallback).strip();
-    int colon = value.lastIndexOf(':');
-    boolean valid = colon > 0 && colon < value.length() - 1;
-    if (valid) {
-      try {
-        int port = Integer.parseInt(value.substring(colon + 1));
-        valid = port > 0 && port < 65536;
-      } catch (NumberFormatException e) {
-        valid = false;
-      }
-    }
-    if (!valid) {
-      throw new IllegalArgumentException(name + "='" + value + "' is not host:port");
-    }
-    return value;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

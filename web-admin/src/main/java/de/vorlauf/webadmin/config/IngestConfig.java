@@ -1,7 +1,11 @@
 package de.vorlauf.webadmin.config;
 
+import de.vorlauf.domain.config.ConfigException;
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.IngestVars;
+import de.vorlauf.domain.config.StorageVars;
+import de.vorlauf.domain.config.WebAdminVars;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -27,17 +31,18 @@ public record IngestConfig(
     Duration rotationOverlap,
     Duration rawRetention) {
 
-  public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
-
   /** No reading fits in fewer bytes of JSON; a body can never hold more rows than the queue. */
   static final int MIN_BYTES_PER_READING = 32;
 
   public IngestConfig {
     if ((long) queueRows * MIN_BYTES_PER_READING < maxBodyBytes) {
       throw new IllegalArgumentException(
-          "VORLAUF_INGEST_QUEUE_ROWS="
+          IngestVars.QUEUE_ROWS
+              + "="
               + queueRows
-              + " is too small for bodies of VORLAUF_INGEST_MAX_BODY_BYTES="
+              + " is too small for bodies of "
+              + IngestVars.MAX_BODY_BYTES
+              + "="
               + maxBodyBytes
               + ": it must be at least "
               + (maxBodyBytes + MIN_BYTES_PER_READING - 1) / MIN_BYTES_PER_READING);
@@ -49,52 +54,28 @@ public record IngestConfig(
   }
 
   /**
-   * @throws IllegalArgumentException naming the variable whose value cannot be used
+   * Reads the declared variables; the limits the worker shares are the worker's, declared once in
+   * {@link IngestVars}.
+   *
+   * @throws ConfigException naming every variable whose value cannot be used
    */
-  public static IngestConfig fromEnvironment(Map<String, String> env) {
+  public static IngestConfig fromEnvironment(Map<String, String> environment) {
+    EnvReader env = new EnvReader(environment);
+    int maxBodyBytes = env.get(IngestVars.MAX_BODY_BYTES);
+    int queueRows = env.get(IngestVars.QUEUE_ROWS);
+    long quarantineCap = env.get(IngestVars.QUARANTINE_CAP);
+    Duration offlineAfter = Duration.ofMinutes(env.get(IngestVars.OFFLINE_MINUTES));
+    Duration commitTimeout = env.get(IngestVars.COMMIT_TIMEOUT);
+    Duration rotationOverlap = env.get(WebAdminVars.CREDENTIAL_ROTATION_OVERLAP);
+    Duration rawRetention = env.get(StorageVars.RAW_RETENTION);
+    env.throwIfInvalid();
     return new IngestConfig(
-        (int)
-            number(env, "VORLAUF_INGEST_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1_024, 64L << 20),
-        (int) number(env, "VORLAUF_INGEST_QUEUE_ROWS", 100_000, 1_000, 10_000_000),
-        number(env, "VORLAUF_INGEST_QUARANTINE_CAP", 100_000, 0, Long.MAX_VALUE),
-        Duration.ofMinutes(number(env, "VORLAUF_INGEST_OFFLINE_MINUTES", 10, 1, 10_080)),
-        duration(env, "VORLAUF_INGEST_COMMIT_TIMEOUT", Duration.ofSeconds(30)),
-        duration(env, "VORLAUF_CREDENTIAL_ROTATION_OVERLAP", Duration.ofHours(1)),
-        duration(env, "VORLAUF_STORAGE_RAW_RETENTION", Duration.ofDays(90)));
-  }
-
-  private static long number(
-      Map<String, String> env, String name, long fallback, long min, long max) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(value.strip());
-      if (parsed < min || parsed > max) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name + "='" + value + "' is not a whole number between " + min + " and " + max, e);
-    }
-  }
-
-  private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      Duration parsed = Duration.parse(value.strip());
-      if (parsed.isNegative()) {
-        throw new IllegalArgumentException(name + "='" + value + "' must not be negative");
-      }
-      return parsed;
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          name + "='" + value + "' is not an ISO-8601 duration such as PT1H", e);
-    }
+        maxBodyBytes,
+        queueRows,
+        quarantineCap,
+        offlineAfter,
+        commitTimeout,
+        rotationOverlap,
+        rawRetention);
   }
 }

@@ -1,5 +1,7 @@
 package de.vorlauf.webadmin.integrations;
 
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.VendorVars;
 import de.vorlauf.domain.vendor.IntegrationConfigException;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import jakarta.annotation.PostConstruct;
@@ -15,15 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vendor integrations the worker polls, read once from the file named by {@value #FILE} (the
- * worker's file). The WAR needs only names, intervals and lookbacks; it never opens the secret
- * files. A broken file shows no integrations and says why in the log, instead of failing the
- * deployment.
+ * The vendor integrations the worker polls, read once from the file named by {@code
+ * VORLAUF_VENDOR_INTEGRATIONS_FILE} (the worker's file). The WAR needs only names, intervals and
+ * lookbacks; it never opens the secret files. A broken file shows no integrations and says why in
+ * the log, instead of failing the deployment.
  */
 @ApplicationScoped
 public class IntegrationsProducer {
 
-  public static final String FILE = "VORLAUF_VENDOR_INTEGRATIONS_FILE";
+  public static final String FILE = VendorVars.INTEGRATIONS_FILE.name();
 
   private static final Logger LOG = LoggerFactory.getLogger(IntegrationsProducer.class);
 
@@ -31,13 +33,15 @@ public class IntegrationsProducer {
 
   @PostConstruct
   void read() {
-    String file = System.getenv(FILE);
-    if (file == null || file.isBlank()) {
+    EnvReader env = new EnvReader(System.getenv());
+    Path file = env.find(VendorVars.INTEGRATIONS_FILE).orElse(null);
+    if (file == null) {
+      env.problems().forEach(problem -> LOG.error("vendor integrations not usable: {}", problem));
       LOG.info("no vendor integrations ({} unset)", FILE);
       return;
     }
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(Path.of(file.strip()), StandardCharsets.UTF_8)) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
       integrations = VendorIntegrations.parse(properties);
       LOG.info(

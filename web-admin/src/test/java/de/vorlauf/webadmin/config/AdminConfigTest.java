@@ -3,6 +3,7 @@ package de.vorlauf.webadmin.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.domain.config.ConfigException;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class AdminConfigTest {
   void rejectsAnAddressWithoutPortAndNamesTheVariable() {
     assertThatThrownBy(() -> AdminConfig.fromEnvironment(Map.of("TEMPORAL_ADDRESS", "temporal")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("TEMPORAL_ADDRESS")
+        .hasMessageContaining("TEMPORAL_ADDRESS=temporal")
         .hasMessageContaining("host:port");
     assertThatThrownBy(() -> AdminConfig.fromEnvironment(Map.of("TEMPORAL_ADDRESS", "host:99999")))
         .hasMessageContaining("TEMPORAL_ADDRESS");
@@ -78,6 +79,24 @@ class AdminConfigTest {
     assertThatThrownBy(() -> AdminConfig.fromEnvironment(Map.of("VORLAUF_MQTT_URL", "11883")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("VORLAUF_MQTT_URL");
+  }
+
+  @Test
+  void namesEveryBadValueAtOnce() {
+    assertThatThrownBy(
+            () ->
+                AdminConfig.fromEnvironment(
+                    Map.of(
+                        "VORLAUF_MQTT_URL", "mqtt://broker",
+                        "VORLAUF_WORKER_HEALTH_URL", "worker:18081")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(2)
+                    .anySatisfy(p -> assertThat(p).startsWith("VORLAUF_MQTT_URL=mqtt://broker"))
+                    .anySatisfy(
+                        p -> assertThat(p).startsWith("VORLAUF_WORKER_HEALTH_URL=worker:18081")));
   }
 
   @Test

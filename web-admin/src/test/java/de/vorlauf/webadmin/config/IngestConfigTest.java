@@ -33,10 +33,10 @@ class IngestConfigTest {
     assertThat(config.rotationOverlap()).isZero();
     assertThatThrownBy(
             () -> IngestConfig.fromEnvironment(Map.of("VORLAUF_CREDENTIAL_ROTATION_OVERLAP", "1h")))
-        .hasMessageContaining("VORLAUF_CREDENTIAL_ROTATION_OVERLAP='1h'");
+        .hasMessageContaining("VORLAUF_CREDENTIAL_ROTATION_OVERLAP=1h: expected an ISO-8601");
     assertThatThrownBy(
             () -> IngestConfig.fromEnvironment(Map.of("VORLAUF_INGEST_MAX_BODY_BYTES", "12")))
-        .hasMessageContaining("VORLAUF_INGEST_MAX_BODY_BYTES");
+        .hasMessageContaining("VORLAUF_INGEST_MAX_BODY_BYTES=12: expected a whole number 1024..");
     // a body could hold more readings than the writer queue takes at once
     assertThatThrownBy(
             () ->
@@ -47,5 +47,21 @@ class IngestConfigTest {
                         "VORLAUF_INGEST_MAX_BODY_BYTES",
                         "1048576")))
         .hasMessageContaining("at least 32768");
+  }
+
+  @Test
+  void theLimitsItSharesWithTheWorkerAreTheWorkers() {
+    // one declaration: the worker refuses the same values with the same words
+    assertThatThrownBy(
+            () -> IngestConfig.fromEnvironment(Map.of("VORLAUF_INGEST_OFFLINE_MINUTES", "20000")))
+        .hasMessageContaining(
+            "VORLAUF_INGEST_OFFLINE_MINUTES=20000: expected a whole number 1..10080");
+    assertThatThrownBy(
+            () -> IngestConfig.fromEnvironment(Map.of("VORLAUF_STORAGE_RAW_RETENTION", "PT1H")))
+        .hasMessageContaining("at least P2D");
+    assertThat(
+            IngestConfig.fromEnvironment(Map.of("VORLAUF_INGEST_QUARANTINE_CAP", "5000000000"))
+                .quarantineCap())
+        .isEqualTo(5_000_000_000L);
   }
 }

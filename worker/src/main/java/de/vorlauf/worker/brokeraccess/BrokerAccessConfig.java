@@ -1,11 +1,10 @@
 package de.vorlauf.worker.brokeraccess;
 
-import de.vorlauf.worker.config.ConfigException;
+import de.vorlauf.domain.config.BrokerAccessVars;
+import de.vorlauf.domain.config.ConfigException;
+import de.vorlauf.domain.config.EnvReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,11 +20,7 @@ import java.util.Map;
  */
 public record BrokerAccessConfig(Path dir, Path serviceAccounts, Duration interval, Path pidFile) {
 
-  public static final String DIR = "VORLAUF_BROKER_ACCESS_DIR";
-  public static final String SERVICE_ACCOUNTS = "VORLAUF_BROKER_SERVICE_ACCOUNTS";
-  public static final String INTERVAL = "VORLAUF_BROKER_ACCESS_INTERVAL";
-  public static final String PID_FILE = "VORLAUF_BROKER_PID_FILE";
-  public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_INTERVAL = BrokerAccessVars.INTERVAL.defaultValue();
 
   public static final BrokerAccessConfig DISABLED =
       new BrokerAccessConfig(null, null, DEFAULT_INTERVAL, null);
@@ -37,45 +32,15 @@ public record BrokerAccessConfig(Path dir, Path serviceAccounts, Duration interv
   /**
    * @throws ConfigException naming every bad variable
    */
-  public static BrokerAccessConfig read(Map<String, String> env) {
-    List<String> problems = new ArrayList<>();
-    Path dir = path(env, DIR, problems);
-    Path accounts = path(env, SERVICE_ACCOUNTS, problems);
-    Path pidFile = path(env, PID_FILE, problems);
-    Duration interval = DEFAULT_INTERVAL;
-    String value = value(env, INTERVAL);
-    if (value != null) {
-      try {
-        interval = Duration.parse(value);
-        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-          problems.add("%s=%s: must be at least PT1S".formatted(INTERVAL, value));
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(
-            "%s=%s: expected an ISO-8601 duration such as PT10S".formatted(INTERVAL, value));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    return new BrokerAccessConfig(dir, accounts, interval, pidFile);
-  }
-
-  private static Path path(Map<String, String> env, String name, List<String> problems) {
-    String value = value(env, name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Path.of(value);
-    } catch (RuntimeException e) {
-      problems.add("%s=%s: not a usable path".formatted(name, value));
-      return null;
-    }
-  }
-
-  private static String value(Map<String, String> env, String name) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? null : value.trim();
+  public static BrokerAccessConfig read(Map<String, String> environment) {
+    EnvReader env = new EnvReader(environment);
+    BrokerAccessConfig config =
+        new BrokerAccessConfig(
+            env.get(BrokerAccessVars.DIR),
+            env.get(BrokerAccessVars.SERVICE_ACCOUNTS),
+            env.get(BrokerAccessVars.INTERVAL),
+            env.get(BrokerAccessVars.PID_FILE));
+    env.throwIfInvalid();
+    return config;
   }
 }

@@ -1,11 +1,12 @@
 package de.vorlauf.worker.config;
 
+import de.vorlauf.domain.config.IngestVars;
 import java.time.Duration;
 
 /**
  * Configuration of MQTT ingestion in the worker ({@code VORLAUF_MQTT_*} beyond the URL and
- * credentials, {@code VORLAUF_INGEST_*}). Not the WAR's {@code IngestConfig} (REST ingestion): the
- * variables they share are read by both. Batch, queue, quarantine and offline settings tune the
+ * credentials, {@code VORLAUF_INGEST_*}). Not the WAR's {@code MqttIngestConfig} (REST ingestion):
+ * the variables they share are read by both. Batch, queue, quarantine and offline settings tune the
  * worker's pipeline, which runs (for vendor polling) also when MQTT ingestion is disabled.
  *
  * @param enabled false: the worker does not consume device topics; its pipeline still runs
@@ -35,19 +36,20 @@ public record MqttIngestConfig(
     long quarantineCap,
     Duration offlineAfter) {
 
+  /** The declared defaults ({@link IngestVars}). */
   public static MqttIngestConfig defaults() {
     return new MqttIngestConfig(
-        true,
+        IngestVars.ENABLED.defaultValue(),
         null,
-        "vorlauf-ingest",
-        4_000,
-        Duration.ofDays(7),
-        2,
-        5_000,
-        Duration.ofMillis(50),
-        100_000,
-        100_000,
-        Duration.ofMinutes(10));
+        IngestVars.SHARE_GROUP.defaultValue(),
+        IngestVars.RECEIVE_MAXIMUM.defaultValue(),
+        IngestVars.SESSION_EXPIRY.defaultValue(),
+        IngestVars.THREADS.defaultValue(),
+        IngestVars.BATCH_ROWS.defaultValue(),
+        IngestVars.LINGER.defaultValue(),
+        IngestVars.QUEUE_ROWS.defaultValue(),
+        IngestVars.QUARANTINE_CAP.defaultValue(),
+        Duration.ofMinutes(IngestVars.OFFLINE_MINUTES.defaultValue()));
   }
 
   /** The client id to use: the configured one or the host-derived default. */

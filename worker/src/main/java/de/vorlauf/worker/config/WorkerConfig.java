@@ -1,5 +1,9 @@
 package de.vorlauf.worker.config;
 
+import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.TemporalVars;
+import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import java.time.Duration;
@@ -35,14 +39,15 @@ public record WorkerConfig(
     StorageSettings storage,
     VendorIntegrations vendorIntegrations) {
 
-  public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:15432/vorlauf";
-  public static final String DEFAULT_DB_USER = "vorlauf";
-  public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:11883";
-  public static final String DEFAULT_TEMPORAL_ADDRESS = "127.0.0.1:17233";
-  public static final String DEFAULT_TEMPORAL_NAMESPACE = "default";
-  public static final int DEFAULT_HEALTH_PORT = 18081;
-  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
-  public static final Duration DEFAULT_CLOCK_SKEW_THRESHOLD = Duration.ofSeconds(2);
+  public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
+  public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
+  public static final String DEFAULT_MQTT_URL = MqttVars.URL.defaultValue();
+  public static final String DEFAULT_TEMPORAL_ADDRESS = TemporalVars.ADDRESS.defaultValue();
+  public static final String DEFAULT_TEMPORAL_NAMESPACE = TemporalVars.NAMESPACE.defaultValue();
+  public static final int DEFAULT_HEALTH_PORT = WorkerVars.HEALTH_PORT.defaultValue();
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = WorkerVars.SHUTDOWN_GRACE.defaultValue();
+  public static final Duration DEFAULT_CLOCK_SKEW_THRESHOLD =
+      WorkerVars.CLOCK_SKEW_THRESHOLD.defaultValue();
 
   public WorkerConfig {
     Objects.requireNonNull(dbUrl, "dbUrl");

@@ -1,5 +1,7 @@
 package de.vorlauf.worker.polling;
 
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.VendorVars;
 import de.vorlauf.domain.vendor.IntegrationConfigException;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import java.io.IOException;
@@ -7,38 +9,37 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads the vendor integrations from the properties file named by {@value #FILE}; unset means none.
- * The file holds no secrets itself, only the paths of the secret files.
+ * Reads the vendor integrations from the properties file named by {@code
+ * VORLAUF_VENDOR_INTEGRATIONS_FILE} ({@link VendorVars#INTEGRATIONS_FILE}); unset means none. The
+ * file holds no secrets itself, only the paths of the secret files.
  */
 public final class VendorEnvironment {
 
-  public static final String FILE = "VORLAUF_VENDOR_INTEGRATIONS_FILE";
+  public static final String FILE = VendorVars.INTEGRATIONS_FILE.name();
 
   private VendorEnvironment() {}
 
-  /** Adds a problem (naming the variable and the key) instead of throwing. */
-  public static VendorIntegrations read(Map<String, String> env, List<String> problems) {
-    String file = env.get(FILE);
-    if (file == null || file.isBlank()) {
+  /** Records a problem (naming the variable and the key) in {@code env} instead of throwing. */
+  public static VendorIntegrations read(EnvReader env) {
+    Path file = env.find(VendorVars.INTEGRATIONS_FILE).orElse(null);
+    if (file == null) {
       return VendorIntegrations.none();
     }
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(Path.of(file.strip()), StandardCharsets.UTF_8)) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
     } catch (IOException | RuntimeException e) {
-      problems.add(
+      env.problem(
           "%s=%s: cannot read the file (%s)".formatted(FILE, file, e.getClass().getSimpleName()));
       return VendorIntegrations.none();
     }
     try {
       return VendorIntegrations.parse(properties);
     } catch (IntegrationConfigException e) {
-      problems.add("%s=%s: %s".formatted(FILE, file, e.getMessage()));
+      env.problem("%s=%s: %s".formatted(FILE, file, e.getMessage()));
       return VendorIntegrations.none();
     }
   }

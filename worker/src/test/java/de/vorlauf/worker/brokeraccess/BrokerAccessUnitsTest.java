@@ -3,7 +3,7 @@ package de.vorlauf.worker.brokeraccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.vorlauf.worker.config.ConfigException;
+import de.vorlauf.domain.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

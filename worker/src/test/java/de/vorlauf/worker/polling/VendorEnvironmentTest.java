@@ -2,11 +2,10 @@ package de.vorlauf.worker.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +14,9 @@ class VendorEnvironmentTest {
 
   @Test
   void unsetMeansNoIntegrations() {
-    List<String> problems = new ArrayList<>();
-    assertThat(VendorEnvironment.read(Map.of(), problems).isEmpty()).isTrue();
-    assertThat(problems).isEmpty();
+    EnvReader env = new EnvReader(Map.of());
+    assertThat(VendorEnvironment.read(env).isEmpty()).isTrue();
+    assertThat(env.problems()).isEmpty();
   }
 
   @Test
@@ -34,10 +33,9 @@ class VendorEnvironmentTest {
         sim-cloud.initial-lookback=P30D
         sim-cloud.autostart=true
         """);
-    List<String> problems = new ArrayList<>();
-    VendorIntegrations integrations =
-        VendorEnvironment.read(Map.of(VendorEnvironment.FILE, file.toString()), problems);
-    assertThat(problems).isEmpty();
+    EnvReader env = new EnvReader(Map.of(VendorEnvironment.FILE, file.toString()));
+    VendorIntegrations integrations = VendorEnvironment.read(env);
+    assertThat(env.problems()).isEmpty();
     assertThat(integrations.find("sim-cloud").orElseThrow().autostart()).isTrue();
   }
 
@@ -45,17 +43,17 @@ class VendorEnvironmentTest {
   void problemsNameTheVariableAndTheKey(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("integrations.properties");
     Files.writeString(file, "integrations=a\na.base-url=http://x\n");
-    List<String> problems = new ArrayList<>();
-    VendorEnvironment.read(Map.of(VendorEnvironment.FILE, file.toString()), problems);
-    assertThat(problems)
+    EnvReader env = new EnvReader(Map.of(VendorEnvironment.FILE, file.toString()));
+    VendorEnvironment.read(env);
+    assertThat(env.problems())
         .singleElement()
         .asString()
         .startsWith(VendorEnvironment.FILE + "=" + file)
         .contains("a.client-id is missing");
 
-    problems.clear();
-    VendorEnvironment.read(
-        Map.of(VendorEnvironment.FILE, dir.resolve("nope").toString()), problems);
-    assertThat(problems).singleElement().asString().contains("cannot read the file");
+    EnvReader missing =
+        new EnvReader(Map.of(VendorEnvironment.FILE, dir.resolve("nope").toString()));
+    VendorEnvironment.read(missing);
+    assertThat(missing.problems()).singleElement().asString().contains("cannot read the file");
   }
 }

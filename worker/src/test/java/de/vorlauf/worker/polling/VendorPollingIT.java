@@ -15,6 +15,7 @@ import de.vorlauf.devstack.RunningTemporal;
 import de.vorlauf.devstack.TemporalKind;
 import de.vorlauf.devstack.TemporalOptions;
 import de.vorlauf.devstack.TemporalService;
+import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
@@ -268,11 +269,10 @@ class VendorPollingIT {
       java.util.function.Consumer<WorkerFactory> registrations,
       MqttIngestConfig mqtt)
       throws InterruptedException {
-    List<String> problems = new ArrayList<>();
-    VendorIntegrations integrations =
-        VendorEnvironment.read(
-            Map.of(VendorEnvironment.FILE, cloud.integrationsFile.toString()), problems);
-    assertThat(problems).isEmpty();
+    EnvReader env =
+        new EnvReader(Map.of(VendorEnvironment.FILE, cloud.integrationsFile.toString()));
+    VendorIntegrations integrations = VendorEnvironment.read(env);
+    assertThat(env.problems()).isEmpty();
     WorkerConfig config =
         WorkerConfig.builder()
             .dbUrl(postgres.jdbcUrl())

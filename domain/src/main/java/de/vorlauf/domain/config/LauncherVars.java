@@ -1,0 +1,75 @@
+package de.vorlauf.domain.config;
+
+import static de.vorlauf.domain.config.ReadBy.LAUNCHER;
+import static de.vorlauf.domain.config.ReadBy.SIMULATOR;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The local launcher: its state folder and the ports of the services it starts. */
+public final class LauncherVars {
+
+  /** Relative to the working folder; the launcher keeps its default in the repository. */
+  public static final EnvVar<Path> STATE_DIR =
+      EnvVar.path("VORLAUF_STATE_DIR")
+          .byDefault(".vorlauf")
+          .readBy(LAUNCHER, SIMULATOR)
+          .means("state folder (data, logs, secrets); the launcher's default is <repo>/.vorlauf");
+
+  public static final EnvVar<Integer> DB_PORT =
+      EnvVar.port("VORLAUF_DB_PORT")
+          .byDefault(Integer.toString(DefaultPorts.POSTGRES))
+          .readBy(LAUNCHER)
+          .means("port of the embedded PostgreSQL");
+
+  public static final EnvVar<Integer> MQTT_PORT =
+      EnvVar.port("VORLAUF_MQTT_PORT")
+          .byDefault(Integer.toString(DefaultPorts.MQTT))
+          .readBy(LAUNCHER)
+          .means("port of the broker the launcher starts");
+
+  public static final EnvVar<Integer> TEMPORAL_PORT =
+      EnvVar.port("VORLAUF_TEMPORAL_PORT")
+          .byDefault(Integer.toString(DefaultPorts.TEMPORAL))
+          .readBy(LAUNCHER)
+          .means("gRPC port of the Temporal server the launcher starts");
+
+  public static final EnvVar<Integer> TEMPORAL_UI_PORT =
+      EnvVar.port("VORLAUF_TEMPORAL_UI_PORT")
+          .byDefault(Integer.toString(DefaultPorts.TEMPORAL_UI))
+          .readBy(LAUNCHER)
+          .means("Web UI port of the Temporal dev server the launcher starts");
+
+  /** 55,000 keeps WildFly's highest port (9993 + offset) a valid port. */
+  public static final EnvVar<Integer> WILDFLY_PORT_OFFSET =
+      EnvVar.integer("VORLAUF_WILDFLY_PORT_OFFSET", 0, 55_000)
+          .byDefault(Integer.toString(DefaultPorts.WILDFLY_OFFSET))
+          .readBy(LAUNCHER)
+          .means(
+              "WildFly port offset: HTTP 8080+offset, HTTPS 8443+offset, management 9990+offset");
+
+  public static final EnvVar<String> BIND_ADDRESS =
+      EnvVar.text("VORLAUF_BIND_ADDRESS")
+          .byDefault(DefaultPorts.LOOPBACK)
+          .readBy(LAUNCHER)
+          .means("WildFly's public and management interfaces");
+
+  public static final EnvVar<Boolean> SIMULATOR_ON =
+      EnvVar.flag("VORLAUF_SIMULATOR")
+          .byDefault("on")
+          .readBy(LAUNCHER)
+          .means("off: no demo fleet, no sim-cloud integration");
+
+  public static final List<EnvVar<?>> ALL =
+      List.of(
+          STATE_DIR,
+          DB_PORT,
+          MQTT_PORT,
+          TEMPORAL_PORT,
+          TEMPORAL_UI_PORT,
+          WILDFLY_PORT_OFFSET,
+          BIND_ADDRESS,
+          SIMULATOR_ON);
+
+  private LauncherVars() {}
+}

@@ -1,0 +1,43 @@
+package de.vorlauf.domain.config;
+
+import static de.vorlauf.domain.config.ReadBy.WILDFLY;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The admin WAR and its WildFly server. The admin files are read by the CLI scripts under
+ * deploy/wildfly only: their defaults are WildFly expressions, kept equal there by a test.
+ */
+public final class WebAdminVars {
+
+  public static final EnvVar<String> SERVICE_ORIGINS =
+      EnvVar.text("VORLAUF_SERVICE_ORIGINS")
+          .unset("no labels")
+          .readBy(WILDFLY)
+          .means("labels naming where each service came from, e.g. database=…;mqtt=… (launcher)");
+
+  public static final EnvVar<Duration> CREDENTIAL_ROTATION_OVERLAP =
+      EnvVar.duration("VORLAUF_CREDENTIAL_ROTATION_OVERLAP", "PT0S")
+          .byDefault("PT1H")
+          .readBy(WILDFLY)
+          .means("how long a rotated device credential stays valid beside the new one");
+
+  public static final EnvVar<Path> ADMIN_USERS_FILE =
+      EnvVar.path("VORLAUF_ADMIN_USERS_FILE")
+          .byDefault("${jboss.server.config.dir}/vorlauf-admin-users.properties")
+          .readBy(WILDFLY)
+          .means("admin login realm: user:realm:password digests");
+
+  public static final EnvVar<Path> ADMIN_ROLES_FILE =
+      EnvVar.path("VORLAUF_ADMIN_ROLES_FILE")
+          .byDefault("${jboss.server.config.dir}/vorlauf-admin-roles.properties")
+          .readBy(WILDFLY)
+          .means("admin login realm: roles per user");
+
+  public static final List<EnvVar<?>> ALL =
+      List.of(SERVICE_ORIGINS, CREDENTIAL_ROTATION_OVERLAP, ADMIN_USERS_FILE, ADMIN_ROLES_FILE);
+
+  private WebAdminVars() {}
+}

@@ -1,0 +1,42 @@
+package de.vorlauf.domain.config;
+
+import static de.vorlauf.domain.config.ReadBy.LAUNCHER;
+import static de.vorlauf.domain.config.ReadBy.WILDFLY;
+import static de.vorlauf.domain.config.ReadBy.WORKER;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The worker process itself: its health endpoint, shutdown and self-check. */
+public final class WorkerVars {
+
+  public static final EnvVar<Integer> HEALTH_PORT =
+      EnvVar.integer("VORLAUF_WORKER_HEALTH_PORT", 0, 65_535)
+          .byDefault(Integer.toString(DefaultPorts.WORKER_HEALTH))
+          .readBy(LAUNCHER, WORKER)
+          .means("port of the worker's GET /health on 127.0.0.1; 0 picks a free one");
+
+  public static final EnvVar<String> HEALTH_URL =
+      EnvVar.url("VORLAUF_WORKER_HEALTH_URL", false, "http", "https")
+          .byDefault(
+              "http://" + DefaultPorts.LOOPBACK + ":" + DefaultPorts.WORKER_HEALTH + "/health")
+          .readBy(WILDFLY)
+          .means("where the status page asks the worker");
+
+  public static final EnvVar<Duration> SHUTDOWN_GRACE =
+      EnvVar.duration("VORLAUF_WORKER_SHUTDOWN_GRACE", "PT0S")
+          .byDefault("PT30S")
+          .readBy(WORKER)
+          .means("how long a stopping worker waits for in-flight activities");
+
+  public static final EnvVar<Duration> CLOCK_SKEW_THRESHOLD =
+      EnvVar.positiveDuration("VORLAUF_CLOCK_SKEW_THRESHOLD")
+          .byDefault("PT2S")
+          .readBy(WORKER)
+          .means("the largest clock skew the self-check accepts");
+
+  public static final List<EnvVar<?>> ALL =
+      List.of(HEALTH_PORT, HEALTH_URL, SHUTDOWN_GRACE, CLOCK_SKEW_THRESHOLD);
+
+  private WorkerVars() {}
+}
