@@ -1,5 +1,6 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.service.Secrets;
 import java.nio.file.Path;
 import java.util.Map;
 

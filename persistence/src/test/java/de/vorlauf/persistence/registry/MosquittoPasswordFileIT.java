@@ -2,11 +2,11 @@ package de.vorlauf.persistence.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.devstack.Executables;
-import de.vorlauf.devstack.FreePorts;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.process.Executables;
+import de.vorlauf.devstack.service.FreePorts;
 import de.vorlauf.persistence.Migrations;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -2,9 +2,9 @@ package de.vorlauf.worker.brokeraccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.devstack.MosquittoAccessBootstrap;
-import de.vorlauf.devstack.MqttLogin;
-import de.vorlauf.devstack.MqttServiceAccounts;
+import de.vorlauf.devstack.broker.MosquittoAccessBootstrap;
+import de.vorlauf.devstack.broker.MqttLogin;
+import de.vorlauf.devstack.broker.MqttServiceAccounts;
 import de.vorlauf.persistence.brokeraccess.MosquittoAccessFiles;
 import de.vorlauf.persistence.brokeraccess.ServiceAccount;
 import de.vorlauf.persistence.brokeraccess.ServiceAccountsFile;
