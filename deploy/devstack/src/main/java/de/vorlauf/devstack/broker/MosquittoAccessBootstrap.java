@@ -1,6 +1,7 @@
 package de.vorlauf.devstack.broker;
 
 import de.vorlauf.devstack.service.Secrets;
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,8 +106,8 @@ public final class MosquittoAccessBootstrap {
                   hashes.put(
                       user,
                       Optional.ofNullable(existing.get(user))
-                          .filter(hash -> MosquittoPasswords.matches(login.password(), hash))
-                          .orElseGet(() -> MosquittoPasswords.hash(login.password()))));
+                          .filter(hash -> MosquittoPasswordHash.verify(login.password(), hash))
+                          .orElseGet(() -> MosquittoPasswordHash.hash(login.password()))));
     }
     return hashes;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import de.vorlauf.devstack.service.Secrets;
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,8 +78,8 @@ class MosquittoAuthenticationIT {
     assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
     String hash = Files.readString(passwd).strip().split(":", 2)[1];
-    assertThat(MosquittoPasswords.matches("s3cret", hash)).isTrue();
-    assertThat(MosquittoPasswords.matches("s3cret!", hash)).isFalse();
+    assertThat(MosquittoPasswordHash.verify("s3cret", hash)).isTrue();
+    assertThat(MosquittoPasswordHash.verify("s3cret!", hash)).isFalse();
   }
 
   private static int pubackReason(IMqttToken token) {

@@ -1,4 +1,4 @@
-package de.vorlauf.persistence.registry;
+package de.vorlauf.domain.broker;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,8 +12,11 @@ import javax.crypto.spec.PBEKeySpec;
  * Password hashes in the format of {@code mosquitto_passwd} for Mosquitto 2.0: {@code
  * $7$<iterations>$<base64 salt>$<base64 hash>}, PBKDF2-HMAC-SHA512 with a 12-byte salt and a
  * 64-byte hash, standard base64 with padding (see mosquitto's {@code password_mosq.c}). A line
- * {@code <device id>:<hash>} of a Mosquitto {@code password_file} lets the device log in with its
- * token as password, so the broker configuration can be generated from the registry.
+ * {@code <user>:<hash>} of a Mosquitto {@code password_file} lets that user log in.
+ *
+ * <p>The one implementation for every writer of such files: the registry's device and gateway
+ * credentials (persistence), the broker access export, and the launcher, which writes the
+ * platform's service accounts before any product code runs. Pure computation, hence in domain.
  */
 public final class MosquittoPasswordHash {
 
@@ -26,6 +29,7 @@ public final class MosquittoPasswordHash {
 
   private MosquittoPasswordHash() {}
 
+  /** A hash with a fresh random salt and mosquitto_passwd's iteration count. */
   public static String hash(String password) {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
@@ -42,32 +46,30 @@ public final class MosquittoPasswordHash {
         + base64.encodeToString(pbkdf2(password, salt, iterations));
   }
 
-  /** True when {@code password} matches a {@code $7$} hash (as Mosquitto would decide). */
+  /**
+   * True when {@code password} matches a {@code $7$} hash, as Mosquitto would decide; false for a
+   * wrong password and for anything that is not such a hash (a hand-edited or foreign file).
+   */
   public static boolean verify(String password, String encoded) {
     Objects.requireNonNull(password, "password");
-    String[] parts = Objects.requireNonNull(encoded, "encoded").split("\\$");
     // "$7$101$salt$hash" splits into "", "7", "101", salt, hash
+    String[] parts = Objects.requireNonNull(encoded, "encoded").split("\\$");
     if (parts.length != 5 || !parts[0].isEmpty() || !parts[1].equals("7")) {
-      throw new IllegalArgumentException("not a mosquitto $7$ hash");
+      return false;
     }
-    int iterations = Integer.parseInt(parts[2]);
-    byte[] salt = Base64.getDecoder().decode(parts[3]);
-    byte[] expected = Base64.getDecoder().decode(parts[4]);
-    return MessageDigest.isEqual(expected, pbkdf2(password, salt, iterations));
-  }
-
-  /** One line of a Mosquitto password file. */
-  public static String passwordFileLine(String username, String encoded) {
-    if (username.indexOf(':') >= 0 || username.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(
-          "a Mosquitto user name cannot hold ':' or control characters");
+    try {
+      int iterations = Integer.parseInt(parts[2]);
+      byte[] salt = Base64.getDecoder().decode(parts[3]);
+      byte[] expected = Base64.getDecoder().decode(parts[4]);
+      return iterations > 0 && MessageDigest.isEqual(expected, pbkdf2(password, salt, iterations));
+    } catch (IllegalArgumentException e) {
+      return false;
     }
-    return username + ":" + encoded;
   }
 
   private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
     // mosquitto hashes strlen(password) bytes; PBEKeySpec turns the chars into UTF-8 bytes, the
-    // same for the ASCII tokens used here
+    // same for the ASCII tokens and generated passwords used here
     PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
     try {
       return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
