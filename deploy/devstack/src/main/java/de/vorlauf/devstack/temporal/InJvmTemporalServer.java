@@ -3,6 +3,7 @@ package de.vorlauf.devstack.temporal;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
 import de.vorlauf.devstack.service.ShutdownRegistry;
+import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InJvmTemporalServer implements RunningTemporal {
 
+  /** The short form for the service's label; the full list is the platform's one statement. */
   static final String LIMITS = "no Schedules, no visibility queries, nothing persisted";
 
   private static final Logger LOG = LoggerFactory.getLogger(InJvmTemporalServer.class);
@@ -61,7 +63,7 @@ final class InJvmTemporalServer implements RunningTemporal {
       LOG.warn(
           "Temporal runs as the in-JVM test server. Limits: {}. Install Go or the Temporal CLI"
               + " for a real dev server.",
-          LIMITS);
+          String.join("; ", TemporalServerKind.IN_JVM_LIMITS));
     }
     LOG.info("{} listening on {}", label(), address());
   }
@@ -115,7 +117,7 @@ final class InJvmTemporalServer implements RunningTemporal {
 
   @Override
   public String label() {
-    return "in-JVM Temporal test server (" + LIMITS.replace(", ", " / ") + ")";
+    return TemporalServerKind.IN_JVM.label() + " (" + LIMITS.replace(", ", " / ") + ")";
   }
 
   @Override
