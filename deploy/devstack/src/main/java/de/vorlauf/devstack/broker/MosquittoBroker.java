@@ -1,9 +1,9 @@
 package de.vorlauf.devstack.broker;
 
 import de.vorlauf.devstack.process.ChildProcess;
+import de.vorlauf.devstack.process.ChildProcessService;
 import de.vorlauf.devstack.process.PidFile;
 import de.vorlauf.devstack.process.Readiness;
-import de.vorlauf.devstack.process.Supervised;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The installed Mosquitto binary, started by us on our port with our configuration and data. */
-final class MosquittoBroker implements RunningBroker, Supervised {
+final class MosquittoBroker extends ChildProcessService implements RunningBroker {
 
   private static final Logger LOG = LoggerFactory.getLogger(MosquittoBroker.class);
   private static final Pattern VERSION = Pattern.compile("mosquitto version (\\S+)");
@@ -31,7 +31,6 @@ final class MosquittoBroker implements RunningBroker, Supervised {
   private final BrokerOptions options;
   private final Path dir;
   private final String version;
-  private ChildProcess process;
 
   MosquittoBroker(Path binary, BrokerOptions options) {
     this.binary = binary;
@@ -41,10 +40,7 @@ final class MosquittoBroker implements RunningBroker, Supervised {
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null) {
-      return;
-    }
+  protected ChildProcess launch() {
     Path pidFile = pidFile();
     PidFile.stopLeftover(pidFile, "Mosquitto");
     ServicePorts.requireFree(options.port(), "MQTT (Mosquitto)");
@@ -62,26 +58,23 @@ final class MosquittoBroker implements RunningBroker, Supervised {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + config, e);
     }
-    ChildProcess child =
-        ChildProcess.start(
-            "Mosquitto",
-            List.of(binary.toString(), "-c", config.toString()),
-            Map.of(),
-            dir,
-            options.logDir().resolve("mosquitto.log"),
-            pidFile,
-            Duration.ofSeconds(15));
-    try {
-      Readiness.await(
-          "Mosquitto on port " + options.port(),
-          Duration.ofSeconds(20),
-          () -> Readiness.portOpen("127.0.0.1", options.port()),
-          child::deathNotice);
-    } catch (RuntimeException e) {
-      child.stop();
-      throw e;
-    }
-    process = child;
+    return ChildProcess.start(
+        "Mosquitto",
+        List.of(binary.toString(), "-c", config.toString()),
+        Map.of(),
+        dir,
+        options.logDir().resolve("mosquitto.log"),
+        pidFile,
+        Duration.ofSeconds(15));
+  }
+
+  @Override
+  protected void awaitReady(ChildProcess child) {
+    Readiness.await(
+        "Mosquitto on port " + options.port(),
+        Duration.ofSeconds(20),
+        () -> Readiness.portOpen("127.0.0.1", options.port()),
+        child::deathNotice);
     LOG.info("{} listening on {}", label(), url());
   }
 
@@ -98,24 +91,6 @@ final class MosquittoBroker implements RunningBroker, Supervised {
     return options.authenticated()
         ? Optional.of(new BrokerAccessControl(accessDir(), pidFile()))
         : Optional.empty();
-  }
-
-  @Override
-  public synchronized String unexpectedExit() {
-    return process == null ? null : process.deathNotice();
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop();
-      process = null;
-    }
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   @Override

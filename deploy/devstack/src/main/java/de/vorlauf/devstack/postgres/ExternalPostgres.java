@@ -1,30 +1,17 @@
 package de.vorlauf.devstack.postgres;
 
-import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.service.ExternalService;
 
 /** A database configured through VORLAUF_DB_URL: we neither start nor stop it. */
 public record ExternalPostgres(String jdbcUrl, String user, String password)
-    implements RunningPostgres {
-
-  @Override
-  public Origin origin() {
-    return Origin.EXTERNAL;
-  }
+    implements RunningPostgres, ExternalService {
 
   @Override
   public String label() {
     return "PostgreSQL at " + jdbcUrl + " (configured)";
   }
 
-  @Override
-  public void stop() {}
-
-  @Override
-  public void start() {}
-
-  @Override
-  public void close() {}
-
+  /** Without the password. */
   @Override
   public String toString() {
     return label();

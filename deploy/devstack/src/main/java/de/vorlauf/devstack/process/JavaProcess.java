@@ -1,7 +1,6 @@
 package de.vorlauf.devstack.process;
 
 import de.vorlauf.devstack.service.Origin;
-import de.vorlauf.devstack.service.RunningService;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -9,12 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A Java program of ours (the worker, later the simulator) run from its jar as a child process. */
-public final class JavaProcess implements RunningService, Supervised {
+public final class JavaProcess extends ChildProcessService {
 
   private static final Logger LOG = LoggerFactory.getLogger(JavaProcess.class);
 
   private final JavaProcessOptions options;
-  private ChildProcess process;
 
   private JavaProcess(JavaProcessOptions options) {
     this.options = options;
@@ -41,44 +39,21 @@ public final class JavaProcess implements RunningService, Supervised {
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null) {
-      return;
-    }
+  protected ChildProcess launch() {
     requireJar(options);
-    ChildProcess child = launch(options);
+    return launch(options);
+  }
+
+  @Override
+  protected void awaitReady(ChildProcess child) {
     if (options.readinessUrl() != null) {
-      try {
-        Readiness.await(
-            options.name() + " at " + options.readinessUrl(),
-            options.readinessTimeout(),
-            () -> Readiness.httpStatus(options.readinessUrl()) == 200,
-            child::deathNotice);
-      } catch (RuntimeException e) {
-        child.stop();
-        throw e;
-      }
+      Readiness.await(
+          options.name() + " at " + options.readinessUrl(),
+          options.readinessTimeout(),
+          () -> Readiness.httpStatus(options.readinessUrl()) == 200,
+          child::deathNotice);
     }
-    process = child;
     LOG.info("{} ready (pid {})", options.name(), child.pid());
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop();
-      process = null;
-    }
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  @Override
-  public synchronized String unexpectedExit() {
-    return process == null ? null : process.deathNotice();
   }
 
   @Override

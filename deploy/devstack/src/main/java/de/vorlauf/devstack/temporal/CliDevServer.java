@@ -1,8 +1,8 @@
 package de.vorlauf.devstack.temporal;
 
 import de.vorlauf.devstack.process.ChildProcess;
+import de.vorlauf.devstack.process.ChildProcessService;
 import de.vorlauf.devstack.process.PidFile;
-import de.vorlauf.devstack.process.Supervised;
 import de.vorlauf.devstack.service.FreePorts;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the Web UI, bound to loopback. Its HTTP API and metrics ports are pinned to free ports so that
  * two instances (the demo and the tests) never collide.
  */
-final class CliDevServer implements RunningTemporal, Supervised {
+final class CliDevServer extends ChildProcessService implements RunningTemporal {
 
   private static final Logger LOG = LoggerFactory.getLogger(CliDevServer.class);
 
@@ -31,7 +31,6 @@ final class CliDevServer implements RunningTemporal, Supervised {
   private final TemporalOptions options;
   private final Path dir;
   private final String versions;
-  private ChildProcess process;
 
   CliDevServer(Path binary, TemporalOptions options) {
     this.binary = binary;
@@ -41,10 +40,7 @@ final class CliDevServer implements RunningTemporal, Supervised {
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null) {
-      return;
-    }
+  protected ChildProcess launch() {
     Path pidFile = dir.resolve("temporal.pid");
     PidFile.stopLeftover(pidFile, "Temporal dev server");
     ServicePorts.requireFree(options.port(), "Temporal gRPC");
@@ -64,23 +60,20 @@ final class CliDevServer implements RunningTemporal, Supervised {
             options.uiPort(),
             FreePorts.find(),
             FreePorts.find());
-    ChildProcess child =
-        ChildProcess.start(
-            "Temporal dev server",
-            command,
-            Map.of(),
-            dir,
-            options.logDir().resolve("temporal.log"),
-            pidFile,
-            Duration.ofSeconds(20));
-    try {
-      TemporalReadiness.awaitNamespace(
-          address(), "default", Duration.ofSeconds(90), child::deathNotice);
-    } catch (RuntimeException e) {
-      child.stop();
-      throw e;
-    }
-    process = child;
+    return ChildProcess.start(
+        "Temporal dev server",
+        command,
+        Map.of(),
+        dir,
+        options.logDir().resolve("temporal.log"),
+        pidFile,
+        Duration.ofSeconds(20));
+  }
+
+  @Override
+  protected void awaitReady(ChildProcess child) {
+    TemporalReadiness.awaitNamespace(
+        address(), "default", Duration.ofSeconds(90), child::deathNotice);
     LOG.info("{} ready on {}{}", label(), address(), uiUrl().map(u -> ", Web UI " + u).orElse(""));
   }
 
@@ -110,24 +103,6 @@ final class CliDevServer implements RunningTemporal, Supervised {
       command.add("--headless");
     }
     return command;
-  }
-
-  @Override
-  public synchronized String unexpectedExit() {
-    return process == null ? null : process.deathNotice();
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop();
-      process = null;
-    }
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   @Override

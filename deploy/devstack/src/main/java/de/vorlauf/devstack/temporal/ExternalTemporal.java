@@ -1,10 +1,10 @@
 package de.vorlauf.devstack.temporal;
 
-import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.service.ExternalService;
 import java.util.Optional;
 
 /** A Temporal server configured through TEMPORAL_ADDRESS: we neither start nor stop it. */
-public record ExternalTemporal(String address) implements RunningTemporal {
+public record ExternalTemporal(String address) implements RunningTemporal, ExternalService {
 
   @Override
   public Optional<String> uiUrl() {
@@ -17,21 +17,7 @@ public record ExternalTemporal(String address) implements RunningTemporal {
   }
 
   @Override
-  public Origin origin() {
-    return Origin.EXTERNAL;
-  }
-
-  @Override
   public String label() {
     return "Temporal at " + address + " (configured)";
   }
-
-  @Override
-  public void stop() {}
-
-  @Override
-  public void start() {}
-
-  @Override
-  public void close() {}
 }

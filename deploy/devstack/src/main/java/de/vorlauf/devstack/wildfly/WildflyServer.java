@@ -1,10 +1,10 @@
 package de.vorlauf.devstack.wildfly;
 
 import de.vorlauf.devstack.process.ChildProcess;
+import de.vorlauf.devstack.process.ChildProcessService;
 import de.vorlauf.devstack.process.LogTail;
 import de.vorlauf.devstack.process.PidFile;
 import de.vorlauf.devstack.process.Readiness;
-import de.vorlauf.devstack.process.Supervised;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
 import java.net.URI;
@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One WildFly process (standalone.sh and its java child), stopped as a tree. */
-final class WildflyServer implements RunningWildfly, Supervised {
+final class WildflyServer extends ChildProcessService implements RunningWildfly {
 
   private static final Logger LOG = LoggerFactory.getLogger(WildflyServer.class);
 
@@ -28,45 +28,41 @@ final class WildflyServer implements RunningWildfly, Supervised {
           + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.awt.headless=true";
 
   private final WildflyOptions options;
-  private ChildProcess process;
+  private long launchedAt;
 
   WildflyServer(WildflyOptions options) {
     this.options = options;
   }
 
   @Override
-  public synchronized void start() {
-    if (process != null) {
-      return;
-    }
+  protected ChildProcess launch() {
     WildflyService.requireBuilt(options);
     PidFile.stopLeftover(options.pidFile(), "WildFly");
     ServicePorts.requireFree(options.httpPort(), "WildFly HTTP");
     ServicePorts.requireFree(options.managementPort(), "WildFly management");
     WildflyService.prepareBaseDir(options);
-    long begin = System.nanoTime();
-    ChildProcess child =
-        ChildProcess.start(
-            "WildFly",
-            command(options),
-            environment(options),
-            options.baseDir(),
-            options.logFile(),
-            options.pidFile(),
-            Duration.ofSeconds(60));
-    try {
-      Readiness.await(
-          "WildFly at " + baseUrl(),
-          options.startTimeout(),
-          this::ready,
-          () -> deathOrFailedDeployment(child));
-    } catch (RuntimeException e) {
-      child.stop();
-      throw e;
-    }
-    process = child;
+    launchedAt = System.nanoTime();
+    return ChildProcess.start(
+        "WildFly",
+        command(options),
+        environment(options),
+        options.baseDir(),
+        options.logFile(),
+        options.pidFile(),
+        Duration.ofSeconds(60));
+  }
+
+  @Override
+  protected void awaitReady(ChildProcess child) {
+    Readiness.await(
+        "WildFly at " + baseUrl(),
+        options.startTimeout(),
+        this::ready,
+        () -> deathOrFailedDeployment(child));
     LOG.info(
-        "WildFly ready at {} after {} s", baseUrl(), (System.nanoTime() - begin) / 1_000_000_000);
+        "WildFly ready at {} after {} s",
+        baseUrl(),
+        (System.nanoTime() - launchedAt) / 1_000_000_000);
   }
 
   static List<String> command(WildflyOptions options) {
@@ -106,24 +102,6 @@ final class WildflyServer implements RunningWildfly, Supervised {
           + options.baseDir().resolve("log/server.log");
     }
     return null;
-  }
-
-  @Override
-  public synchronized String unexpectedExit() {
-    return process == null ? null : process.deathNotice();
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (process != null) {
-      process.stop();
-      process = null;
-    }
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   @Override
