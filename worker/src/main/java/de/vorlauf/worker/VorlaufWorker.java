@@ -20,10 +20,10 @@ import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.ingest.WorkerPipeline;
 import de.vorlauf.worker.polling.PollingAutostart;
 import de.vorlauf.worker.temporal.TemporalConnector;
-import de.vorlauf.worker.temporal.TemporalServerKind;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.polling.IngestionPollingWorkflowImpl;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
+import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -134,7 +134,7 @@ public final class VorlaufWorker implements AutoCloseable {
       if (kind.inJvmTestServer()) {
         log.warn(
             "Temporal is the in-JVM test server, a development fallback: {}",
-            TemporalServerKind.IN_JVM_LIMITS);
+            String.join("; ", TemporalServerKind.IN_JVM_LIMITS));
       }
       dataSource = PooledDataSources.create(databaseSettings(), "vorlauf-worker");
       // vendor polling and storage maintenance need it whether or not MQTT is consumed here

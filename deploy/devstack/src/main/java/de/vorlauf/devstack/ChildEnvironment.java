@@ -1,5 +1,13 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.broker.BrokerAccessControl;
+import de.vorlauf.devstack.broker.MqttLogin;
+import de.vorlauf.devstack.broker.MqttServiceAccounts;
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.service.RunningService;
+import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.domain.config.BrokerAccessVars;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.MqttVars;

@@ -1,5 +1,12 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.process.JavaProcessOptions;
+import de.vorlauf.devstack.service.Secrets;
+import de.vorlauf.devstack.service.ServicePorts;
+import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.wildfly.AdminCredentials;
+import de.vorlauf.devstack.wildfly.RunningWildfly;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.SimulatorVars;

@@ -1,5 +1,25 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.broker.BrokerOptions;
+import de.vorlauf.devstack.broker.MqttBrokerService;
+import de.vorlauf.devstack.broker.MqttServiceAccounts;
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.process.JavaProcess;
+import de.vorlauf.devstack.process.JavaProcessOptions;
+import de.vorlauf.devstack.process.LogTail;
+import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.service.ShutdownRegistry;
+import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.devstack.temporal.TemporalOptions;
+import de.vorlauf.devstack.temporal.TemporalService;
+import de.vorlauf.devstack.wildfly.AdminCredentials;
+import de.vorlauf.devstack.wildfly.RunningWildfly;
+import de.vorlauf.devstack.wildfly.WildflyOptions;
+import de.vorlauf.devstack.wildfly.WildflyService;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,9 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.postgres.StalePostmaster;
+import de.vorlauf.devstack.process.PidFile;
+import de.vorlauf.devstack.process.Readiness;
+import de.vorlauf.devstack.service.StateDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

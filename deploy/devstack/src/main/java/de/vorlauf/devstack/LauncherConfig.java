@@ -1,5 +1,10 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.broker.BrokerKind;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.service.FreePorts;
+import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.temporal.TemporalKind;
 import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.DefaultPorts;

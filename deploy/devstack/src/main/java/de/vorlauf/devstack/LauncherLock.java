@@ -1,5 +1,6 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.service.StateDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

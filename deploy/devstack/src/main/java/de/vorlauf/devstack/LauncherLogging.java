@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
+import de.vorlauf.devstack.service.StateDir;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.process.Readiness;
+import de.vorlauf.devstack.process.Supervised;
+import de.vorlauf.devstack.service.RunningService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

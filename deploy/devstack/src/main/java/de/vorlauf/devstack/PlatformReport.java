@@ -1,5 +1,13 @@
 package de.vorlauf.devstack;
 
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.service.RunningService;
+import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.devstack.wildfly.AdminCredentials;
+import de.vorlauf.devstack.wildfly.RunningWildfly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,17 @@ package de.vorlauf.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import de.vorlauf.devstack.broker.BrokerAccessControl;
+import de.vorlauf.devstack.broker.ExternalBroker;
+import de.vorlauf.devstack.broker.MqttLogin;
+import de.vorlauf.devstack.broker.MqttServiceAccounts;
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.postgres.ExternalPostgres;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.temporal.ExternalTemporal;
+import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.devstack.wildfly.AdminCredentials;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

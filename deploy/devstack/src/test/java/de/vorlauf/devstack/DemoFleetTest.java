@@ -2,6 +2,8 @@ package de.vorlauf.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.devstack.service.FreePorts;
+import de.vorlauf.devstack.service.StateDir;
 import java.io.FileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

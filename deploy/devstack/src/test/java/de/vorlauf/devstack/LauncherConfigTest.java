@@ -3,6 +3,9 @@ package de.vorlauf.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.devstack.broker.BrokerKind;
+import de.vorlauf.devstack.service.FreePorts;
+import de.vorlauf.devstack.temporal.TemporalKind;
 import de.vorlauf.domain.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;

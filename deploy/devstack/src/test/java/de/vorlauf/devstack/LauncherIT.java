@@ -3,6 +3,12 @@ package de.vorlauf.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.process.Readiness;
+import de.vorlauf.devstack.service.FreePorts;
+import de.vorlauf.devstack.service.RunningService;
+import de.vorlauf.devstack.service.Secrets;
+import de.vorlauf.devstack.service.StateDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.persistence.timeseries.ReadingQueries;
 import de.vorlauf.persistence.timeseries.ReadingQueries.Bucket;
 import java.nio.file.Path;

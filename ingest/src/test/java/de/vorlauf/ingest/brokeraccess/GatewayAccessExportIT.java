@@ -3,14 +3,14 @@ package de.vorlauf.ingest.brokeraccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.registry.DeviceToken;
-import de.vorlauf.persistence.registry.MosquittoPasswordHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

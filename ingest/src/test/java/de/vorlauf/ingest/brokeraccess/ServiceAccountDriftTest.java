@@ -2,10 +2,10 @@ package de.vorlauf.ingest.brokeraccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.devstack.MosquittoAccessBootstrap;
-import de.vorlauf.devstack.MqttLogin;
-import de.vorlauf.devstack.MqttServiceAccounts;
-import de.vorlauf.persistence.registry.MosquittoPasswordHash;
+import de.vorlauf.devstack.broker.MosquittoAccessBootstrap;
+import de.vorlauf.devstack.broker.MqttLogin;
+import de.vorlauf.devstack.broker.MqttServiceAccounts;
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package de.vorlauf.ingest.brokeraccess;
 
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import de.vorlauf.persistence.registry.DeviceToken;
-import de.vorlauf.persistence.registry.MosquittoPasswordHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

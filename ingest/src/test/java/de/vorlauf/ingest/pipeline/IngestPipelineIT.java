@@ -3,9 +3,9 @@ package de.vorlauf.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.ingest.DeviceStatusStore;

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the plain V1 {@code sensor_readings} table into a table range-partitioned by UTC day,
- * keeping every row, and adds the hourly rollup table with its view. Runs inside the migration's
- * transaction: a failure leaves the V1 table untouched.
+ * Turns the plain V1 {@code sensor_readings} table into a table range-partitioned by UTC day with
+ * the same columns and checks, keeping every row, and adds the hourly rollup table with its view.
+ * Runs inside the migration's transaction: a failure leaves the V1 table untouched.
  */
 final class PlainReadingsSchema {
 
@@ -29,23 +29,14 @@ final class PlainReadingsSchema {
           RENAME CONSTRAINT sensor_readings_pk TO sensor_readings_unpartitioned_pk
       """;
 
-  // Same columns and checks as V1; the primary key is the deduplication key and contains the
-  // partition key, as PostgreSQL requires.
+  // Columns, defaults and checks are copied from V1's table (LIKE), so that V1 stays their one
+  // definition. The primary key is named here: it is the deduplication key, contains the
+  // partition key as PostgreSQL requires, and INCLUDING INDEXES would give it another name.
   private static final String CREATE_PARTITIONED =
       """
       CREATE TABLE sensor_readings (
-          time        timestamptz      NOT NULL,
-          building_id text             NOT NULL,
-          device_id   text             NOT NULL,
-          sensor_id   text             NOT NULL,
-          value       double precision NOT NULL,
-          unit        text             NOT NULL,
-          quality     text             NOT NULL DEFAULT 'good',
-          received_at timestamptz      NOT NULL DEFAULT now(),
-          CONSTRAINT sensor_readings_pk PRIMARY KEY (device_id, sensor_id, time),
-          CONSTRAINT sensor_readings_value_finite CHECK (value <> 'NaN'::double precision
-              AND value <> 'Infinity'::double precision AND value <> '-Infinity'::double precision),
-          CONSTRAINT sensor_readings_quality_known CHECK (quality IN ('good', 'uncertain', 'bad'))
+          LIKE sensor_readings_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
+          CONSTRAINT sensor_readings_pk PRIMARY KEY (device_id, sensor_id, time)
       ) PARTITION BY RANGE (time);
       CREATE INDEX sensor_readings_building_sensor_time_idx
           ON sensor_readings (building_id, sensor_id, time DESC)

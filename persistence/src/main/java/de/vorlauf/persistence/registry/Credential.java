@@ -1,5 +1,6 @@
 package de.vorlauf.persistence.registry;
 
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

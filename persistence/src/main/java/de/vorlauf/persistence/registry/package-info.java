@@ -7,10 +7,10 @@
  * de.vorlauf.persistence.registry.DeviceRegistration} and {@link
  * de.vorlauf.persistence.registry.DeviceCredential}. Secrets: {@link
  * de.vorlauf.persistence.registry.DeviceToken} ({@code vlf_} + 32 random bytes, stored as SHA-256
- * for the bearer lookup) and {@link de.vorlauf.persistence.registry.MosquittoPasswordHash} (the
- * same token as a Mosquitto 2.0 {@code $7$} PBKDF2-SHA512 hash in {@code
- * device_credentials.mosquitto_hash}, so a broker password file can be generated from the table:
- * one {@code <device id>:<mosquitto_hash>} line per valid credential).
+ * for the bearer lookup) and {@link de.vorlauf.domain.broker.MosquittoPasswordHash} (the same token
+ * as a Mosquitto 2.0 {@code $7$} PBKDF2-SHA512 hash in {@code device_credentials.mosquitto_hash},
+ * so a broker password file can be generated from the table: one {@code <device
+ * id>:<mosquitto_hash>} line per valid credential).
  *
  * <p>Gateways (V30): {@link de.vorlauf.persistence.registry.GatewayRegistration} and {@link
  * de.vorlauf.persistence.registry.GatewayCredential}, one MQTT login speaking for the devices whose

@@ -34,18 +34,13 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class JdbcBatchSink implements BatchSink {
 
+  // The readings' columns and NOT NULLs from the table itself (its one definition is V1), without
+  // defaults and checks: the insert into sensor_readings applies those.
   private static final String CREATE_STAGING =
       """
       CREATE TEMP TABLE IF NOT EXISTS sensor_readings_staging (
-          submission  integer          NOT NULL,
-          time        timestamptz      NOT NULL,
-          building_id text             NOT NULL,
-          device_id   text             NOT NULL,
-          sensor_id   text             NOT NULL,
-          value       double precision NOT NULL,
-          unit        text             NOT NULL,
-          quality     text             NOT NULL,
-          received_at timestamptz      NOT NULL
+          submission integer NOT NULL,
+          LIKE sensor_readings
       ) ON COMMIT DELETE ROWS
       """;
 

@@ -3,9 +3,9 @@ package de.vorlauf.persistence.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.persistence.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -11,11 +11,15 @@ import de.vorlauf.persistence.migration.V4__Readings_timescale_rollup;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +46,7 @@ class ReadingsMigrationIT {
           .target("2")
           .load()
           .migrate();
+      List<String> v1Definition = tableDefinition(ds);
       Instant old = Instant.parse("2024-02-29T23:59:59.123456Z");
       Instant recent = Instant.now().minus(Duration.ofDays(3));
       insertPlain(ds, old, 1_000);
@@ -49,6 +54,9 @@ class ReadingsMigrationIT {
       assertThat(TestDatabase.count(ds, "SELECT count(*) FROM sensor_readings")).isEqualTo(2_000);
 
       assertThat(Migrations.migrate(ds).applied()).anyMatch(m -> m.startsWith("3 "));
+
+      // V1 is the one definition of the columns, defaults and checks; V3 copies them
+      assertThat(tableDefinition(ds)).isEqualTo(v1Definition);
 
       assertThat(TestDatabase.count(ds, "SELECT count(*) FROM sensor_readings")).isEqualTo(2_000);
       assertThat(
@@ -76,6 +84,47 @@ class ReadingsMigrationIT {
       assertThat(TestDatabase.count(ds, "SELECT count(*) FROM sensor_readings_p20240229"))
           .isEqualTo(1);
     }
+  }
+
+  /** Columns with type, nullability and default, then constraints, of sensor_readings. */
+  private static List<String> tableDefinition(HikariDataSource ds) throws Exception {
+    List<String> definition = new ArrayList<>();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              """
+              SELECT column_name, data_type, is_nullable, column_default
+                FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name = 'sensor_readings'
+               ORDER BY ordinal_position
+              """)) {
+        while (rs.next()) {
+          definition.add(
+              rs.getString(1)
+                  + " "
+                  + rs.getString(2)
+                  + " "
+                  + rs.getString(3)
+                  + " "
+                  + rs.getString(4));
+        }
+      }
+      try (ResultSet rs =
+          s.executeQuery(
+              """
+              SELECT conname, pg_get_constraintdef(oid)
+                FROM pg_constraint
+               WHERE conrelid = 'sensor_readings'::regclass
+               ORDER BY conname
+              """)) {
+        while (rs.next()) {
+          definition.add(rs.getString(1) + " " + rs.getString(2));
+        }
+      }
+    }
+    assertThat(definition).anyMatch(d -> d.startsWith("sensor_readings_value_finite CHECK"));
+    return definition;
   }
 
   private static void insertPlain(HikariDataSource ds, Instant start, int rows) throws Exception {

@@ -1,9 +1,9 @@
 package de.vorlauf.persistence.timeseries;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import java.nio.file.Path;

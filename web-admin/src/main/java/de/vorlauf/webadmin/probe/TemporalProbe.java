@@ -2,39 +2,33 @@ package de.vorlauf.webadmin.probe;
 
 import de.vorlauf.webadmin.config.AdminConfig;
 import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.api.taskqueue.v1.TaskQueue;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.api.workflowservice.v1.DescribeTaskQueueRequest;
-import io.temporal.api.workflowservice.v1.GetClusterInfoRequest;
-import io.temporal.api.workflowservice.v1.GetClusterInfoResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks the Temporal frontend what it is. A real server (CLI dev server or cluster) answers
- * GetClusterInfo; the SDK's in-JVM test server answers UNIMPLEMENTED, and then its limits are
- * reported, because several features the platform uses elsewhere do not exist there.
+ * Asks the Temporal frontend what it is ({@link TemporalServerKind}, the worker's detector too),
+ * whether the namespace exists and who polls the platform's task queue. For the SDK's in-JVM test
+ * server its limits are reported, because several features the platform uses elsewhere do not exist
+ * there.
  */
 @ApplicationScoped
 public class TemporalProbe implements Probe {
 
   public static final String NAME = "temporal";
-  static final String TEST_SERVER = "in-JVM test server (io.temporal.testserver)";
-  static final List<String> TEST_SERVER_LIMITS =
-      List.of(
-          "no Schedules: scheduled workflows do not run",
-          "no visibility queries (List/CountWorkflowExecutions): lists come from Vorlauf's own table",
-          "nothing persisted: a restart of the server loses every workflow",
-          "workflows of a restarted worker stay on its sticky queue unless stickiness is disabled");
   private static final long DEADLINE_SECONDS = 3;
 
   @Inject AdminConfig config;
@@ -51,24 +45,18 @@ public class TemporalProbe implements Probe {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("address", config.temporalAddress());
     facts.put("namespace", config.temporalNamespace());
-    boolean testServer;
+    TemporalServerKind kind;
     try {
-      GetClusterInfoResponse info =
-          stub().getClusterInfo(GetClusterInfoRequest.getDefaultInstance());
-      facts.put("server", serverKind(info));
-      testServer = false;
+      kind = TemporalServerKind.detect(stubs.blockingStub(), Duration.ofSeconds(DEADLINE_SECONDS));
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
-        return ServiceCheck.down(
-            NAME,
-            "cannot reach Temporal at "
-                + config.temporalAddress()
-                + " (TEMPORAL_ADDRESS): "
-                + Failures.describe(e));
-      }
-      facts.put("server", TEST_SERVER);
-      testServer = true;
+      return ServiceCheck.down(
+          NAME,
+          "cannot reach Temporal at "
+              + config.temporalAddress()
+              + " (TEMPORAL_ADDRESS): "
+              + Failures.describe(e));
     }
+    facts.put("server", kind.label());
     long millis = (System.nanoTime() - begin) / 1_000_000;
     String namespaceProblem = namespaceProblem();
     if (namespaceProblem != null) {
@@ -78,17 +66,7 @@ public class TemporalProbe implements Probe {
     ServiceCheck check =
         ServiceCheck.up(
             NAME, facts.get("server") + ", namespace " + config.temporalNamespace(), millis, facts);
-    return testServer ? check.withLimits(TEST_SERVER_LIMITS) : check;
-  }
-
-  /** The CLI dev server keeps its state in SQLite; anything else is taken for a cluster. */
-  static String serverKind(GetClusterInfoResponse info) {
-    String store = info.getPersistenceStore();
-    String version = info.getServerVersion().isBlank() ? "" : " " + info.getServerVersion();
-    if ("sqlite".equalsIgnoreCase(store)) {
-      return "Temporal dev server" + version + " (SQLite)";
-    }
-    return "Temporal cluster" + version + (store.isBlank() ? "" : " (" + store + ")");
+    return kind.inJvmTestServer() ? check.withLimits(TemporalServerKind.IN_JVM_LIMITS) : check;
   }
 
   /** Null when the namespace exists; every server kind answers DescribeNamespace. */

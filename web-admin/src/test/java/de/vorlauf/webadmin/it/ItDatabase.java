@@ -1,11 +1,11 @@
 package de.vorlauf.webadmin.it;
 
-import de.vorlauf.devstack.AdminCredentials;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
-import de.vorlauf.devstack.Secrets;
-import de.vorlauf.devstack.StateDir;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.service.Secrets;
+import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.migration.MigrationReport;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package de.vorlauf.webadmin.it;
 
-import de.vorlauf.devstack.RunningTemporal;
-import de.vorlauf.devstack.TemporalKind;
-import de.vorlauf.devstack.TemporalOptions;
-import de.vorlauf.devstack.TemporalService;
+import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.devstack.temporal.TemporalKind;
+import de.vorlauf.devstack.temporal.TemporalOptions;
+import de.vorlauf.devstack.temporal.TemporalService;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.polling.IngestionPollingWorkflowImpl;
 import de.vorlauf.workflows.polling.VendorPollingActivities;

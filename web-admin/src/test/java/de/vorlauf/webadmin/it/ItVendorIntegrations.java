@@ -1,6 +1,6 @@
 package de.vorlauf.webadmin.it;
 
-import de.vorlauf.devstack.Secrets;
+import de.vorlauf.devstack.service.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

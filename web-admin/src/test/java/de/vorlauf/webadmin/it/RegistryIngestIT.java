@@ -3,7 +3,7 @@ package de.vorlauf.webadmin.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
 import java.io.File;
 import java.net.URL;

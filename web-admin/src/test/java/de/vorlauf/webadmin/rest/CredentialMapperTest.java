@@ -2,10 +2,10 @@ package de.vorlauf.webadmin.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import de.vorlauf.persistence.registry.DeviceCredential;
 import de.vorlauf.persistence.registry.DeviceToken;
 import de.vorlauf.persistence.registry.GatewayCredential;
-import de.vorlauf.persistence.registry.MosquittoPasswordHash;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

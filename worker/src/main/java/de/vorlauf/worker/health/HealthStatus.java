@@ -1,7 +1,9 @@
 package de.vorlauf.worker.health;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What {@code GET /health} reports.
@@ -11,7 +13,13 @@ import java.util.stream.Collectors;
  * @param taskQueues the task queues polled (empty until polling starts)
  * @param ingest MQTT ingestion, null while it is not started (or disabled)
  */
-public record HealthStatus(String status, String temporal, List<String> taskQueues, Ingest ingest) {
+public record HealthStatus(
+    String status,
+    String temporal,
+    List<String> taskQueues,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Ingest ingest) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public HealthStatus {
     taskQueues = List.copyOf(taskQueues);
@@ -40,59 +48,18 @@ public record HealthStatus(String status, String temporal, List<String> taskQueu
       int inFlight,
       long readingsStored,
       long readingsDuplicate,
-      long quarantined) {
-
-    String toJson() {
-      return ("{\"state\":%s,\"connected\":%b,\"subscribed\":%b,\"received\":%d,"
-              + "\"acknowledged\":%d,\"inFlight\":%d,\"readingsStored\":%d,"
-              + "\"readingsDuplicate\":%d,\"quarantined\":%d}")
-          .formatted(
-              quote(state),
-              connected,
-              subscribed,
-              received,
-              acknowledged,
-              inFlight,
-              readingsStored,
-              readingsDuplicate,
-              quarantined);
-    }
-  }
+      long quarantined) {}
 
   public boolean up() {
     return "UP".equals(status);
   }
 
+  /** The body of {@code GET /health}; {@code ingest} is left out while it is null. */
   String toJson() {
-    return "{\"status\":%s,\"temporal\":%s,\"taskQueues\":[%s]%s}"
-        .formatted(
-            quote(status),
-            quote(temporal),
-            taskQueues.stream().map(HealthStatus::quote).collect(Collectors.joining(",")),
-            ingest == null ? "" : ",\"ingest\":" + ingest.toJson());
-  }
-
-  static String quote(String value) {
-    if (value == null) {
-      return "null";
+    try {
+      return JSON.writeValueAsString(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a health status of strings and numbers is always JSON", e);
     }
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,5 +1,6 @@
 package de.vorlauf.worker.temporal;
 
+import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.grpc.StatusRuntimeException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -42,7 +43,8 @@ public final class TemporalConnector {
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        TemporalServerKind kind = TemporalServerKind.detect(stubs.blockingStub());
+        TemporalServerKind kind =
+            TemporalServerKind.detect(stubs.blockingStub(), Duration.ofSeconds(5));
         log.info("connected to {} at {}", kind.label(), address);
         return new Connection(stubs, kind);
       } catch (StatusRuntimeException e) {

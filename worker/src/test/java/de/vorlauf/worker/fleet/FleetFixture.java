@@ -1,16 +1,16 @@
 package de.vorlauf.worker.fleet;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.BrokerAccessControl;
-import de.vorlauf.devstack.BrokerKind;
-import de.vorlauf.devstack.BrokerOptions;
-import de.vorlauf.devstack.MqttBrokerService;
-import de.vorlauf.devstack.MqttLogin;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningBroker;
-import de.vorlauf.devstack.RunningPostgres;
-import de.vorlauf.devstack.Secrets;
+import de.vorlauf.devstack.broker.BrokerAccessControl;
+import de.vorlauf.devstack.broker.BrokerKind;
+import de.vorlauf.devstack.broker.BrokerOptions;
+import de.vorlauf.devstack.broker.MqttBrokerService;
+import de.vorlauf.devstack.broker.MqttLogin;
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.postgres.PostgresOptions;
+import de.vorlauf.devstack.postgres.PostgresService;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.service.Secrets;
 import de.vorlauf.ingest.pipeline.IngestSettings;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;

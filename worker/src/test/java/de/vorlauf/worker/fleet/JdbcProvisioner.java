@@ -1,7 +1,7 @@
 package de.vorlauf.worker.fleet;
 
+import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import de.vorlauf.persistence.registry.DeviceToken;
-import de.vorlauf.persistence.registry.MosquittoPasswordHash;
 import de.vorlauf.simulator.provision.BuildingDefinition;
 import de.vorlauf.simulator.provision.Principal;
 import de.vorlauf.simulator.provision.Provisioner;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.vorlauf.devstack.BrokerKind;
-import de.vorlauf.devstack.BrokerOptions;
-import de.vorlauf.devstack.MqttBrokerService;
-import de.vorlauf.devstack.RunningBroker;
+import de.vorlauf.devstack.broker.BrokerKind;
+import de.vorlauf.devstack.broker.BrokerOptions;
+import de.vorlauf.devstack.broker.MqttBrokerService;
+import de.vorlauf.devstack.broker.RunningBroker;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;

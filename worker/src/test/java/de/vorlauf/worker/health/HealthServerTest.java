@@ -25,13 +25,13 @@ class HealthServerTest {
 
       status.set(
           new HealthStatus(
-              "UP", "Temporal dev server 1.29.1 (sqlite)", List.of("vorlauf-platform")));
+              "UP", "Temporal dev server 1.29.1 (SQLite)", List.of("vorlauf-platform")));
       HttpResponse<String> up = get(server.port());
       assertThat(up.statusCode()).isEqualTo(200);
       assertThat(up.headers().firstValue("Content-Type")).hasValue("application/json");
       assertThat(up.body())
           .isEqualTo(
-              "{\"status\":\"UP\",\"temporal\":\"Temporal dev server 1.29.1 (sqlite)\","
+              "{\"status\":\"UP\",\"temporal\":\"Temporal dev server 1.29.1 (SQLite)\","
                   + "\"taskQueues\":[\"vorlauf-platform\"]}");
 
       status.set(
@@ -48,7 +48,8 @@ class HealthServerTest {
 
   @Test
   void jsonStringsAreEscaped() {
-    assertThat(HealthStatus.quote("a\"b\\c\n")).isEqualTo("\"a\\\"b\\\\c\\n\"");
+    assertThat(new HealthStatus("UP", "a\"b\\c\n", List.of()).toJson())
+        .isEqualTo("{\"status\":\"UP\",\"temporal\":\"a\\\"b\\\\c\\n\",\"taskQueues\":[]}");
   }
 
   private static HttpResponse<String> get(int port) throws Exception {

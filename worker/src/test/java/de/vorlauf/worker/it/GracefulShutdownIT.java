@@ -2,10 +2,10 @@ package de.vorlauf.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.devstack.RunningTemporal;
-import de.vorlauf.devstack.TemporalKind;
-import de.vorlauf.devstack.TemporalOptions;
-import de.vorlauf.devstack.TemporalService;
+import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.devstack.temporal.TemporalKind;
+import de.vorlauf.devstack.temporal.TemporalOptions;
+import de.vorlauf.devstack.temporal.TemporalService;
 import de.vorlauf.worker.VorlaufWorker;
 import de.vorlauf.worker.config.WorkerConfig;
 import io.temporal.api.enums.v1.EventType;

@@ -1,7 +1,7 @@
 package de.vorlauf.worker.it;
 
-import de.vorlauf.devstack.BrokerKind;
-import de.vorlauf.devstack.TemporalKind;
+import de.vorlauf.devstack.broker.BrokerKind;
+import de.vorlauf.devstack.temporal.TemporalKind;
 
 /**
  * The self-check against the embedded fallbacks: zonky PostgreSQL, HiveMQ CE, the in-JVM Temporal

@@ -1,8 +1,8 @@
 package de.vorlauf.worker.it;
 
-import de.vorlauf.devstack.RunningBroker;
-import de.vorlauf.devstack.RunningPostgres;
-import de.vorlauf.devstack.RunningTemporal;
+import de.vorlauf.devstack.broker.RunningBroker;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.devstack.temporal.RunningTemporal;
 import de.vorlauf.worker.WorkerMain;
 import de.vorlauf.worker.config.WorkerConfig;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package de.vorlauf.workflows.selfcheck;
 
+import de.vorlauf.workflows.ActivityFailures;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
@@ -87,7 +88,8 @@ public class PlatformSelfCheckWorkflowImpl implements PlatformSelfCheckWorkflow 
     try {
       return probe.get();
     } catch (ActivityFailure failure) {
-      String detail = ProbeFailures.describe(failure);
+      String detail =
+          ActivityFailures.describe(failure, "gave up after " + MAX_ATTEMPTS + " attempts");
       log.warn("self-check probe {} failed: {}", name, detail);
       return new ProbeResult(name, false, detail, null);
     }

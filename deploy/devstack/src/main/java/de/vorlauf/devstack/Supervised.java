@@ -1,8 +1,0 @@
-package de.vorlauf.devstack;
-
-/** A service backed by a child process that can die on its own. */
-interface Supervised {
-
-  /** Null while the process runs (or was stopped on purpose), else why it ended. */
-  String unexpectedExit();
-}

@@ -1,0 +1,135 @@
+package de.vorlauf.devstack.broker;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.service.ServicePorts;
+import de.vorlauf.devstack.service.ShutdownRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HiveMQ CE inside this JVM: the fallback when Mosquitto is not installed. MQTT 5, shared
+ * subscriptions and persistent sessions; its data lives under hivemq/ in the state folder.
+ */
+final class HiveMqBroker implements RunningBroker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HiveMqBroker.class);
+
+  private final BrokerOptions options;
+  private final Path dir;
+  private EmbeddedHiveMQ hivemq;
+  private boolean warnedAnonymous;
+
+  HiveMqBroker(BrokerOptions options) {
+    this.options = options;
+    this.dir = options.dir().resolve("hivemq");
+  }
+
+  @Override
+  public synchronized void start() {
+    if (hivemq != null) {
+      return;
+    }
+    ServicePorts.requireFree(options.port(), "MQTT (HiveMQ)");
+    if (options.authenticated() && !warnedAnonymous) {
+      warnedAnonymous = true;
+      LOG.warn(
+          "HiveMQ CE (the fallback when Mosquitto is not installed) cannot use the password and"
+              + " ACL files generated from the device registry: any client on 127.0.0.1 may"
+              + " connect without credentials and publish on any device's topics. Install"
+              + " Mosquitto (deploy/install-test-deps.sh) for per-device credentials.");
+    }
+    long begin = System.nanoTime();
+    EmbeddedHiveMQ broker =
+        EmbeddedHiveMQ.builder()
+            .withConfigurationFolder(prepareConfig())
+            .withDataFolder(dir.resolve("data"))
+            .withExtensionsFolder(dir.resolve("extensions"))
+            .withoutLoggingBootstrap()
+            .build();
+    try {
+      broker.start().get(120, TimeUnit.SECONDS);
+    } catch (ExecutionException | CompletionException | TimeoutException e) {
+      closeQuietly(broker);
+      throw new IllegalStateException("embedded HiveMQ did not start on port " + options.port(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeQuietly(broker);
+      throw new IllegalStateException("interrupted while starting HiveMQ", e);
+    }
+    hivemq = broker;
+    ShutdownRegistry.register(this);
+    LOG.info(
+        "{} listening on {} after {} ms", label(), url(), (System.nanoTime() - begin) / 1_000_000);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (hivemq == null) {
+      return;
+    }
+    ShutdownRegistry.unregister(this);
+    closeQuietly(hivemq);
+    hivemq = null;
+    LOG.info("Embedded HiveMQ on port {} stopped", options.port());
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  @Override
+  public String url() {
+    return "tcp://127.0.0.1:" + options.port();
+  }
+
+  @Override
+  public Origin origin() {
+    return Origin.EMBEDDED;
+  }
+
+  @Override
+  public String label() {
+    String version = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
+    return "HiveMQ CE "
+        + (version == null ? "" : version + " ")
+        + "(embedded, no device authentication)";
+  }
+
+  @Override
+  public String toString() {
+    return label() + " on " + url();
+  }
+
+  private Path prepareConfig() {
+    Path config = dir.resolve("conf");
+    try {
+      Files.createDirectories(config);
+      Files.createDirectories(dir.resolve("data"));
+      Files.createDirectories(dir.resolve("extensions"));
+      Files.writeString(config.resolve("config.xml"), HiveMqConfig.render(options.port()));
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write HiveMQ configuration in " + config, e);
+    }
+  }
+
+  private static void closeQuietly(EmbeddedHiveMQ broker) {
+    try {
+      broker.close();
+    } catch (ExecutionException | RuntimeException e) {
+      LOG.warn("HiveMQ did not stop cleanly", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package de.vorlauf.devstack.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.vorlauf.devstack.service.Origin;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded fallback broker, used where Mosquitto is not installed. */
+class HiveMqBrokerIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void deliversQos1MessagesAndSplitsASharedSubscription() throws Exception {
+    try (RunningBroker broker =
+        MqttBrokerService.start(BrokerOptions.forTest(dir, BrokerKind.HIVEMQ))) {
+      assertThat(broker.origin()).isEqualTo(Origin.EMBEDDED);
+      assertThat(broker.label()).startsWith("HiveMQ CE");
+      MosquittoBrokerIT.roundTrip(broker.url(), "hello hivemq");
+
+      String group = "$share/workers/shared/#";
+      MqttTestClient first = new MqttTestClient(broker.url()).subscribe(group);
+      try (MqttTestClient second = new MqttTestClient(broker.url()).subscribe(group);
+          MqttTestClient publisher = new MqttTestClient(broker.url())) {
+        publisher.publishBurst("shared/readings", 500, 100);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(first, second) >= 500);
+        Thread.sleep(500);
+        // each message went to one member of the group, not to both
+        assertThat(total(first, second)).isEqualTo(500);
+
+        first.close();
+        int before = second.received.size();
+        publisher.publishBurst("shared/readings", 100, 100);
+        await().atMost(Duration.ofSeconds(30)).until(() -> second.received.size() - before >= 100);
+      }
+    }
+  }
+
+  private static int total(MqttTestClient first, MqttTestClient second) {
+    return first.received.size() + second.received.size();
+  }
+
+  @Test
+  void comesBackOnTheSamePortAfterAStop() throws Exception {
+    try (RunningBroker broker =
+        MqttBrokerService.start(BrokerOptions.forTest(dir, BrokerKind.HIVEMQ))) {
+      broker.stop();
+      broker.start();
+      MosquittoBrokerIT.roundTrip(broker.url(), "after restart");
+    }
+  }
+}
