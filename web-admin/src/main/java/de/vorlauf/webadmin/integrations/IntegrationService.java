@@ -2,9 +2,9 @@ package de.vorlauf.webadmin.integrations;
 
 import de.vorlauf.domain.vendor.VendorIntegration;
 import de.vorlauf.domain.vendor.VendorIntegrations;
-import de.vorlauf.webadmin.registry.ConflictException;
-import de.vorlauf.webadmin.registry.UnknownEntityException;
-import de.vorlauf.webadmin.selfcheck.TemporalUnavailableException;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
+import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
 import de.vorlauf.workflows.polling.IngestionPollingWorkflow;
 import de.vorlauf.workflows.polling.PollingLauncher;
 import de.vorlauf.workflows.polling.PollingStatus;

@@ -1,8 +1,8 @@
 package de.vorlauf.webadmin.ops;
 
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.webadmin.registry.Page;
 import de.vorlauf.webadmin.registry.PageRequest;
-import de.vorlauf.webadmin.registry.UnknownEntityException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -2,6 +2,9 @@ package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.BuildingSettings;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

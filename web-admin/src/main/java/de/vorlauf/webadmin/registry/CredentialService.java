@@ -2,6 +2,9 @@ package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.Credential;
 import de.vorlauf.persistence.registry.DeviceToken;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.webadmin.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

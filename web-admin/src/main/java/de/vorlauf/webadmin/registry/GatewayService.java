@@ -2,6 +2,9 @@ package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.DeviceRegistration;
 import de.vorlauf.persistence.registry.GatewayRegistration;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,5 +1,7 @@
 package de.vorlauf.webadmin.registry;
 
+import de.vorlauf.webadmin.common.InvalidInputException;
+
 /** Page number (from 0) and size, clamped to what a list call serves at most. */
 public record PageRequest(int page, int size) {
 

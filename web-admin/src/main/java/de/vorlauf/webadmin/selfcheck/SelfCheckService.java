@@ -1,6 +1,9 @@
 package de.vorlauf.webadmin.selfcheck;
 
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
+import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
+import de.vorlauf.webadmin.workflows.WorkflowInspector;
+import de.vorlauf.webadmin.workflows.WorkflowState;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflow;
 import de.vorlauf.workflows.selfcheck.SelfCheckReport;
