@@ -1,7 +1,5 @@
 package de.vorlauf.webadmin.common;
 
-import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
-import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -35,27 +33,6 @@ public final class ProblemMappers {
         .type(ProblemDto.MEDIA_TYPE)
         .entity(ProblemDto.of(status, title, detail, instance))
         .build();
-  }
-
-  @Provider
-  public static class NotFound implements ExceptionMapper<WorkflowNotFoundException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(WorkflowNotFoundException e) {
-      return problem(Response.Status.NOT_FOUND, "Unknown workflow", e.getMessage(), uri);
-    }
-  }
-
-  @Provider
-  public static class TemporalUnavailable implements ExceptionMapper<TemporalUnavailableException> {
-    @Context UriInfo uri;
-
-    @Override
-    public Response toResponse(TemporalUnavailableException e) {
-      return problem(
-          Response.Status.SERVICE_UNAVAILABLE, "Temporal unavailable", e.getMessage(), uri);
-    }
   }
 
   @Provider

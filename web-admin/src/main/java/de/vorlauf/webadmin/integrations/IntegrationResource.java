@@ -39,14 +39,14 @@ public class IntegrationResource {
 
   @GET
   public List<IntegrationDto> list() {
-    return integrations.list().stream().map(IntegrationDto::of).toList();
+    return integrations.list();
   }
 
   @GET
   @Path("/{id}")
   public IntegrationDto get(
       @PathParam("id") @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id) {
-    return IntegrationDto.of(integrations.get(id));
+    return integrations.get(id);
   }
 
   @POST
@@ -55,7 +55,7 @@ public class IntegrationResource {
       @PathParam("id") @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
       @Context SecurityContext security) {
     integrations.start(id, user(security));
-    return IntegrationDto.of(integrations.get(id));
+    return integrations.get(id);
   }
 
   @POST
@@ -64,7 +64,7 @@ public class IntegrationResource {
       @PathParam("id") @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
       @Context SecurityContext security) {
     integrations.stop(id, user(security));
-    return IntegrationDto.of(integrations.get(id));
+    return integrations.get(id);
   }
 
   @POST
@@ -73,7 +73,7 @@ public class IntegrationResource {
       @PathParam("id") @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
       @Context SecurityContext security) {
     integrations.pause(id, user(security));
-    return IntegrationDto.of(integrations.get(id));
+    return integrations.get(id);
   }
 
   @POST
@@ -82,7 +82,7 @@ public class IntegrationResource {
       @PathParam("id") @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String id,
       @Context SecurityContext security) {
     integrations.resume(id, user(security));
-    return IntegrationDto.of(integrations.get(id));
+    return integrations.get(id);
   }
 
   @PUT
@@ -93,7 +93,7 @@ public class IntegrationResource {
       @NotNull(message = "a body {\"interval\":\"PT30S\"} is required") @Valid IntervalInput input,
       @Context SecurityContext security) {
     integrations.setInterval(id, interval(input.interval()), user(security));
-    return IntegrationDto.of(integrations.get(id));
+    return integrations.get(id);
   }
 
   static Duration interval(String text) {

@@ -38,12 +38,13 @@ public class IntegrationService {
   @Inject VendorIntegrations integrations;
   @Inject WorkflowClient client;
 
-  public List<IntegrationView> list() {
-    return integrations.all().stream().map(this::view).toList();
+  /** Every configured integration with its workflow's state. */
+  public List<IntegrationDto> list() {
+    return integrations.all().stream().map(this::view).map(IntegrationDto::of).toList();
   }
 
-  public IntegrationView get(String id) {
-    return view(require(id));
+  public IntegrationDto get(String id) {
+    return IntegrationDto.of(view(require(id)));
   }
 
   /**

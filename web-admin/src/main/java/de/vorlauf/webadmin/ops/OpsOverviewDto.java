@@ -1,6 +1,5 @@
 package de.vorlauf.webadmin.ops;
 
-import de.vorlauf.persistence.ingest.QuarantineStore;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,5 +22,5 @@ public record OpsOverviewDto(
     int offline,
     int neverSeen,
     double readingsPerMinute,
-    List<QuarantineStore.ReasonCount> quarantineByReason,
+    List<ReasonCountDto> quarantineByReason,
     List<BuildingHealth> buildings) {}

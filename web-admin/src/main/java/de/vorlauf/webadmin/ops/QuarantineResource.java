@@ -1,12 +1,10 @@
 package de.vorlauf.webadmin.ops;
 
-import de.vorlauf.persistence.ingest.QuarantineReingest;
+import de.vorlauf.persistence.ops.QuarantineFilter;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
 import de.vorlauf.webadmin.ingest.IngestBusyException;
-import de.vorlauf.webadmin.ingest.IngestService;
-import de.vorlauf.webadmin.registry.PageRequest;
-import de.vorlauf.webadmin.registry.RegistryMapper;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,11 +31,10 @@ public class QuarantineResource {
 
   static final int MAX_REINGEST = 10_000;
 
-  @Inject QuarantineQueries queries;
-  @Inject IngestService ingest;
+  @Inject QuarantineService quarantine;
 
   @GET
-  public PageDto<QuarantineRow> list(
+  public PageDto<QuarantineRowDto> list(
       @QueryParam("deviceId") String deviceId,
       @QueryParam("reason") String reason,
       @QueryParam("from") String from,
@@ -45,21 +42,21 @@ public class QuarantineResource {
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size)
       throws SQLException {
-    QuarantineFilter filter =
-        new QuarantineFilter(deviceId, reason, instant("from", from), instant("to", to));
-    return RegistryMapper.toDto(queries.page(filter, PageRequest.of(page, size)), row -> row);
+    return quarantine.list(
+        new QuarantineFilter(deviceId, reason, instant("from", from), instant("to", to)),
+        Paging.request(page, size));
   }
 
   @GET
   @Path("{id}")
-  public QuarantineRow get(@PathParam("id") long id) throws SQLException {
-    return queries.get(id);
+  public QuarantineRowDto get(@PathParam("id") long id) throws SQLException {
+    return quarantine.get(id);
   }
 
   @POST
   @Path("reingest")
   @Consumes(MediaType.APPLICATION_JSON)
-  public QuarantineReingest.Report reingest(ReingestRequest request)
+  public ReingestReportDto reingest(ReingestRequest request)
       throws SQLException, IngestBusyException, InterruptedException {
     if (request == null) {
       throw new InvalidInputException("a JSON body with ids or a filter is required");
@@ -68,21 +65,16 @@ public class QuarantineResource {
     if (ids.size() > MAX_REINGEST) {
       throw new InvalidInputException("at most " + MAX_REINGEST + " ids per call");
     }
-    if (ids.isEmpty()) {
-      int limit = request.limit() == null ? MAX_REINGEST : request.limit();
-      if (limit < 1 || limit > MAX_REINGEST) {
-        throw new InvalidInputException("limit must be between 1 and " + MAX_REINGEST);
-      }
-      ids =
-          queries.ids(
-              new QuarantineFilter(
-                  request.deviceId(), request.reason(), request.from(), request.to()),
-              limit);
-      if (ids.isEmpty()) {
-        return new QuarantineReingest.Report(0, 0, 0, 0, 0, 0);
-      }
+    if (!ids.isEmpty()) {
+      return quarantine.reingest(ids);
     }
-    return ingest.reingest(QuarantineReingest.Selection.ids(ids));
+    int limit = request.limit() == null ? MAX_REINGEST : request.limit();
+    if (limit < 1 || limit > MAX_REINGEST) {
+      throw new InvalidInputException("limit must be between 1 and " + MAX_REINGEST);
+    }
+    return quarantine.reingestMatching(
+        new QuarantineFilter(request.deviceId(), request.reason(), request.from(), request.to()),
+        limit);
   }
 
   private static Instant instant(String name, String value) {

@@ -1,9 +1,10 @@
 package de.vorlauf.webadmin.registry;
 
-import de.vorlauf.persistence.registry.BuildingRegistration;
+import de.vorlauf.persistence.registry.BuildingFilter;
 import de.vorlauf.webadmin.common.InputValidation;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -37,25 +38,22 @@ public class BuildingResource {
       @QueryParam("active") Boolean active,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return RegistryMapper.toDto(
-        buildings.list(new BuildingFilter(text, active), PageRequest.of(page, size)),
-        RegistryMapper::toDto);
+    return buildings.list(new BuildingFilter(text, active), Paging.request(page, size));
   }
 
   @POST
   public Response create(BuildingInput input) {
     BuildingInput valid = InputValidation.valid(validator, input);
-    BuildingRegistration created =
-        buildings.create(valid.id().strip(), RegistryMapper.settings(valid));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.getId()).build())
-        .entity(RegistryMapper.toDto(created))
+    BuildingDto created = buildings.create(valid.id().strip(), RegistryMapper.settings(valid));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
         .build();
   }
 
   @GET
   @Path("{id}")
   public BuildingDto get(@PathParam("id") String id) {
-    return RegistryMapper.toDto(buildings.get(id));
+    return buildings.get(id);
   }
 
   @PUT
@@ -70,21 +68,19 @@ public class BuildingResource {
               + "' in the URL)");
     }
     BuildingInput valid = InputValidation.valid(validator, input == null ? null : input.withId(id));
-    return RegistryMapper.toDto(buildings.update(id, RegistryMapper.settings(valid)));
+    return buildings.update(id, RegistryMapper.settings(valid));
   }
 
   /** Deactivates the building and all its devices; answers how many devices that stopped. */
   @POST
   @Path("{id}/deactivate")
   public ActivationDto deactivate(@PathParam("id") String id) {
-    int devices = buildings.setActive(id, false);
-    return new ActivationDto(RegistryMapper.toDto(buildings.get(id)), devices);
+    return buildings.deactivate(id);
   }
 
   @POST
   @Path("{id}/reactivate")
   public ActivationDto reactivate(@PathParam("id") String id) {
-    buildings.setActive(id, true);
-    return new ActivationDto(RegistryMapper.toDto(buildings.get(id)), 0);
+    return buildings.reactivate(id);
   }
 }

@@ -1,8 +1,7 @@
 package de.vorlauf.webadmin.registry;
 
-import static de.vorlauf.webadmin.registry.CredentialOwner.DEVICE;
+import static de.vorlauf.webadmin.registry.CredentialKind.DEVICE;
 
-import de.vorlauf.persistence.registry.Credential;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -34,22 +32,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class CredentialResource {
 
-  static final String NOTICE =
-      "Copy the token now: it is shown only this once and stored only as a hash.";
-
   @Inject CredentialService credentials;
   @Context SecurityContext security;
 
-  private final Clock clock = Clock.systemUTC();
-
   @GET
   public List<CredentialDto> list(@PathParam("deviceId") String deviceId) {
-    return credentials.list(DEVICE, deviceId).stream().map(this::toDto).toList();
+    return credentials.list(DEVICE, deviceId);
   }
 
   @POST
   public Response issue(@PathParam("deviceId") String deviceId) {
-    return issued(credentials.issue(DEVICE, deviceId, user()));
+    return created(credentials.issue(DEVICE, deviceId, user()));
   }
 
   /**
@@ -60,7 +53,7 @@ public class CredentialResource {
   @Path("rotate")
   public Response rotate(
       @PathParam("deviceId") String deviceId, @QueryParam("overlap") String overlap) {
-    return issued(credentials.rotate(DEVICE, deviceId, duration(overlap), user()));
+    return created(credentials.rotate(DEVICE, deviceId, duration(overlap), user()));
   }
 
   @DELETE
@@ -72,17 +65,7 @@ public class CredentialResource {
   @Path("{credentialId}")
   public CredentialDto revoke(
       @PathParam("deviceId") String deviceId, @PathParam("credentialId") long credentialId) {
-    return toDto(credentials.revoke(DEVICE, deviceId, credentialId, user()));
-  }
-
-  private CredentialDto toDto(Credential c) {
-    return CredentialMapper.toDeviceDto(c, clock.instant());
-  }
-
-  private Response issued(IssuedCredential issued) {
-    Credential c = issued.credential();
-    return created(
-        new IssuedCredentialDto(toDto(c), issued.token().value(), c.getOwnerId(), NOTICE));
+    return credentials.revoke(DEVICE, deviceId, credentialId, user());
   }
 
   private String user() {

@@ -1,9 +1,10 @@
 package de.vorlauf.webadmin.registry;
 
-import de.vorlauf.persistence.registry.DeviceRegistration;
+import de.vorlauf.persistence.registry.DeviceFilter;
 import de.vorlauf.webadmin.common.InputValidation;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -42,30 +43,28 @@ public class DeviceResource {
       @QueryParam("gatewayId") String gatewayId,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return RegistryMapper.toDto(
-        devices.list(
-            new DeviceFilter(text, buildingId, active, gatewayId), PageRequest.of(page, size)),
-        RegistryMapper::toDto);
+    return devices.list(
+        new DeviceFilter(text, buildingId, active, gatewayId), Paging.request(page, size));
   }
 
   @POST
   public Response create(DeviceInput input) {
     DeviceInput valid = InputValidation.valid(validator, input);
-    DeviceRegistration created =
+    DeviceDto created =
         devices.create(
             valid.id().strip(),
             valid.buildingId().strip(),
             blankToNull(valid.description()),
             blankToNull(valid.gatewayId()));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.getId()).build())
-        .entity(RegistryMapper.toDto(created))
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
         .build();
   }
 
   @GET
   @Path("{id}")
   public DeviceDto get(@PathParam("id") String id) {
-    return RegistryMapper.toDto(devices.get(id));
+    return devices.get(id);
   }
 
   @PUT
@@ -80,24 +79,23 @@ public class DeviceResource {
               + "' in the URL)");
     }
     DeviceInput valid = InputValidation.valid(validator, input == null ? null : input.withId(id));
-    return RegistryMapper.toDto(
-        devices.update(
-            id,
-            valid.buildingId().strip(),
-            blankToNull(valid.description()),
-            blankToNull(valid.gatewayId())));
+    return devices.update(
+        id,
+        valid.buildingId().strip(),
+        blankToNull(valid.description()),
+        blankToNull(valid.gatewayId()));
   }
 
   @POST
   @Path("{id}/deactivate")
   public DeviceDto deactivate(@PathParam("id") String id) {
-    return RegistryMapper.toDto(devices.setActive(id, false));
+    return devices.setActive(id, false);
   }
 
   @POST
   @Path("{id}/reactivate")
   public DeviceDto reactivate(@PathParam("id") String id) {
-    return RegistryMapper.toDto(devices.setActive(id, true));
+    return devices.setActive(id, true);
   }
 
   private static String blankToNull(String value) {

@@ -1,8 +1,7 @@
 package de.vorlauf.webadmin.registry;
 
-import static de.vorlauf.webadmin.registry.CredentialOwner.GATEWAY;
+import static de.vorlauf.webadmin.registry.CredentialKind.GATEWAY;
 
-import de.vorlauf.persistence.registry.Credential;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -33,23 +31,21 @@ public class GatewayCredentialResource {
   @Inject CredentialService credentials;
   @Context SecurityContext security;
 
-  private final Clock clock = Clock.systemUTC();
-
   @GET
   public List<GatewayCredentialDto> list(@PathParam("gatewayId") String gatewayId) {
-    return credentials.list(GATEWAY, gatewayId).stream().map(this::toDto).toList();
+    return credentials.list(GATEWAY, gatewayId);
   }
 
   @POST
   public Response issue(@PathParam("gatewayId") String gatewayId) {
-    return issued(credentials.issue(GATEWAY, gatewayId, user()));
+    return CredentialResource.created(credentials.issue(GATEWAY, gatewayId, user()));
   }
 
   @POST
   @Path("rotate")
   public Response rotate(
       @PathParam("gatewayId") String gatewayId, @QueryParam("overlap") String overlap) {
-    return issued(
+    return CredentialResource.created(
         credentials.rotate(GATEWAY, gatewayId, CredentialResource.duration(overlap), user()));
   }
 
@@ -62,18 +58,7 @@ public class GatewayCredentialResource {
   @Path("{credentialId}")
   public GatewayCredentialDto revoke(
       @PathParam("gatewayId") String gatewayId, @PathParam("credentialId") long credentialId) {
-    return toDto(credentials.revoke(GATEWAY, gatewayId, credentialId, user()));
-  }
-
-  private GatewayCredentialDto toDto(Credential c) {
-    return CredentialMapper.toGatewayDto(c, clock.instant());
-  }
-
-  private Response issued(IssuedCredential issued) {
-    Credential c = issued.credential();
-    return CredentialResource.created(
-        new IssuedGatewayCredentialDto(
-            toDto(c), issued.token().value(), c.getOwnerId(), CredentialResource.NOTICE));
+    return credentials.revoke(GATEWAY, gatewayId, credentialId, user());
   }
 
   private String user() {

@@ -1,9 +1,10 @@
 package de.vorlauf.webadmin.registry;
 
-import de.vorlauf.persistence.registry.GatewayRegistration;
+import de.vorlauf.persistence.registry.GatewayFilter;
 import de.vorlauf.webadmin.common.InputValidation;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -40,25 +41,22 @@ public class GatewayResource {
       @QueryParam("active") Boolean active,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return RegistryMapper.toDto(
-        gateways.list(new GatewayFilter(text, active), PageRequest.of(page, size)),
-        GatewayMapper::toDto);
+    return gateways.list(new GatewayFilter(text, active), Paging.request(page, size));
   }
 
   @POST
   public Response create(GatewayInput input) {
     GatewayInput valid = InputValidation.valid(validator, input);
-    GatewayRegistration created =
-        gateways.create(valid.id().strip(), blankToNull(valid.description()));
-    return Response.created(uri.getAbsolutePathBuilder().path(created.getId()).build())
-        .entity(GatewayMapper.toDto(created))
+    GatewayDto created = gateways.create(valid.id().strip(), blankToNull(valid.description()));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build())
+        .entity(created)
         .build();
   }
 
   @GET
   @Path("{id}")
   public GatewayDto get(@PathParam("id") String id) {
-    return GatewayMapper.toDto(gateways.get(id));
+    return gateways.get(id);
   }
 
   @PUT
@@ -73,19 +71,19 @@ public class GatewayResource {
               + "' in the URL)");
     }
     GatewayInput valid = InputValidation.valid(validator, input == null ? null : input.withId(id));
-    return GatewayMapper.toDto(gateways.update(id, blankToNull(valid.description())));
+    return gateways.update(id, blankToNull(valid.description()));
   }
 
   @POST
   @Path("{id}/deactivate")
   public GatewayDto deactivate(@PathParam("id") String id) {
-    return GatewayMapper.toDto(gateways.setActive(id, false));
+    return gateways.setActive(id, false);
   }
 
   @POST
   @Path("{id}/reactivate")
   public GatewayDto reactivate(@PathParam("id") String id) {
-    return GatewayMapper.toDto(gateways.setActive(id, true));
+    return gateways.setActive(id, true);
   }
 
   private static String blankToNull(String value) {

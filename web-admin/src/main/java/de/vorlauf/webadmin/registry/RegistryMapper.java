@@ -4,12 +4,10 @@ import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.BuildingSettings;
 import de.vorlauf.persistence.registry.DeviceRegistration;
 import de.vorlauf.persistence.registry.HeatingType;
-import de.vorlauf.webadmin.common.PageDto;
 import java.time.ZoneId;
-import java.util.function.Function;
 
 /** Entities to DTOs and validated input to domain values; the web tier never hands out entities. */
-public final class RegistryMapper {
+final class RegistryMapper {
 
   private RegistryMapper() {}
 
@@ -62,11 +60,6 @@ public final class RegistryMapper {
         d.isActive(),
         d.getCreatedAt(),
         d.getUpdatedAt());
-  }
-
-  public static <T, R> PageDto<R> toDto(Page<T> page, Function<T, R> mapper) {
-    Page<R> mapped = page.map(mapper);
-    return new PageDto<>(mapped.items(), mapped.page(), mapped.size(), mapped.total());
   }
 
   private static <T> T or(T value, T fallback) {

@@ -1,12 +1,7 @@
 package de.vorlauf.webadmin.selfcheck;
 
-import de.vorlauf.persistence.workflow.WorkflowLaunch;
-import de.vorlauf.webadmin.status.StatusMapper;
-import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import de.vorlauf.webadmin.workflows.WorkflowResource;
 import de.vorlauf.webadmin.workflows.WorkflowRunDto;
-import de.vorlauf.webadmin.workflows.WorkflowRuns;
-import de.vorlauf.webadmin.workflows.WorkflowState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -34,14 +29,13 @@ import java.util.List;
 public class SelfCheckResource {
 
   @Inject SelfCheckService selfChecks;
-  @Inject WorkflowRuns workflowRuns;
 
   @POST
   public Response start(@Context SecurityContext security, @Context UriInfo uri) {
-    WorkflowLaunch launch = selfChecks.start(security.getUserPrincipal().getName());
-    URI status = uri.getAbsolutePathBuilder().path(launch.getWorkflowId()).build();
+    SelfCheckService.Started started = selfChecks.start(security.getUserPrincipal().getName());
+    URI status = uri.getAbsolutePathBuilder().path(started.workflowId()).build();
     return Response.accepted(
-            new StartedDto(launch.getWorkflowId(), launch.getRunId(), status.toString()))
+            new StartedDto(started.workflowId(), started.runId(), status.toString()))
         .location(status)
         .build();
   }
@@ -53,7 +47,7 @@ public class SelfCheckResource {
           @Min(value = 1, message = "limit must be at least 1")
           @Max(value = 100, message = "limit must be at most 100")
           int limit) {
-    return workflowRuns.toDtos(selfChecks.recent(limit));
+    return selfChecks.recent(limit);
   }
 
   @GET
@@ -62,11 +56,6 @@ public class SelfCheckResource {
       @PathParam("id")
           @Pattern(regexp = WorkflowResource.ID_PATTERN, message = WorkflowResource.ID_MESSAGE)
           String id) {
-    WorkflowLaunch launch =
-        selfChecks.launch(id).orElseThrow(() -> new WorkflowNotFoundException(id));
-    WorkflowRunDto run = workflowRuns.toDto(launch);
-    WorkflowState state = selfChecks.state(id);
-    SelfCheckDto.Report report = selfChecks.report(state).map(StatusMapper::toDto).orElse(null);
-    return new SelfCheckDto(run, report);
+    return selfChecks.get(id);
   }
 }

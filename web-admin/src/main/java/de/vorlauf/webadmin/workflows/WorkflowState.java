@@ -13,6 +13,7 @@ public record WorkflowState(
     String workflowId, String runId, String status, Instant closedAt, String problem) {
 
   public static final String UNKNOWN = "UNKNOWN";
+  public static final String COMPLETED = "COMPLETED";
 
   public static String statusName(WorkflowExecutionStatus status) {
     String name = status.name();
@@ -25,6 +26,6 @@ public record WorkflowState(
   }
 
   public boolean completed() {
-    return "COMPLETED".equals(status);
+    return COMPLETED.equals(status);
   }
 }

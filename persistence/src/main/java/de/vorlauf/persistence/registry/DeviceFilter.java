@@ -1,4 +1,4 @@
-package de.vorlauf.webadmin.registry;
+package de.vorlauf.persistence.registry;
 
 /**
  * @param text part of the id or description, case-insensitive; null for all

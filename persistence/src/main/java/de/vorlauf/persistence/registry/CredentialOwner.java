@@ -1,9 +1,5 @@
-package de.vorlauf.webadmin.registry;
+package de.vorlauf.persistence.registry;
 
-import de.vorlauf.persistence.registry.Credential;
-import de.vorlauf.persistence.registry.DeviceCredential;
-import de.vorlauf.persistence.registry.DeviceToken;
-import de.vorlauf.persistence.registry.GatewayCredential;
 import java.time.Instant;
 
 /** Whose credentials a call means: each kind of owner has its own entity, table and wording. */
@@ -11,8 +7,8 @@ public enum CredentialOwner {
   DEVICE("device", "Device", DeviceCredential.class, "DeviceCredential", "deviceId"),
   GATEWAY("gateway", "Gateway", GatewayCredential.class, "GatewayCredential", "gatewayId");
 
-  final String noun;
-  final String title;
+  private final String noun;
+  private final String title;
   final Class<? extends Credential> type;
   final String entity;
   final String ownerAttribute;
@@ -30,7 +26,18 @@ public enum CredentialOwner {
     this.ownerAttribute = ownerAttribute;
   }
 
-  Credential newCredential(String ownerId, DeviceToken token, String by, Instant now) {
+  /** The owner in a sentence: "device", "gateway". */
+  public String noun() {
+    return noun;
+  }
+
+  /** The owner at the start of a title: "Device", "Gateway". */
+  public String title() {
+    return title;
+  }
+
+  /** A new credential of this owner; the token's secret is kept only as hashes. */
+  public Credential newCredential(String ownerId, DeviceToken token, String by, Instant now) {
     return switch (this) {
       case DEVICE -> new DeviceCredential(ownerId, token, by, now);
       case GATEWAY -> new GatewayCredential(ownerId, token, by, now);

@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.ops;
 
+import de.vorlauf.persistence.ops.QuarantineRow;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * @param payload the raw payload (capped), only when one row is asked for
  * @param payloadComplete false when the payload was cut or re-encoded: it cannot be re-ingested
  */
-public record QuarantineRow(
+public record QuarantineRowDto(
     long id,
     Instant receivedAt,
     String source,
@@ -18,4 +19,19 @@ public record QuarantineRow(
     String detail,
     String sensorId,
     boolean payloadComplete,
-    String payload) {}
+    String payload) {
+
+  static QuarantineRowDto of(QuarantineRow row) {
+    return new QuarantineRowDto(
+        row.id(),
+        row.receivedAt(),
+        row.source(),
+        row.deviceId(),
+        row.topic(),
+        row.reason(),
+        row.detail(),
+        row.sensorId(),
+        row.payloadComplete(),
+        row.payload());
+  }
+}

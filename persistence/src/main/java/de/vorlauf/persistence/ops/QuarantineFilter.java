@@ -1,4 +1,4 @@
-package de.vorlauf.webadmin.ops;
+package de.vorlauf.persistence.ops;
 
 import java.time.Instant;
 

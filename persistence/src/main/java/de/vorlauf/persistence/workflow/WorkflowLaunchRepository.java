@@ -1,28 +1,28 @@
-package de.vorlauf.webadmin.selfcheck;
+package de.vorlauf.persistence.workflow;
 
-import de.vorlauf.persistence.workflow.WorkflowLaunch;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** The workflow_launches table: which workflows were started from the admin UI, by whom. */
-@ApplicationScoped
-public class WorkflowLaunchStore {
+/**
+ * The workflow_launches table: which workflows were started from the admin UI, by whom. Works in
+ * the caller's transaction on the {@link EntityManager} it is given; reads also run without one.
+ */
+public class WorkflowLaunchRepository {
 
-  @PersistenceContext(unitName = "vorlauf")
-  EntityManager em;
+  private final EntityManager em;
+
+  public WorkflowLaunchRepository(EntityManager em) {
+    this.em = em;
+  }
 
   /** Flushes at once, so that a database that is down fails here, before anything else. */
-  @Transactional
   public void record(WorkflowLaunch launch) {
     em.persist(launch);
     em.flush();
   }
 
-  @Transactional
+  /** The latest launches, newest first. */
   public List<WorkflowLaunch> recent(int limit) {
     return em.createQuery(
             "select l from WorkflowLaunch l order by l.startedAt desc", WorkflowLaunch.class)
@@ -30,7 +30,6 @@ public class WorkflowLaunchStore {
         .getResultList();
   }
 
-  @Transactional
   public Optional<WorkflowLaunch> find(String workflowId) {
     return Optional.ofNullable(em.find(WorkflowLaunch.class, workflowId));
   }

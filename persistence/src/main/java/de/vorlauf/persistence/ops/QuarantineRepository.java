@@ -1,10 +1,7 @@
-package de.vorlauf.webadmin.ops;
+package de.vorlauf.persistence.ops;
 
-import de.vorlauf.webadmin.common.UnknownEntityException;
-import de.vorlauf.webadmin.registry.Page;
-import de.vorlauf.webadmin.registry.PageRequest;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import de.vorlauf.persistence.paging.Page;
+import de.vorlauf.persistence.paging.PageRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +10,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Reads of the quarantine browser: filtered pages, one row with its payload, matching ids. */
-@ApplicationScoped
-public class QuarantineQueries {
+/**
+ * Reads of the quarantine browser: filtered pages without payloads, one row with its payload, the
+ * ids of matching rows (for re-ingestion). Writes belong to the ingestion's quarantine writer.
+ */
+public class QuarantineRepository {
 
   // every filter is optional: "? IS NULL OR ..." keeps one statement with bind parameters
   private static final String WHERE =
@@ -48,9 +48,13 @@ public class QuarantineQueries {
       FROM quarantine WHERE id = ?
       """;
 
-  @Resource(lookup = "java:jboss/datasources/VorlaufDS")
-  DataSource dataSource;
+  private final DataSource dataSource;
 
+  public QuarantineRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Matching rows, newest first, without their payloads. */
   public Page<QuarantineRow> page(QuarantineFilter filter, PageRequest page) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       long total;
@@ -76,15 +80,13 @@ public class QuarantineQueries {
     }
   }
 
-  public QuarantineRow get(long id) throws SQLException {
+  /** One row with its (capped) payload. */
+  public Optional<QuarantineRow> find(long id) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(ONE)) {
       select.setLong(1, id);
       try (ResultSet rs = select.executeQuery()) {
-        if (!rs.next()) {
-          throw new UnknownEntityException("quarantine row", String.valueOf(id));
-        }
-        return row(rs);
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
       }
     }
   }

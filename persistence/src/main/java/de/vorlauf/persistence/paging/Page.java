@@ -1,4 +1,4 @@
-package de.vorlauf.webadmin.registry;
+package de.vorlauf.persistence.paging;
 
 import java.util.List;
 import java.util.function.Function;
