@@ -1,19 +1,9 @@
 package de.vorlauf.webadmin.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import de.vorlauf.domain.ingest.RejectReason;
-import de.vorlauf.persistence.ingest.IngestOutcome;
 import de.vorlauf.webadmin.common.ProblemDto;
-import de.vorlauf.webadmin.common.UnknownEntityException;
-import de.vorlauf.webadmin.config.IngestConfig;
-import de.vorlauf.webadmin.registry.CredentialService;
-import de.vorlauf.webadmin.registry.DeviceService;
 import de.vorlauf.webadmin.security.DeviceAuthenticated;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,13 +31,9 @@ import java.util.Optional;
 @DeviceAuthenticated
 public class IngestResource {
 
-  private static final String BEARER = "Bearer ";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REALM = "Bearer realm=\"vorlauf-ingest\"";
 
-  @Inject IngestService ingest;
-  @Inject CredentialService credentials;
-  @Inject DeviceService devices;
-  @Inject IngestConfig config;
+  @Inject IngestRequests requests;
   @Context UriInfo uri;
 
   @POST
@@ -57,99 +42,17 @@ public class IngestResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       InputStream body)
-      throws IOException, BodyTooLargeException, IngestBusyException, InterruptedException {
-    Optional<String> device;
-    try {
-      device = token(authorization).flatMap(credentials::deviceOf);
-    } catch (PersistenceException | TransactionalException e) {
-      // the database is down: a device must learn when to come back, not that its token is bad
-      throw new IngestBusyException(
-          "the device registry cannot be read right now; retry shortly",
-          IngestService.RETRY_AFTER_SECONDS,
-          e);
-    }
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
+    Optional<String> device = requests.device(authorization);
     if (device.isEmpty()) {
       return unauthorized(authorization == null || authorization.isBlank());
     }
-    byte[] payload = BoundedBody.read(body, length(contentLength), config.maxBodyBytes());
-    IngestOutcome outcome = ingest.ingest(device.get(), payload);
-    if (!outcome.nothingUsable()) {
-      return Response.accepted(IngestAcceptedDto.accepted(outcome.readings(), outcome.reasons()))
-          .type(MediaType.APPLICATION_JSON)
-          .build();
-    }
-    return refused(device.get(), payload, outcome);
-  }
-
-  private Response refused(String deviceId, byte[] payload, IngestOutcome outcome) {
-    List<String> reasons = outcome.reasons();
-    if (reasons.contains(RejectReason.DEVICE_MISMATCH.code())) {
-      String named = payloadDevice(payload);
-      if (named != null && !registered(named)) {
-        return problem(
-            404,
-            "Device not registered",
-            "device '" + named + "' is not registered; register it (and use its own token)",
-            reasons);
-      }
-      return problem(
-          403,
-          "Token of another device",
-          "this token belongs to device '"
-              + deviceId
-              + "', the body names '"
-              + named
-              + "'; each device sends with its own token",
-          reasons);
-    }
-    if (reasons.contains(RejectReason.INACTIVE_DEVICE.code())) {
-      return problem(
-          403,
-          "Device deactivated",
-          "device '"
-              + deviceId
-              + "' is deactivated; the body was quarantined and can be"
-              + " re-ingested after the device is reactivated",
-          reasons);
-    }
-    if (reasons.contains(RejectReason.UNKNOWN_DEVICE.code())) {
-      return problem(
-          404, "Device not registered", "device '" + deviceId + "' is not registered", reasons);
-    }
-    return problem(
-        400,
-        "Nothing usable in the body",
-        "no reading could be stored; the refused parts were quarantined with these reasons: "
-            + String.join(", ", reasons),
-        reasons);
-  }
-
-  private boolean registered(String deviceId) {
-    try {
-      devices.get(deviceId);
-      return true;
-    } catch (UnknownEntityException e) {
-      return false;
-    }
-  }
-
-  /** The payload's device_id, read again only on this error path. */
-  private static String payloadDevice(byte[] payload) {
-    try {
-      JsonNode id = JSON.readTree(payload).get("device_id");
-      return id != null && id.isTextual() ? id.asText() : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private Response problem(int status, String title, String detail, List<String> reasons) {
-    return Response.status(status)
-        .type(ProblemDto.MEDIA_TYPE)
-        .entity(
-            new IngestProblemDto(
-                "about:blank", title, status, detail, uri.getRequestUri().getPath(), reasons))
-        .build();
+    IngestAcceptedDto accepted = requests.ingest(device.get(), body, length(contentLength));
+    return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
   }
 
   private Response unauthorized(boolean missing) {
@@ -158,11 +61,7 @@ public class IngestResource {
             ? "send the device's token as 'Authorization: Bearer <token>' (issued in the admin UI)"
             : "the token is unknown, revoked or expired; issue or rotate the device's credential";
     return Response.status(Response.Status.UNAUTHORIZED)
-        .header(
-            HttpHeaders.WWW_AUTHENTICATE,
-            missing
-                ? "Bearer realm=\"vorlauf-ingest\""
-                : "Bearer realm=\"vorlauf-ingest\", error=\"invalid_token\"")
+        .header(HttpHeaders.WWW_AUTHENTICATE, missing ? REALM : REALM + ", error=\"invalid_token\"")
         .type(ProblemDto.MEDIA_TYPE)
         .entity(
             ProblemDto.of(
@@ -171,14 +70,6 @@ public class IngestResource {
                 detail,
                 uri.getRequestUri().getPath()))
         .build();
-  }
-
-  private static Optional<String> token(String authorization) {
-    if (authorization == null
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return Optional.empty();
-    }
-    return Optional.of(authorization.substring(BEARER.length()).strip());
   }
 
   private static long length(String header) {
