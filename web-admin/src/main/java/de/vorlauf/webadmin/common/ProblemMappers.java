@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every error of the API as application/problem+json, with a message a person can act on. */
+/**
+ * The errors every feature shares, as application/problem+json with a message a person can act on;
+ * feature-specific ones sit with their feature (ingest, workflows, temporal).
+ */
 public final class ProblemMappers {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
