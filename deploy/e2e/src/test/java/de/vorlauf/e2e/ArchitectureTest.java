@@ -1,11 +1,16 @@
 package de.vorlauf.e2e;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +179,29 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                 "de.vorlauf.worker..", "de.vorlauf.webadmin..", "de.vorlauf.devstack.."));
+  }
+
+  /** STYLE rule 13: SQL and JPQL live in repositories in persistence/, never in the WAR. */
+  @Test
+  void webAdminRunsNoQueryOfItsOwn() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("de.vorlauf.webadmin..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Statement.class.getName())
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(PreparedStatement.class.getName())
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(ResultSet.class.getName())
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.persistence.criteria..")
+            .orShould()
+            .callMethodWhere(target(nameMatching("create(Native|Named)?Query"))));
   }
 
   @Test

@@ -2,9 +2,9 @@ package de.vorlauf.webadmin.integrations;
 
 import de.vorlauf.domain.vendor.VendorIntegration;
 import de.vorlauf.domain.vendor.VendorIntegrations;
-import de.vorlauf.webadmin.registry.ConflictException;
-import de.vorlauf.webadmin.registry.UnknownEntityException;
-import de.vorlauf.webadmin.selfcheck.TemporalUnavailableException;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
+import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
 import de.vorlauf.workflows.polling.IngestionPollingWorkflow;
 import de.vorlauf.workflows.polling.PollingLauncher;
 import de.vorlauf.workflows.polling.PollingStatus;
@@ -38,12 +38,13 @@ public class IntegrationService {
   @Inject VendorIntegrations integrations;
   @Inject WorkflowClient client;
 
-  public List<IntegrationView> list() {
-    return integrations.all().stream().map(this::view).toList();
+  /** Every configured integration with its workflow's state. */
+  public List<IntegrationDto> list() {
+    return integrations.all().stream().map(this::view).map(IntegrationDto::of).toList();
   }
 
-  public IntegrationView get(String id) {
-    return view(require(id));
+  public IntegrationDto get(String id) {
+    return IntegrationDto.of(view(require(id)));
   }
 
   /**

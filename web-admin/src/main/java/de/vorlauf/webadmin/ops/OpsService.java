@@ -1,15 +1,14 @@
 package de.vorlauf.webadmin.ops;
 
+import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.persistence.ingest.DeviceStatusStore;
 import de.vorlauf.persistence.ingest.QuarantineStore;
-import de.vorlauf.persistence.timeseries.StorageMode;
+import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.webadmin.ingest.IngestService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,74 +29,97 @@ public class OpsService {
 
   static final int RATE_WINDOW_MINUTES = 5;
 
-  private static final String DEVICES =
-      """
-      SELECT d.id, d.building_id, d.active FROM devices d
-      WHERE (?::text IS NULL OR d.building_id = ?)
-      ORDER BY d.id
-      """;
+  @Inject FleetRepository fleet;
+  @Inject IngestService ingest;
 
-  private static final String BUILDINGS = "SELECT id, name, active FROM buildings ORDER BY id";
-
-  // arrivals of the last minutes; the bound on "time" lets PostgreSQL prune to recent partitions
-  private static final String RATES =
-      """
-      SELECT device_id, count(*) FROM sensor_readings
-      WHERE time > now() - interval '1 day' AND received_at > now() - make_interval(mins => ?)
-      GROUP BY device_id
-      """;
-
-  private static final String QUARANTINE =
-      """
-      SELECT device_id, reason, count(*) FROM quarantine
-      WHERE device_id IS NOT NULL GROUP BY device_id, reason
-      """;
-
+  /** For the ingestion's own stores of device status and quarantine counts. */
   @Resource(lookup = "java:jboss/datasources/VorlaufDS")
   DataSource dataSource;
 
-  @Inject IngestService ingest;
-
   private final Clock clock = Clock.systemUTC();
 
-  /** Every device, optionally of one building. */
-  public List<DeviceHealth> devices(String buildingId) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return devices(connection, buildingId);
+  /** The fleet at a glance: totals, per building, quarantine per reason, storage mode. */
+  public OpsOverviewDto overview() throws SQLException {
+    List<BuildingHealth> buildings = buildings();
+    String mode = null;
+    String modeProblem = null;
+    try {
+      mode = fleet.storageMode().label();
+    } catch (SQLException | IllegalStateException e) {
+      modeProblem = e.getMessage();
     }
+    DeviceLiveness liveness = ingest.liveness();
+    return new OpsOverviewDto(
+        clock.instant(),
+        mode,
+        modeProblem,
+        liveness.offlineAfter().toMinutes(),
+        liveness.onlineAfter(),
+        buildings.stream().mapToInt(BuildingHealth::devices).sum(),
+        buildings.stream().mapToInt(BuildingHealth::online).sum(),
+        buildings.stream().mapToInt(BuildingHealth::offline).sum(),
+        buildings.stream().mapToInt(BuildingHealth::neverSeen).sum(),
+        buildings.stream().mapToDouble(BuildingHealth::readingsPerMinute).sum(),
+        quarantineCounts(),
+        buildings);
   }
 
-  public List<BuildingHealth> buildings() throws SQLException {
+  /**
+   * Every device, optionally of one building.
+   *
+   * @param buildingId null for all
+   */
+  public List<DeviceHealth> devices(String buildingId) throws SQLException {
+    Map<String, DeviceStatusStore.DeviceStatus> status = new HashMap<>();
     try (Connection connection = dataSource.getConnection()) {
-      List<DeviceHealth> devices = devices(connection, null);
-      Map<String, List<DeviceHealth>> byBuilding = new HashMap<>();
-      devices.forEach(
-          d -> byBuilding.computeIfAbsent(d.buildingId(), k -> new ArrayList<>()).add(d));
-      List<BuildingHealth> result = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement(BUILDINGS);
-          ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          result.add(
-              summarise(
-                  id, rs.getString(2), rs.getBoolean(3), byBuilding.getOrDefault(id, List.of())));
-        }
+      for (DeviceStatusStore.DeviceStatus s :
+          new DeviceStatusStore(ingest.liveness()).list(connection, buildingId, clock.instant())) {
+        status.put(s.deviceId(), s);
       }
-      return result;
     }
+    Map<String, Long> arrivals = fleet.arrivalsPerDevice(RATE_WINDOW_MINUTES);
+    Map<String, Map<String, Long>> quarantine = fleet.quarantinePerDevice();
+    List<DeviceHealth> result = new ArrayList<>();
+    for (FleetRepository.Device device : fleet.devices(buildingId)) {
+      DeviceStatusStore.DeviceStatus s = status.get(device.id());
+      result.add(
+          new DeviceHealth(
+              device.id(),
+              device.buildingId(),
+              device.active(),
+              s == null
+                  ? DeviceHealth.NEVER_SEEN
+                  : s.online() ? DeviceHealth.ONLINE : DeviceHealth.OFFLINE,
+              s == null ? null : s.lastSeen(),
+              s == null ? null : s.lastReadingTime(),
+              s == null ? null : s.stateChangedAt(),
+              arrivals.getOrDefault(device.id(), 0L) / (double) RATE_WINDOW_MINUTES,
+              s == null ? 0 : s.messageCount(),
+              s == null ? 0 : s.readingCount(),
+              quarantine.getOrDefault(device.id(), Map.of())));
+    }
+    return result;
+  }
+
+  List<BuildingHealth> buildings() throws SQLException {
+    Map<String, List<DeviceHealth>> byBuilding = new HashMap<>();
+    devices(null)
+        .forEach(d -> byBuilding.computeIfAbsent(d.buildingId(), k -> new ArrayList<>()).add(d));
+    List<BuildingHealth> result = new ArrayList<>();
+    for (FleetRepository.Building b : fleet.buildings()) {
+      result.add(
+          summarise(b.id(), b.name(), b.active(), byBuilding.getOrDefault(b.id(), List.of())));
+    }
+    return result;
   }
 
   /** Rows per reason in the quarantine and dropped beyond its cap, since the start. */
-  public List<QuarantineStore.ReasonCount> quarantineCounts() throws SQLException {
+  private List<ReasonCountDto> quarantineCounts() throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      return new QuarantineStore().counts(connection);
-    }
-  }
-
-  /** Which storage the readings use; asks the database (the REST writer may not run yet). */
-  public StorageMode storageMode() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return StorageMode.detect(connection);
+      return new QuarantineStore()
+          .counts(connection).stream()
+              .map(c -> new ReasonCountDto(c.reason(), c.stored(), c.dropped()))
+              .toList();
     }
   }
 
@@ -123,70 +145,5 @@ public class OpsService {
     }
     return new BuildingHealth(
         id, name, active, devices.size(), online, offline, never, lastSeen, rate, quarantine);
-  }
-
-  private List<DeviceHealth> devices(Connection connection, String buildingId) throws SQLException {
-    Instant now = clock.instant();
-    Map<String, DeviceStatusStore.DeviceStatus> status = new HashMap<>();
-    for (DeviceStatusStore.DeviceStatus s :
-        new DeviceStatusStore(ingest.liveness()).list(connection, buildingId, now)) {
-      status.put(s.deviceId(), s);
-    }
-    Map<String, Long> arrivals = rates(connection);
-    Map<String, Map<String, Long>> quarantine = quarantineByDevice(connection);
-    List<DeviceHealth> result = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement(DEVICES)) {
-      select.setString(1, buildingId);
-      select.setString(2, buildingId);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          DeviceStatusStore.DeviceStatus s = status.get(id);
-          result.add(
-              new DeviceHealth(
-                  id,
-                  rs.getString(2),
-                  rs.getBoolean(3),
-                  s == null
-                      ? DeviceHealth.NEVER_SEEN
-                      : s.online() ? DeviceHealth.ONLINE : DeviceHealth.OFFLINE,
-                  s == null ? null : s.lastSeen(),
-                  s == null ? null : s.lastReadingTime(),
-                  s == null ? null : s.stateChangedAt(),
-                  arrivals.getOrDefault(id, 0L) / (double) RATE_WINDOW_MINUTES,
-                  s == null ? 0 : s.messageCount(),
-                  s == null ? 0 : s.readingCount(),
-                  quarantine.getOrDefault(id, Map.of())));
-        }
-      }
-    }
-    return result;
-  }
-
-  private static Map<String, Long> rates(Connection connection) throws SQLException {
-    Map<String, Long> rates = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(RATES)) {
-      select.setInt(1, RATE_WINDOW_MINUTES);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          rates.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-    return rates;
-  }
-
-  private static Map<String, Map<String, Long>> quarantineByDevice(Connection connection)
-      throws SQLException {
-    Map<String, Map<String, Long>> counts = new HashMap<>();
-    try (PreparedStatement select = connection.prepareStatement(QUARANTINE);
-        ResultSet rs = select.executeQuery()) {
-      while (rs.next()) {
-        counts
-            .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-            .put(rs.getString(2), rs.getLong(3));
-      }
-    }
-    return counts;
   }
 }

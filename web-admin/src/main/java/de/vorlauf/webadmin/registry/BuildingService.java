@@ -1,19 +1,22 @@
 package de.vorlauf.webadmin.registry;
 
+import de.vorlauf.persistence.paging.PageRequest;
+import de.vorlauf.persistence.registry.BuildingFilter;
 import de.vorlauf.persistence.registry.BuildingRegistration;
+import de.vorlauf.persistence.registry.BuildingRepository;
 import de.vorlauf.persistence.registry.BuildingSettings;
+import de.vorlauf.persistence.registry.DeviceRepository;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Buildings of the registry. Deactivating a building deactivates its devices as well (a device of
@@ -25,96 +28,67 @@ public class BuildingService {
 
   static final String KIND = "building";
 
-  @PersistenceContext(unitName = "vorlauf")
-  EntityManager em;
+  @Inject BuildingRepository buildings;
+  @Inject DeviceRepository devices;
 
   private final Clock clock = Clock.systemUTC();
 
   @Transactional
-  public BuildingRegistration create(String id, BuildingSettings settings) {
-    if (em.find(BuildingRegistration.class, id) != null) {
+  public BuildingDto create(String id, BuildingSettings settings) {
+    if (buildings.find(id).isPresent()) {
       throw duplicate(id);
     }
     BuildingRegistration building = new BuildingRegistration(id, settings, now());
     try {
-      em.persist(building);
-      em.flush();
+      buildings.add(building);
     } catch (PersistenceException e) {
       throw translate(e, id);
     }
-    return building;
+    return RegistryMapper.toDto(building);
   }
 
   @Transactional
-  public BuildingRegistration get(String id) {
-    return find(id);
+  public BuildingDto get(String id) {
+    return RegistryMapper.toDto(find(id));
   }
 
   @Transactional
-  public BuildingRegistration update(String id, BuildingSettings settings) {
+  public BuildingDto update(String id, BuildingSettings settings) {
     BuildingRegistration building = find(id);
     building.apply(settings, now());
     try {
-      em.flush();
+      buildings.flush();
     } catch (PersistenceException e) {
       throw translate(e, id);
     }
-    return building;
+    return RegistryMapper.toDto(building);
   }
 
-  /**
-   * @return devices deactivated along with the building (0 when reactivating)
-   */
+  /** Deactivates the building and all its devices; answers how many devices that stopped. */
   @Transactional
-  public int setActive(String id, boolean active) {
+  public ActivationDto deactivate(String id) {
     BuildingRegistration building = find(id);
     Instant now = now();
-    building.setActive(active, now);
-    if (active) {
-      return 0;
-    }
-    return em.createQuery(
-            "update DeviceRegistration d set d.active = false, d.updatedAt = :now"
-                + " where d.building.id = :id and d.active = true")
-        .setParameter("now", now)
-        .setParameter("id", id)
-        .executeUpdate();
+    building.setActive(false, now);
+    int stopped = devices.deactivateAllOf(id, now);
+    return new ActivationDto(RegistryMapper.toDto(building), stopped);
+  }
+
+  /** Reactivates the building alone: its devices stay inactive until reactivated one by one. */
+  @Transactional
+  public ActivationDto reactivate(String id) {
+    BuildingRegistration building = find(id);
+    building.setActive(true, now());
+    return new ActivationDto(RegistryMapper.toDto(building), 0);
   }
 
   @Transactional
-  public Page<BuildingRegistration> list(BuildingFilter filter, PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (filter.text() != null && !filter.text().isBlank()) {
-      where.append(" and (lower(b.id) like :text or lower(b.name) like :text)");
-      params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%");
-    }
-    if (filter.active() != null) {
-      where.append(" and b.active = :active");
-      params.put("active", filter.active());
-    }
-    TypedQuery<BuildingRegistration> query =
-        em.createQuery(
-            "select b from BuildingRegistration b" + where + " order by b.id",
-            BuildingRegistration.class);
-    TypedQuery<Long> count =
-        em.createQuery("select count(b) from BuildingRegistration b" + where, Long.class);
-    params.forEach(
-        (name, value) -> {
-          query.setParameter(name, value);
-          count.setParameter(name, value);
-        });
-    List<BuildingRegistration> items =
-        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-    return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+  public PageDto<BuildingDto> list(BuildingFilter filter, PageRequest page) {
+    return Paging.toDto(buildings.list(filter, page), RegistryMapper::toDto);
   }
 
-  BuildingRegistration find(String id) {
-    BuildingRegistration building = em.find(BuildingRegistration.class, id);
-    if (building == null) {
-      throw new UnknownEntityException(KIND, id);
-    }
-    return building;
+  private BuildingRegistration find(String id) {
+    return buildings.find(id).orElseThrow(() -> new UnknownEntityException(KIND, id));
   }
 
   private static ConflictException duplicate(String id) {

@@ -1,12 +1,17 @@
 package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.Credential;
+import de.vorlauf.persistence.registry.CredentialOwner;
+import de.vorlauf.persistence.registry.CredentialRepository;
+import de.vorlauf.persistence.registry.DeviceRepository;
 import de.vorlauf.persistence.registry.DeviceToken;
+import de.vorlauf.persistence.registry.GatewayRepository;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.webadmin.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Issues, rotates and revokes the credentials of devices and gateways (one set of rules, the {@link
- * CredentialOwner} says whose), and finds the device of a bearer token.
+ * CredentialKind} says whose), and finds the device of a bearer token.
  *
  * <p>Rotation issues a new credential and lets the old ones run out after an overlap (default
  * {@code VORLAUF_CREDENTIAL_ROTATION_OVERLAP}, PT1H; per call {@code overlap}), so a fleet can pick
@@ -28,26 +33,28 @@ import java.util.Optional;
 @ApplicationScoped
 public class CredentialService {
 
-  @PersistenceContext(unitName = "vorlauf")
-  EntityManager em;
+  static final String NOTICE =
+      "Copy the token now: it is shown only this once and stored only as a hash.";
 
+  @Inject CredentialRepository credentials;
+  @Inject DeviceRepository devices;
+  @Inject GatewayRepository gateways;
   @Inject IngestConfig config;
-  @Inject DeviceService devices;
-  @Inject GatewayService gateways;
 
   private final Clock clock = Clock.systemUTC();
 
   /** The first credential of an owner (or the next after all were revoked). */
   @Transactional
-  public IssuedCredential issue(CredentialOwner owner, String ownerId, String by) {
+  public <D, I> I issue(CredentialKind<D, I> kind, String ownerId, String by) {
+    CredentialOwner owner = kind.owner;
     requireOwner(owner, ownerId);
     Instant now = clock.instant();
-    if (!valid(owner, ownerId, now).isEmpty()) {
+    if (!credentials.validAt(owner, ownerId, now).isEmpty()) {
       throw new ConflictException(
-          owner.title + " has a credential",
-          owner.noun + " '" + ownerId + "' has a valid credential already; rotate or revoke it");
+          owner.title() + " has a credential",
+          owner.noun() + " '" + ownerId + "' has a valid credential already; rotate or revoke it");
     }
-    return create(owner, ownerId, by, now);
+    return create(kind, ownerId, by, now);
   }
 
   /**
@@ -55,58 +62,54 @@ public class CredentialService {
    * default, zero: revoked now).
    */
   @Transactional
-  public IssuedCredential rotate(
-      CredentialOwner owner, String ownerId, Duration overlap, String by) {
-    requireOwner(owner, ownerId);
+  public <D, I> I rotate(CredentialKind<D, I> kind, String ownerId, Duration overlap, String by) {
+    requireOwner(kind.owner, ownerId);
     Duration keep = overlap == null ? config.rotationOverlap() : overlap;
     if (keep.isNegative()) {
       throw new InvalidInputException("overlap must not be negative");
     }
     Instant now = clock.instant();
-    for (Credential old : valid(owner, ownerId, now)) {
+    for (Credential old : credentials.validAt(kind.owner, ownerId, now)) {
       if (keep.isZero()) {
         old.revoke(by, now);
       } else {
         old.expireAt(now.plus(keep));
       }
     }
-    return create(owner, ownerId, by, now);
+    return create(kind, ownerId, by, now);
   }
 
   /** Revokes every valid credential of the owner now; returns how many. */
   @Transactional
-  public int revokeAll(CredentialOwner owner, String ownerId, String by) {
-    requireOwner(owner, ownerId);
+  public int revokeAll(CredentialKind<?, ?> kind, String ownerId, String by) {
+    requireOwner(kind.owner, ownerId);
     Instant now = clock.instant();
-    List<? extends Credential> valid = valid(owner, ownerId, now);
+    List<Credential> valid = credentials.validAt(kind.owner, ownerId, now);
     valid.forEach(c -> c.revoke(by, now));
     return valid.size();
   }
 
   @Transactional
-  public Credential revoke(CredentialOwner owner, String ownerId, long credentialId, String by) {
-    Credential credential = em.find(owner.type, credentialId);
-    if (credential == null || !credential.getOwnerId().equals(ownerId)) {
-      throw new UnknownEntityException("credential", ownerId + "/" + credentialId);
-    }
-    credential.revoke(by, clock.instant());
-    return credential;
+  public <D> D revoke(CredentialKind<D, ?> kind, String ownerId, long credentialId, String by) {
+    Credential credential =
+        credentials
+            .find(kind.owner, credentialId)
+            .filter(c -> c.getOwnerId().equals(ownerId))
+            .orElseThrow(
+                () -> new UnknownEntityException("credential", ownerId + "/" + credentialId));
+    Instant now = clock.instant();
+    credential.revoke(by, now);
+    return kind.toDto.apply(credential, now);
   }
 
+  /** The owner's credentials, newest first, without secrets. */
   @Transactional
-  public List<? extends Credential> list(CredentialOwner owner, String ownerId) {
-    requireOwner(owner, ownerId);
-    // entity and attribute names are constants of the enum, never input
-    return em.createQuery(
-            "select c from "
-                + owner.entity
-                + " c where c."
-                + owner.ownerAttribute
-                + " = :owner"
-                + " order by c.id desc",
-            owner.type)
-        .setParameter("owner", ownerId)
-        .getResultList();
+  public <D> List<D> list(CredentialKind<D, ?> kind, String ownerId) {
+    requireOwner(kind.owner, ownerId);
+    Instant now = clock.instant();
+    return credentials.list(kind.owner, ownerId).stream()
+        .map(c -> kind.toDto.apply(c, now))
+        .toList();
   }
 
   /** The device a bearer token belongs to, if the token is valid now. */
@@ -115,42 +118,25 @@ public class CredentialService {
     if (!DeviceToken.wellFormed(token)) {
       return Optional.empty();
     }
-    return em.createQuery(
-            "select c.deviceId from DeviceCredential c where c.tokenSha256 = :hash"
-                + " and c.revokedAt is null and (c.expiresAt is null or c.expiresAt > :now)",
-            String.class)
-        .setParameter("hash", DeviceToken.sha256(token))
-        .setParameter("now", clock.instant())
-        .getResultStream()
-        .findFirst();
+    return credentials.deviceWithToken(token, clock.instant());
   }
 
   private void requireOwner(CredentialOwner owner, String ownerId) {
-    switch (owner) {
-      case DEVICE -> devices.find(ownerId);
-      case GATEWAY -> gateways.find(ownerId);
+    boolean exists =
+        switch (owner) {
+          case DEVICE -> devices.find(ownerId).isPresent();
+          case GATEWAY -> gateways.find(ownerId).isPresent();
+        };
+    if (!exists) {
+      throw new UnknownEntityException(owner.noun(), ownerId);
     }
   }
 
-  private IssuedCredential create(CredentialOwner owner, String ownerId, String by, Instant now) {
+  private <D, I> I create(CredentialKind<D, I> kind, String ownerId, String by, Instant now) {
     DeviceToken token = DeviceToken.generate();
-    Credential credential = owner.newCredential(ownerId, token, by, now);
-    em.persist(credential);
-    em.flush();
-    return new IssuedCredential(credential, token);
-  }
-
-  private List<? extends Credential> valid(CredentialOwner owner, String ownerId, Instant now) {
-    return em.createQuery(
-            "select c from "
-                + owner.entity
-                + " c where c."
-                + owner.ownerAttribute
-                + " = :owner"
-                + " and c.revokedAt is null and (c.expiresAt is null or c.expiresAt > :now)",
-            owner.type)
-        .setParameter("owner", ownerId)
-        .setParameter("now", now)
-        .getResultList();
+    Credential credential = kind.owner.newCredential(ownerId, token, by, now);
+    credentials.add(credential);
+    return kind.issued.of(
+        kind.toDto.apply(credential, now), token.value(), credential.getOwnerId(), NOTICE);
   }
 }

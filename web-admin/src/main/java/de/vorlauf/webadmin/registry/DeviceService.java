@@ -1,19 +1,23 @@
 package de.vorlauf.webadmin.registry;
 
+import de.vorlauf.persistence.paging.PageRequest;
 import de.vorlauf.persistence.registry.BuildingRegistration;
+import de.vorlauf.persistence.registry.BuildingRepository;
+import de.vorlauf.persistence.registry.DeviceFilter;
 import de.vorlauf.persistence.registry.DeviceRegistration;
+import de.vorlauf.persistence.registry.DeviceRepository;
 import de.vorlauf.persistence.registry.GatewayRegistration;
+import de.vorlauf.persistence.registry.GatewayRepository;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Devices of the registry. A device joins only an active building. Deactivating a device also
@@ -29,8 +33,9 @@ public class DeviceService {
 
   static final String KIND = "device";
 
-  @PersistenceContext(unitName = "vorlauf")
-  EntityManager em;
+  @Inject DeviceRepository devices;
+  @Inject BuildingRepository buildings;
+  @Inject GatewayRepository gateways;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -38,12 +43,11 @@ public class DeviceService {
    * @param gatewayId null: no gateway
    */
   @Transactional
-  public DeviceRegistration create(
-      String id, String buildingId, String description, String gatewayId) {
-    if (em.find(DeviceRegistration.class, id) != null) {
+  public DeviceDto create(String id, String buildingId, String description, String gatewayId) {
+    if (devices.find(id).isPresent()) {
       throw duplicate(id);
     }
-    if (em.find(GatewayRegistration.class, id) != null) {
+    if (gateways.find(id).isPresent()) {
       throw new ConflictException(
           "Name taken by a gateway",
           "'"
@@ -57,8 +61,7 @@ public class DeviceService {
       device.assignGateway(activeGateway(gatewayId).getId(), clock.instant());
     }
     try {
-      em.persist(device);
-      em.flush();
+      devices.add(device);
     } catch (PersistenceException e) {
       if (DatabaseErrors.is(e, DatabaseErrors.UNIQUE_VIOLATION)) {
         // the trigger's message names a gateway that took the id meanwhile; else a device did
@@ -69,20 +72,25 @@ public class DeviceService {
       }
       throw e;
     }
-    return device;
+    return RegistryMapper.toDto(device);
   }
 
   @Transactional
-  public DeviceRegistration get(String id) {
-    return find(id);
+  public DeviceDto get(String id) {
+    return RegistryMapper.toDto(find(id));
+  }
+
+  /** Whether a device of this id is registered, active or not. */
+  @Transactional
+  public boolean exists(String id) {
+    return devices.find(id).isPresent();
   }
 
   /**
    * @param gatewayId null: no gateway
    */
   @Transactional
-  public DeviceRegistration update(
-      String id, String buildingId, String description, String gatewayId) {
+  public DeviceDto update(String id, String buildingId, String description, String gatewayId) {
     DeviceRegistration device = find(id);
     BuildingRegistration building =
         device.getBuilding().getId().equals(buildingId)
@@ -93,11 +101,11 @@ public class DeviceService {
     }
     device.update(building, description, clock.instant());
     device.assignGateway(gatewayId, clock.instant());
-    return device;
+    return RegistryMapper.toDto(device);
   }
 
   @Transactional
-  public DeviceRegistration setActive(String id, boolean active) {
+  public DeviceDto setActive(String id, boolean active) {
     DeviceRegistration device = find(id);
     if (active && !device.getBuilding().isActive()) {
       throw new ConflictException(
@@ -109,60 +117,28 @@ public class DeviceService {
               + "'; reactivate the building first");
     }
     device.setActive(active, clock.instant());
-    return device;
+    return RegistryMapper.toDto(device);
   }
 
   @Transactional
-  public Page<DeviceRegistration> list(DeviceFilter filter, PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (filter.text() != null && !filter.text().isBlank()) {
-      where.append(
-          " and (lower(d.id) like :text or lower(coalesce(d.description, '')) like :text)");
-      params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%");
-    }
-    if (filter.buildingId() != null && !filter.buildingId().isBlank()) {
-      where.append(" and d.building.id = :building");
-      params.put("building", filter.buildingId().strip());
-    }
-    if (filter.gatewayId() != null && !filter.gatewayId().isBlank()) {
-      where.append(" and d.gatewayId = :gateway");
-      params.put("gateway", filter.gatewayId().strip());
-    }
-    if (filter.active() != null) {
-      where.append(" and d.active = :active");
-      params.put("active", filter.active());
-    }
-    TypedQuery<DeviceRegistration> query =
-        em.createQuery(
-            "select d from DeviceRegistration d join fetch d.building" + where + " order by d.id",
-            DeviceRegistration.class);
-    TypedQuery<Long> count =
-        em.createQuery("select count(d) from DeviceRegistration d" + where, Long.class);
-    params.forEach(
-        (name, value) -> {
-          query.setParameter(name, value);
-          count.setParameter(name, value);
-        });
-    List<DeviceRegistration> items =
-        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-    return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+  public PageDto<DeviceDto> list(DeviceFilter filter, PageRequest page) {
+    return Paging.toDto(devices.list(filter, page), RegistryMapper::toDto);
   }
 
-  DeviceRegistration find(String id) {
-    DeviceRegistration device = em.find(DeviceRegistration.class, id);
-    if (device == null) {
-      throw new UnknownEntityException(KIND, id);
-    }
-    return device;
+  private DeviceRegistration find(String id) {
+    return devices.find(id).orElseThrow(() -> new UnknownEntityException(KIND, id));
   }
 
   private BuildingRegistration activeBuilding(String buildingId) {
-    BuildingRegistration building = em.find(BuildingRegistration.class, buildingId);
-    if (building == null) {
-      throw new InvalidInputException(
-          "building '" + buildingId + "' does not exist; create it first or pick another");
-    }
+    BuildingRegistration building =
+        buildings
+            .find(buildingId)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "building '"
+                            + buildingId
+                            + "' does not exist; create it first or pick another"));
     if (!building.isActive()) {
       throw new ConflictException(
           "Building inactive",
@@ -172,11 +148,15 @@ public class DeviceService {
   }
 
   private GatewayRegistration activeGateway(String gatewayId) {
-    GatewayRegistration gateway = em.find(GatewayRegistration.class, gatewayId);
-    if (gateway == null) {
-      throw new InvalidInputException(
-          "gateway '" + gatewayId + "' does not exist; create it first or pick another");
-    }
+    GatewayRegistration gateway =
+        gateways
+            .find(gatewayId)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "gateway '"
+                            + gatewayId
+                            + "' does not exist; create it first or pick another"));
     if (!gateway.isActive()) {
       throw new ConflictException(
           "Gateway inactive",

@@ -1,18 +1,20 @@
 package de.vorlauf.webadmin.registry;
 
-import de.vorlauf.persistence.registry.DeviceRegistration;
+import de.vorlauf.persistence.paging.PageRequest;
+import de.vorlauf.persistence.registry.DeviceRepository;
+import de.vorlauf.persistence.registry.GatewayFilter;
 import de.vorlauf.persistence.registry.GatewayRegistration;
+import de.vorlauf.persistence.registry.GatewayRepository;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.common.PageDto;
+import de.vorlauf.webadmin.common.Paging;
+import de.vorlauf.webadmin.common.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Gateways of the registry: MQTT logins that publish for the devices assigned to them. A gateway's
@@ -26,83 +28,54 @@ public class GatewayService {
 
   static final String KIND = "gateway";
 
-  @PersistenceContext(unitName = "vorlauf")
-  EntityManager em;
+  @Inject GatewayRepository gateways;
+  @Inject DeviceRepository devices;
 
   private final Clock clock = Clock.systemUTC();
 
   @Transactional
-  public GatewayRegistration create(String id, String description) {
-    if (em.find(GatewayRegistration.class, id) != null) {
+  public GatewayDto create(String id, String description) {
+    if (gateways.find(id).isPresent()) {
       throw duplicate(id);
     }
-    if (em.find(DeviceRegistration.class, id) != null) {
+    if (devices.find(id).isPresent()) {
       throw takenByDevice(id);
     }
     GatewayRegistration gateway = new GatewayRegistration(id, description, clock.instant());
     try {
-      em.persist(gateway);
-      em.flush();
+      gateways.add(gateway);
     } catch (PersistenceException e) {
-      throw translate(e, id);
+      throw translate(e);
     }
-    return gateway;
+    return GatewayMapper.toDto(gateway);
   }
 
   @Transactional
-  public GatewayRegistration get(String id) {
-    return find(id);
+  public GatewayDto get(String id) {
+    return GatewayMapper.toDto(find(id));
   }
 
   @Transactional
-  public GatewayRegistration update(String id, String description) {
+  public GatewayDto update(String id, String description) {
     GatewayRegistration gateway = find(id);
     gateway.update(description, clock.instant());
-    return gateway;
+    return GatewayMapper.toDto(gateway);
   }
 
   @Transactional
-  public GatewayRegistration setActive(String id, boolean active) {
+  public GatewayDto setActive(String id, boolean active) {
     GatewayRegistration gateway = find(id);
     gateway.setActive(active, clock.instant());
-    return gateway;
+    return GatewayMapper.toDto(gateway);
   }
 
   @Transactional
-  public Page<GatewayRegistration> list(GatewayFilter filter, PageRequest page) {
-    StringBuilder where = new StringBuilder(" where 1 = 1");
-    Map<String, Object> params = new LinkedHashMap<>();
-    if (filter.text() != null && !filter.text().isBlank()) {
-      where.append(
-          " and (lower(g.id) like :text or lower(coalesce(g.description, '')) like :text)");
-      params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%");
-    }
-    if (filter.active() != null) {
-      where.append(" and g.active = :active");
-      params.put("active", filter.active());
-    }
-    TypedQuery<GatewayRegistration> query =
-        em.createQuery(
-            "select g from GatewayRegistration g" + where + " order by g.id",
-            GatewayRegistration.class);
-    TypedQuery<Long> count =
-        em.createQuery("select count(g) from GatewayRegistration g" + where, Long.class);
-    params.forEach(
-        (name, value) -> {
-          query.setParameter(name, value);
-          count.setParameter(name, value);
-        });
-    List<GatewayRegistration> items =
-        query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
-    return new Page<>(items, page.page(), page.size(), count.getSingleResult());
+  public PageDto<GatewayDto> list(GatewayFilter filter, PageRequest page) {
+    return Paging.toDto(gateways.list(filter, page), GatewayMapper::toDto);
   }
 
-  GatewayRegistration find(String id) {
-    GatewayRegistration gateway = em.find(GatewayRegistration.class, id);
-    if (gateway == null) {
-      throw new UnknownEntityException(KIND, id);
-    }
-    return gateway;
+  private GatewayRegistration find(String id) {
+    return gateways.find(id).orElseThrow(() -> new UnknownEntityException(KIND, id));
   }
 
   private static ConflictException duplicate(String id) {
@@ -110,7 +83,7 @@ public class GatewayService {
         "Gateway exists", "a gateway with id '" + id + "' exists already; choose another id");
   }
 
-  static ConflictException takenByDevice(String id) {
+  private static ConflictException takenByDevice(String id) {
     return new ConflictException(
         "Name taken by a device",
         "'"
@@ -119,7 +92,7 @@ public class GatewayService {
             + " names, choose another id");
   }
 
-  private static RuntimeException translate(PersistenceException e, String id) {
+  private static RuntimeException translate(PersistenceException e) {
     if (DatabaseErrors.is(e, DatabaseErrors.UNIQUE_VIOLATION)) {
       // a device or gateway of this id committed between the checks above and the insert
       return new ConflictException("Name taken", DatabaseErrors.message(e));

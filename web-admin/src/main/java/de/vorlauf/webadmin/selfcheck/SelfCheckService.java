@@ -1,6 +1,13 @@
 package de.vorlauf.webadmin.selfcheck;
 
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
+import de.vorlauf.persistence.workflow.WorkflowLaunchRepository;
+import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
+import de.vorlauf.webadmin.workflows.WorkflowInspector;
+import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
+import de.vorlauf.webadmin.workflows.WorkflowRunDto;
+import de.vorlauf.webadmin.workflows.WorkflowRuns;
+import de.vorlauf.webadmin.workflows.WorkflowState;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflow;
 import de.vorlauf.workflows.selfcheck.SelfCheckReport;
@@ -17,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +31,9 @@ import org.slf4j.LoggerFactory;
 /** Starts {@link PlatformSelfCheckWorkflow}s and tells how the recent ones went. */
 @ApplicationScoped
 public class SelfCheckService {
+
+  /** A self-check just started. */
+  public record Started(String workflowId, String runId) {}
 
   public static final String WORKFLOW_TYPE = "PlatformSelfCheckWorkflow";
 
@@ -36,7 +45,8 @@ public class SelfCheckService {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   @Inject WorkflowClient client;
-  @Inject WorkflowLaunchStore launches;
+  @Inject WorkflowLaunchRepository launches;
+  @Inject WorkflowRuns runs;
   @Inject WorkflowInspector inspector;
 
   private final Clock clock = Clock.systemUTC();
@@ -48,7 +58,7 @@ public class SelfCheckService {
    * @throws TemporalUnavailableException when Temporal does not accept the start
    */
   @Transactional
-  public WorkflowLaunch start(String requestedBy) {
+  public Started start(String requestedBy) {
     Instant now = clock.instant();
     String workflowId =
         PlatformSelfCheckWorkflow.WORKFLOW_ID_PREFIX
@@ -77,25 +87,30 @@ public class SelfCheckService {
           e);
     }
     LOG.info("Self-check {} started by {}", workflowId, requestedBy);
-    return launch;
+    return new Started(workflowId, launch.getRunId());
   }
 
-  public List<WorkflowLaunch> recent(int limit) {
-    return launches.recent(limit);
+  /** The latest launches with their live status. */
+  public List<WorkflowRunDto> recent(int limit) {
+    return runs.recent(limit);
   }
 
-  public Optional<WorkflowLaunch> launch(String workflowId) {
-    return launches.find(workflowId);
-  }
-
-  public WorkflowState state(String workflowId) {
-    return inspector.describe(workflowId);
-  }
-
-  public Optional<SelfCheckReport> report(WorkflowState state) {
-    return state.completed()
-        ? inspector.result(state.workflowId(), SelfCheckReport.class)
-        : Optional.empty();
+  /**
+   * One self-check and, once it completed, its report.
+   *
+   * @throws WorkflowNotFoundException when the admin UI did not start this workflow
+   */
+  public SelfCheckDto get(String workflowId) {
+    WorkflowRunDto run =
+        runs.run(workflowId).orElseThrow(() -> new WorkflowNotFoundException(workflowId));
+    SelfCheckDto.Report report =
+        WorkflowState.COMPLETED.equals(run.status())
+            ? inspector
+                .result(workflowId, SelfCheckReport.class)
+                .map(SelfCheckDto.Report::of)
+                .orElse(null)
+            : null;
+    return new SelfCheckDto(run, report);
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,0 +1,66 @@
+package de.vorlauf.webadmin.common;
+
+import de.vorlauf.persistence.ops.FleetRepository;
+import de.vorlauf.persistence.ops.QuarantineRepository;
+import de.vorlauf.persistence.registry.BuildingRepository;
+import de.vorlauf.persistence.registry.CredentialRepository;
+import de.vorlauf.persistence.registry.DeviceRepository;
+import de.vorlauf.persistence.registry.GatewayRepository;
+import de.vorlauf.persistence.workflow.WorkflowLaunchRepository;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import javax.sql.DataSource;
+
+/**
+ * The repositories of {@code persistence/} as CDI beans. They are plain classes (persistence knows
+ * no CDI): the JPA ones get the container's transaction-scoped {@link EntityManager}, so they work
+ * in the JTA transaction of the service that calls them; the JDBC ones get the datasource. Each is
+ * a thin wrapper around a thread-safe proxy, so a new one per injection point costs nothing.
+ */
+@ApplicationScoped
+public class Repositories {
+
+  @PersistenceContext(unitName = "vorlauf")
+  EntityManager em;
+
+  @Resource(lookup = "java:jboss/datasources/VorlaufDS")
+  DataSource dataSource;
+
+  @Produces
+  BuildingRepository buildings() {
+    return new BuildingRepository(em);
+  }
+
+  @Produces
+  DeviceRepository devices() {
+    return new DeviceRepository(em);
+  }
+
+  @Produces
+  GatewayRepository gateways() {
+    return new GatewayRepository(em);
+  }
+
+  @Produces
+  CredentialRepository credentials() {
+    return new CredentialRepository(em);
+  }
+
+  @Produces
+  WorkflowLaunchRepository workflowLaunches() {
+    return new WorkflowLaunchRepository(em);
+  }
+
+  @Produces
+  FleetRepository fleet() {
+    return new FleetRepository(dataSource);
+  }
+
+  @Produces
+  QuarantineRepository quarantine() {
+    return new QuarantineRepository(dataSource);
+  }
+}

@@ -1,0 +1,82 @@
+package de.vorlauf.webadmin.ingest;
+
+import de.vorlauf.webadmin.common.ProblemDto;
+import de.vorlauf.webadmin.security.DeviceAuthenticated;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/v1/ingest}: a device posts the source document's {@code DevicePayload} with its
+ * bearer token. The body runs through the same pipeline as MQTT messages; the answer comes after
+ * the commit: 202 with the stored count and the reasons of refused parts, 400 when nothing was
+ * usable (the refused parts are quarantined all the same), 401 without a valid token, 403 when the
+ * token's device may not send this (another device's id, or deactivated), 404 for a payload naming
+ * an unregistered device, 413 beyond the size limit, 503 + Retry-After while the write queue is
+ * full or the database is down.
+ */
+@Path("/ingest")
+@RequestScoped
+@DeviceAuthenticated
+public class IngestResource {
+
+  private static final String REALM = "Bearer realm=\"vorlauf-ingest\"";
+
+  @Inject IngestRequests requests;
+  @Context UriInfo uri;
+
+  @POST
+  @Produces({MediaType.APPLICATION_JSON, ProblemDto.MEDIA_TYPE})
+  public Response ingest(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      InputStream body)
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
+    Optional<String> device = requests.device(authorization);
+    if (device.isEmpty()) {
+      return unauthorized(authorization == null || authorization.isBlank());
+    }
+    IngestAcceptedDto accepted = requests.ingest(device.get(), body, length(contentLength));
+    return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
+  }
+
+  private Response unauthorized(boolean missing) {
+    String detail =
+        missing
+            ? "send the device's token as 'Authorization: Bearer <token>' (issued in the admin UI)"
+            : "the token is unknown, revoked or expired; issue or rotate the device's credential";
+    return Response.status(Response.Status.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, missing ? REALM : REALM + ", error=\"invalid_token\"")
+        .type(ProblemDto.MEDIA_TYPE)
+        .entity(
+            ProblemDto.of(
+                401,
+                missing ? "Token missing" : "Token not valid",
+                detail,
+                uri.getRequestUri().getPath()))
+        .build();
+  }
+
+  private static long length(String header) {
+    try {
+      return header == null ? -1 : Long.parseLong(header.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package de.vorlauf.webadmin.ops;
+
+import de.vorlauf.persistence.ops.QuarantineRow;
+import java.time.Instant;
+
+/**
+ * One quarantined part of a message.
+ *
+ * @param payload the raw payload (capped), only when one row is asked for
+ * @param payloadComplete false when the payload was cut or re-encoded: it cannot be re-ingested
+ */
+public record QuarantineRowDto(
+    long id,
+    Instant receivedAt,
+    String source,
+    String deviceId,
+    String topic,
+    String reason,
+    String detail,
+    String sensorId,
+    boolean payloadComplete,
+    String payload) {
+
+  static QuarantineRowDto of(QuarantineRow row) {
+    return new QuarantineRowDto(
+        row.id(),
+        row.receivedAt(),
+        row.source(),
+        row.deviceId(),
+        row.topic(),
+        row.reason(),
+        row.detail(),
+        row.sensorId(),
+        row.payloadComplete(),
+        row.payload());
+  }
+}

@@ -1,7 +1,0 @@
-package de.vorlauf.webadmin.registry;
-
-/**
- * @param text part of the id or description, case-insensitive; null for all
- * @param active only active (true) or inactive (false) gateways; null for both
- */
-public record GatewayFilter(String text, Boolean active) {}

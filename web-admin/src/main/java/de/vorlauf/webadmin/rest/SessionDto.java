@@ -1,4 +1,0 @@
-package de.vorlauf.webadmin.rest;
-
-/** GET /api/v1/session: who is logged in. */
-public record SessionDto(String user) {}

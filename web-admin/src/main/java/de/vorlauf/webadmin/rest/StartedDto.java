@@ -1,4 +1,0 @@
-package de.vorlauf.webadmin.rest;
-
-/** 202 answer of POST /api/v1/self-checks. */
-public record StartedDto(String workflowId, String runId, String statusUrl) {}

@@ -1,0 +1,46 @@
+package de.vorlauf.webadmin.status;
+
+import de.vorlauf.webadmin.config.AdminConfig;
+import de.vorlauf.webadmin.probe.ServiceCheck;
+import de.vorlauf.webadmin.probe.StatusService;
+import de.vorlauf.webadmin.probe.TemporalProbe;
+import de.vorlauf.webadmin.temporal.TemporalUiLinks;
+import de.vorlauf.webadmin.workflows.WorkflowRuns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What the status page shows: every service probed live, and the recent workflows, whose live
+ * status is looked up only while Temporal answers.
+ */
+@ApplicationScoped
+public class StatusPage {
+
+  static final int RECENT = 10;
+
+  @Inject StatusService status;
+  @Inject WorkflowRuns workflowRuns;
+  @Inject TemporalUiLinks ui;
+  @Inject AdminConfig config;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public StatusDto now() {
+    List<ServiceCheck> checks = status.checkAll();
+    List<ServiceDto> services =
+        checks.stream().map(check -> StatusMapper.toDto(check, config.origins())).toList();
+    boolean temporalUp =
+        checks.stream().anyMatch(check -> check.name().equals(TemporalProbe.NAME) && check.up());
+    WorkflowRuns.Listing recent = workflowRuns.list(RECENT, temporalUp);
+    return new StatusDto(
+        clock.instant(),
+        checks.stream().allMatch(ServiceCheck::up),
+        services,
+        recent.runs(),
+        recent.problem(),
+        ui.base().map(URI::toString).orElse(null));
+  }
+}
