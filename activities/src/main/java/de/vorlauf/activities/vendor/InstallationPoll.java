@@ -13,7 +13,7 @@ import de.vorlauf.ingest.pipeline.IngestOutcome;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestUnavailableException;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;
-import de.vorlauf.workflows.polling.PollResult;
+import de.vorlauf.workflows.vendor.PollResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

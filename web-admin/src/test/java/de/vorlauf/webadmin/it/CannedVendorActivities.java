@@ -1,9 +1,9 @@
 package de.vorlauf.webadmin.it;
 
-import de.vorlauf.workflows.polling.Installations;
-import de.vorlauf.workflows.polling.PollRequest;
-import de.vorlauf.workflows.polling.PollResult;
-import de.vorlauf.workflows.polling.VendorPollingActivities;
+import de.vorlauf.workflows.vendor.Installations;
+import de.vorlauf.workflows.vendor.PollRequest;
+import de.vorlauf.workflows.vendor.PollResult;
+import de.vorlauf.workflows.vendor.VendorPollingActivities;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

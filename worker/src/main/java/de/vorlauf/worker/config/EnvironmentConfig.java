@@ -6,7 +6,7 @@ import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
-import de.vorlauf.worker.polling.VendorEnvironment;
+import de.vorlauf.worker.vendor.VendorEnvironment;
 import java.nio.file.Files;
 import java.util.Map;
 

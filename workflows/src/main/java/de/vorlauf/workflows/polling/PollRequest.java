@@ -1,8 +1,0 @@
-package de.vorlauf.workflows.polling;
-
-import java.time.Instant;
-
-/**
- * @param cursor poll readings strictly after this time
- */
-public record PollRequest(String integrationId, String installationId, Instant cursor) {}
