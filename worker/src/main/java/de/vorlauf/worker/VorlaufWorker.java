@@ -2,12 +2,13 @@ package de.vorlauf.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
-import de.vorlauf.activities.mqtt.MqttRoundTrip;
-import de.vorlauf.activities.mqtt.MqttSettings;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
 import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.ingest.mqtt.MqttRoundTrip;
+import de.vorlauf.ingest.mqtt.RoundTripScope;
+import de.vorlauf.ingest.mqtt.RoundTripSettings;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
@@ -170,7 +171,7 @@ public final class VorlaufWorker implements AutoCloseable {
     worker.registerActivitiesImplementations(
         new SelfCheckActivitiesImpl(
             new PlatformProbeStore(dataSource, clock),
-            new MqttRoundTrip(mqttSettings(), clock),
+            new MqttRoundTrip(roundTripSettings(), RoundTripScope.SELF_CHECK, clock),
             new ClockSkewCheck(config.clockSkewThreshold()),
             clock));
     worker.registerWorkflowImplementationTypes(IngestionPollingWorkflowImpl.class);
@@ -204,8 +205,8 @@ public final class VorlaufWorker implements AutoCloseable {
         config.dbUrl(), config.dbUser(), config.dbPassword(), 4, Duration.ofSeconds(10));
   }
 
-  private MqttSettings mqttSettings() {
-    return new MqttSettings(
+  private RoundTripSettings roundTripSettings() {
+    return new RoundTripSettings(
         config.mqttUrl(),
         config.mqttUser(),
         config.mqttPassword(),

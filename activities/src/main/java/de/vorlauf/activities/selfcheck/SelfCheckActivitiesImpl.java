@@ -2,10 +2,10 @@ package de.vorlauf.activities.selfcheck;
 
 import de.vorlauf.activities.db.PlatformProbeStore;
 import de.vorlauf.activities.db.PlatformProbeStore.ProbeRow;
-import de.vorlauf.activities.mqtt.MqttRoundTrip;
 import de.vorlauf.domain.clock.ClockOffset;
 import de.vorlauf.domain.clock.ClockSkewCheck;
 import de.vorlauf.domain.clock.ClockSkewReport;
+import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.workflows.selfcheck.ClockCheckRequest;
 import de.vorlauf.workflows.selfcheck.ClockReading;
 import de.vorlauf.workflows.selfcheck.DatabaseProbeOutcome;

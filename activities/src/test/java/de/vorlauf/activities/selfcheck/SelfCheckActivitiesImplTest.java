@@ -9,8 +9,8 @@ import static org.mockito.Mockito.when;
 
 import de.vorlauf.activities.db.PlatformProbeStore;
 import de.vorlauf.activities.db.PlatformProbeStore.ProbeRow;
-import de.vorlauf.activities.mqtt.MqttRoundTrip;
 import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.workflows.selfcheck.ClockCheckRequest;
 import de.vorlauf.workflows.selfcheck.ClockReading;
 import de.vorlauf.workflows.selfcheck.DatabaseProbeOutcome;
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,8 @@ class SelfCheckActivitiesImplTest {
     Instant t = Instant.parse("2026-11-26T07:00:00Z");
     when(mqtt.brokerUrl()).thenReturn("tcp://127.0.0.1:1883");
     when(mqtt.run("self-check-4"))
-        .thenReturn(new MqttRoundTrip.Result("topic", 3_000_000L, t, t, t.plusMillis(3)));
+        .thenReturn(
+            new MqttRoundTrip.Result("topic", 3_000_000L, t, t, t.plusMillis(3), Optional.empty()));
 
     MqttProbeOutcome outcome = activities.probeMqtt("self-check-4");
 

@@ -3,7 +3,9 @@ package de.vorlauf.e2e;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,6 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * declared dependency must not be used for (I/O in workflow code, entities in workflow records).
  */
 class ArchitectureTest {
+
+  private static final int MAX_CLASSES_PER_PACKAGE = 30;
 
   private static JavaClasses classes;
 
@@ -221,6 +229,65 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("de.vorlauf.devstack.."));
+  }
+
+  /**
+   * Same-named main classes in different modules that are one concept, each with its reason. Any
+   * other pair is two concepts under one name (STYLE rule 12): rename one.
+   */
+  private static final Map<String, String> SAME_CONCEPT_NAMES =
+      Map.of(
+          "MqttLogin",
+          "a user name and password for MQTT CONNECT; devstack (service accounts) and the simulator"
+              + " (devices, gateways) each keep one because the simulator depends only on domain");
+
+  /** STYLE rule 12: one name, one concept, across modules. */
+  @Test
+  void noTwoModulesShareAMainClassNameForDifferentConcepts() {
+    Map<String, Map<String, String>> moduleToClassByName = new TreeMap<>();
+    for (JavaClass javaClass : mainClasses()) {
+      moduleToClassByName
+          .computeIfAbsent(javaClass.getSimpleName(), name -> new TreeMap<>())
+          .merge(module(javaClass), javaClass.getName(), (a, b) -> a + ", " + b);
+    }
+    moduleToClassByName.values().removeIf(modules -> modules.size() < 2);
+
+    assertThat(SAME_CONCEPT_NAMES.keySet())
+        .as("allow-listed names no longer shared by two modules: drop them from the list")
+        .isSubsetOf(moduleToClassByName.keySet());
+    moduleToClassByName.keySet().removeAll(SAME_CONCEPT_NAMES.keySet());
+    assertThat(moduleToClassByName)
+        .as(
+            "main classes sharing a simple name across modules: rename one, or allow-list the"
+                + " name with the reason it is the same concept")
+        .isEmpty();
+  }
+
+  /** STYLE rule 12: a package that passes ~30 classes is asking to be split by feature. */
+  @Test
+  void noMainPackageHoldsMoreThanThirtyClasses() {
+    Map<String, Long> crowded =
+        mainClasses().stream()
+            .collect(
+                Collectors.groupingBy(
+                    JavaClass::getPackageName, TreeMap::new, Collectors.counting()));
+    crowded.values().removeIf(count -> count <= MAX_CLASSES_PER_PACKAGE);
+    assertThat(crowded)
+        .as("packages with more than %d top-level classes", MAX_CLASSES_PER_PACKAGE)
+        .isEmpty();
+  }
+
+  private static List<JavaClass> mainClasses() {
+    return classes.stream()
+        .filter(JavaClass::isTopLevelClass)
+        .filter(c -> !c.getSimpleName().equals("package-info"))
+        .toList();
+  }
+
+  /** Every module has its own root package, {@code de.vorlauf.<module>}. */
+  private static String module(JavaClass javaClass) {
+    String[] segments = javaClass.getPackageName().split("\\.");
+    return segments.length > 2 ? segments[2] : javaClass.getPackageName();
   }
 
   private static void check(ArchRule rule) {

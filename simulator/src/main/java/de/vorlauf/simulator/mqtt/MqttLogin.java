@@ -2,7 +2,12 @@ package de.vorlauf.simulator.mqtt;
 
 import java.util.Objects;
 
-/** A broker login: a device id or gateway id and its token. The token never appears in toString. */
+/**
+ * A broker login: a device id or gateway id and its token. The token never appears in toString.
+ *
+ * <p>The same concept as devstack's {@code de.vorlauf.devstack.broker.MqttLogin} (what a client
+ * presents in CONNECT); kept twice because the simulator depends on nothing but {@code domain}.
+ */
 public record MqttLogin(String user, String password) {
 
   public MqttLogin {

@@ -1,35 +1,29 @@
 package de.vorlauf.webadmin.probe;
 
+import de.vorlauf.ingest.mqtt.MqttProbeException;
+import de.vorlauf.ingest.mqtt.MqttRoundTrip;
+import de.vorlauf.ingest.mqtt.RoundTripScope;
+import de.vorlauf.ingest.mqtt.RoundTripSettings;
 import de.vorlauf.webadmin.config.AdminConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
- * Publishes one QoS 1 message to a topic nobody else uses and waits for it to come back. Also asks
- * for the broker's retained {@code $SYS/broker/version} (Mosquitto offers it, HiveMQ not).
+ * The status page's words for the round trip the worker's self-check also makes ({@link
+ * MqttRoundTrip}, under {@link RoundTripScope#ADMIN_PROBE}): one QoS 1 message to a topic nobody
+ * else uses, plus the broker's retained {@code $SYS/broker/version} (Mosquitto offers it, HiveMQ
+ * not).
  */
 @ApplicationScoped
 public class MqttProbe implements Probe {
 
   public static final String NAME = "mqtt";
-  private static final String VERSION_TOPIC = "$SYS/broker/version";
-  private static final int CONNECT_TIMEOUT_SECONDS = 3;
-  private static final long ROUND_TRIP_TIMEOUT_MILLIS = 3_000;
-  private static final long VERSION_WAIT_MILLIS = 300;
+  private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
   @Inject AdminConfig config;
 
@@ -40,106 +34,64 @@ public class MqttProbe implements Probe {
 
   @Override
   public ServiceCheck check() {
-    String id = UUID.randomUUID().toString();
-    MqttClient client = null;
     try {
-      client =
-          new MqttClient(
-              config.mqttUrl().toString(), "vorlauf-admin-probe-" + id, new MemoryPersistence());
-      client.setTimeToWait(ROUND_TRIP_TIMEOUT_MILLIS);
-      client.connect(options());
-      return roundTrip(client, "vorlauf/probe/admin/" + id, id);
-    } catch (TimeoutException e) {
-      return ServiceCheck.down(
-          NAME,
-          "connected, but the test message did not come back within "
-              + ROUND_TRIP_TIMEOUT_MILLIS
-              + " ms: check the broker's ACLs and queue limits");
-    } catch (MqttException | ExecutionException | RuntimeException e) {
-      return ServiceCheck.down(
-          NAME,
-          "cannot reach the broker at "
-              + config.mqttUrl()
-              + " (VORLAUF_MQTT_URL): "
-              + Failures.describe(e));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ServiceCheck.down(NAME, "interrupted while probing the broker");
-    } finally {
-      close(client);
+      return up(roundTrip().run());
+    } catch (MqttProbeException e) {
+      return down(e);
+    } catch (RuntimeException e) {
+      return unreachable(e);
     }
   }
 
-  private ServiceCheck roundTrip(MqttClient client, String topic, String payload)
-      throws MqttException, InterruptedException, ExecutionException, TimeoutException {
-    CompletableFuture<Long> echo = new CompletableFuture<>();
-    CompletableFuture<String> version = new CompletableFuture<>();
-    client.subscribe(
-        new MqttSubscription[] {new MqttSubscription(topic, 1)},
-        new IMqttMessageListener[] {(t, message) -> echo.complete(System.nanoTime())});
-    subscribeToVersion(client, version);
-    long sent = System.nanoTime();
-    client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
-    long millis = (echo.get(ROUND_TRIP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) - sent) / 1_000_000;
+  private MqttRoundTrip roundTrip() {
+    boolean authenticated = config.mqttAuthenticated();
+    return new MqttRoundTrip(
+        new RoundTripSettings(
+            config.mqttUrl().toString(),
+            authenticated ? config.mqttUser() : null,
+            authenticated ? config.mqttPassword() : null,
+            TIMEOUT,
+            TIMEOUT),
+        RoundTripScope.ADMIN_PROBE,
+        Clock.systemUTC());
+  }
+
+  private ServiceCheck up(MqttRoundTrip.Result result) {
+    long millis = TimeUnit.NANOSECONDS.toMillis(result.latencyNanos());
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("url", config.mqttUrl().toString());
     facts.put("round trip", millis + " ms (QoS 1)");
-    facts.put("broker", brokerVersion(version));
+    facts.put("broker", result.brokerVersion().orElseGet(MqttProbe::noVersion));
     return ServiceCheck.up(
         NAME, "publish/subscribe round trip in " + millis + " ms", millis, facts);
   }
 
-  private static void close(MqttClient client) {
-    if (client == null) {
-      return;
-    }
-    try {
-      if (client.isConnected()) {
-        client.disconnect(1_000);
-      }
-      client.close();
-    } catch (MqttException e) {
-      // the probe result is already decided; a failed close only leaks nothing but a socket
-    }
+  /** The round trip keeps the interrupt flag when it cut the wait for the version short. */
+  private static String noVersion() {
+    return Thread.currentThread().isInterrupted()
+        ? "unknown"
+        : "does not publish " + MqttRoundTrip.VERSION_TOPIC;
   }
 
-  private MqttConnectionOptions options() {
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setServerURIs(new String[] {config.mqttUrl().toString()});
-    options.setCleanStart(true);
-    options.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS);
-    options.setAutomaticReconnect(false);
-    if (config.mqttAuthenticated()) {
-      options.setUserName(config.mqttUser());
-      if (config.mqttPassword() != null) {
-        options.setPassword(config.mqttPassword().getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return options;
+  private ServiceCheck down(MqttProbeException e) {
+    return switch (e.failure()) {
+      case NOT_RETURNED ->
+          ServiceCheck.down(
+              NAME,
+              "connected, but the test message did not come back within "
+                  + TIMEOUT.toMillis()
+                  + " ms: check the broker's ACLs and queue limits");
+      case INTERRUPTED -> ServiceCheck.down(NAME, "interrupted while probing the broker");
+      case UNREACHABLE, ALTERED -> unreachable(e);
+    };
   }
 
-  /** Optional: brokers without $SYS topics may refuse the subscription. */
-  private static void subscribeToVersion(MqttClient client, CompletableFuture<String> version) {
-    try {
-      client.subscribe(
-          new MqttSubscription[] {new MqttSubscription(VERSION_TOPIC, 0)},
-          new IMqttMessageListener[] {
-            (t, message) ->
-                version.complete(new String(message.getPayload(), StandardCharsets.UTF_8))
-          });
-    } catch (MqttException | RuntimeException e) {
-      version.completeExceptionally(e);
-    }
-  }
-
-  private static String brokerVersion(CompletableFuture<String> version) {
-    try {
-      return version.get(VERSION_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | ExecutionException e) {
-      return "does not publish $SYS/broker/version";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
-    }
+  private ServiceCheck unreachable(RuntimeException e) {
+    return ServiceCheck.down(
+        NAME,
+        "cannot reach the broker at "
+            + config.mqttUrl()
+            + " (VORLAUF_MQTT_URL): "
+            + Failures.describe(e));
   }
 }

@@ -1,10 +1,10 @@
-package de.vorlauf.activities.mqtt;
+package de.vorlauf.ingest.mqtt;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the worker reaches the MQTT broker.
+ * How a round trip reaches the MQTT broker.
  *
  * @param url e.g. tcp://127.0.0.1:11883
  * @param user null for anonymous access
@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param connectTimeout bound for connecting and for each acknowledged operation
  * @param receiveTimeout how long the round trip waits for its message to come back
  */
-public record MqttSettings(
+public record RoundTripSettings(
     String url, String user, String password, Duration connectTimeout, Duration receiveTimeout) {
 
-  public MqttSettings {
+  public RoundTripSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(receiveTimeout, "receiveTimeout");
@@ -23,7 +23,7 @@ public record MqttSettings(
 
   @Override
   public String toString() {
-    return "MqttSettings[url=%s, user=%s, password=%s, connectTimeout=%s, receiveTimeout=%s]"
+    return "RoundTripSettings[url=%s, user=%s, password=%s, connectTimeout=%s, receiveTimeout=%s]"
         .formatted(
             url,
             user == null ? "anonymous" : user,

@@ -1,10 +1,12 @@
-package de.vorlauf.activities.mqtt;
+package de.vorlauf.ingest.mqtt;
 
+import de.vorlauf.ingest.mqtt.MqttProbeException.Failure;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,12 +28,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One QoS 1 publish→receive round trip through the broker with a throwaway client: clean start, no
  * session kept, a topic nobody else uses, in-memory persistence (Paho's default would write
- * in-flight messages to files in the working directory).
+ * in-flight messages to files in the working directory). The worker's self-check and the admin
+ * WAR's status probe both use it, each under its own {@link RoundTripScope}.
  */
 public class MqttRoundTrip {
 
   /** MQTT 5 user property carrying the publisher's clock, ISO-8601. */
   static final String SENT_AT = "sent-at";
+
+  /** Retained by Mosquitto; HiveMQ has no {@code $SYS} topics. */
+  public static final String VERSION_TOPIC = "$SYS/broker/version";
+
+  /** How long to wait for the retained version after the message came back. */
+  private static final long VERSION_WAIT_MILLIS = 300;
 
   private static final Logger log = LoggerFactory.getLogger(MqttRoundTrip.class);
 
@@ -41,17 +50,26 @@ public class MqttRoundTrip {
    * @param sentAt the publisher's clock as carried in the message
    * @param publishedAt local clock just before publishing
    * @param receivedAt local clock on arrival
+   * @param brokerVersion the broker's {@value #VERSION_TOPIC}; empty when the scope does not ask
+   *     for it or the broker does not publish it
    */
   public record Result(
-      String topic, long latencyNanos, Instant sentAt, Instant publishedAt, Instant receivedAt) {}
+      String topic,
+      long latencyNanos,
+      Instant sentAt,
+      Instant publishedAt,
+      Instant receivedAt,
+      Optional<String> brokerVersion) {}
 
   private record Arrival(long nanos, Instant at, MqttMessage message) {}
 
-  private final MqttSettings settings;
+  private final RoundTripSettings settings;
+  private final RoundTripScope scope;
   private final Clock clock;
 
-  public MqttRoundTrip(MqttSettings settings, Clock clock) {
+  public MqttRoundTrip(RoundTripSettings settings, RoundTripScope scope, Clock clock) {
     this.settings = settings;
+    this.scope = scope;
     this.clock = clock;
   }
 
@@ -60,23 +78,40 @@ public class MqttRoundTrip {
   }
 
   /**
+   * A round trip on the scope's prefix plus a fresh UUID.
+   *
+   * @throws MqttProbeException when the broker cannot be reached or the message does not return
+   */
+  public Result run() {
+    return runOn(scope.topicPrefix() + UUID.randomUUID());
+  }
+
+  /**
    * @param topicKey made part of the topic (wildcards and separators replaced)
    * @throws MqttProbeException when the broker cannot be reached or the message does not return
    */
   public Result run(String topicKey) {
-    String topic = "vorlauf/self-check/" + topicSafe(topicKey) + "/" + UUID.randomUUID();
+    return runOn(scope.topicPrefix() + topicSafe(topicKey) + "/" + UUID.randomUUID());
+  }
+
+  private Result runOn(String topic) {
     String nonce = UUID.randomUUID().toString();
     CompletableFuture<Arrival> arrival = new CompletableFuture<>();
+    CompletableFuture<String> version = new CompletableFuture<>();
     MqttClient client = newClient();
     try {
-      client.setCallback(new ArrivalCallback(topic, arrival, clock));
+      client.setCallback(new ArrivalCallback(topic, arrival, version, clock));
       client.connect(connectionOptions());
       IMqttToken subscription = client.subscribe(topic, 1);
       int granted = subscription.getReasonCodes()[0];
       if (granted > 1) {
         throw new MqttProbeException(
+            Failure.NOT_RETURNED,
             "broker %s refused the QoS 1 subscription to %s (reason code %d)"
                 .formatted(settings.url(), topic, granted));
+      }
+      if (scope.readsBrokerVersion()) {
+        subscribeToVersion(client, version);
       }
       Instant publishedAt = clock.instant();
       long publishedNanos = System.nanoTime();
@@ -84,16 +119,19 @@ public class MqttRoundTrip {
       Arrival arrived = awaitArrival(arrival, topic);
       String payload = new String(arrived.message().getPayload(), StandardCharsets.UTF_8);
       if (!payload.equals(nonce)) {
-        throw new MqttProbeException("message on " + topic + " came back altered: " + payload);
+        throw new MqttProbeException(
+            Failure.ALTERED, "message on " + topic + " came back altered: " + payload);
       }
       return new Result(
           topic,
           arrived.nanos() - publishedNanos,
           sentAt(arrived.message(), topic),
           publishedAt,
-          arrived.at());
+          arrived.at(),
+          scope.readsBrokerVersion() ? brokerVersion(version) : Optional.empty());
     } catch (MqttException e) {
-      throw new MqttProbeException("MQTT broker %s: %s".formatted(settings.url(), describe(e)), e);
+      throw new MqttProbeException(
+          Failure.UNREACHABLE, "MQTT broker %s: %s".formatted(settings.url(), describe(e)), e);
     } finally {
       close(client);
     }
@@ -103,11 +141,12 @@ public class MqttRoundTrip {
     try {
       MqttClient client =
           new MqttClient(
-              settings.url(), "vorlauf-self-check-" + UUID.randomUUID(), new MemoryPersistence());
+              settings.url(), scope.clientIdPrefix() + UUID.randomUUID(), new MemoryPersistence());
       client.setTimeToWait(settings.connectTimeout().toMillis());
       return client;
     } catch (MqttException | IllegalArgumentException e) {
-      throw new MqttProbeException("invalid MQTT URL " + settings.url() + ": " + e.getMessage(), e);
+      throw new MqttProbeException(
+          Failure.UNREACHABLE, "invalid MQTT URL " + settings.url() + ": " + e.getMessage(), e);
     }
   }
 
@@ -141,14 +180,43 @@ public class MqttRoundTrip {
       return arrival.get(settings.receiveTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new MqttProbeException(
+          Failure.NOT_RETURNED,
           "published to %s on %s but nothing arrived within %d ms"
               .formatted(topic, settings.url(), settings.receiveTimeout().toMillis()));
     } catch (ExecutionException e) {
+      // disconnected or failed while waiting: the message did not come back
       throw new MqttProbeException(
-          "MQTT broker %s: %s".formatted(settings.url(), e.getCause().getMessage()), e);
+          Failure.NOT_RETURNED,
+          "MQTT broker %s: %s".formatted(settings.url(), e.getCause().getMessage()),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MqttProbeException("interrupted while waiting for " + topic, e);
+      throw new MqttProbeException(
+          Failure.INTERRUPTED, "interrupted while waiting for " + topic, e);
+    }
+  }
+
+  /** Optional: a broker without $SYS topics may refuse the subscription or never answer. */
+  private static void subscribeToVersion(MqttClient client, CompletableFuture<String> version) {
+    try {
+      IMqttToken token = client.subscribe(VERSION_TOPIC, 0);
+      if (token.getReasonCodes()[0] > 0) {
+        version.complete(null);
+      }
+    } catch (MqttException | RuntimeException e) {
+      log.debug("no subscription to {}", VERSION_TOPIC, e);
+      version.complete(null);
+    }
+  }
+
+  private static Optional<String> brokerVersion(CompletableFuture<String> version) {
+    try {
+      return Optional.ofNullable(version.get(VERSION_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
     }
   }
 
@@ -164,12 +232,14 @@ public class MqttRoundTrip {
               try {
                 return Instant.parse(p.getValue());
               } catch (DateTimeParseException e) {
-                throw new MqttProbeException("message on " + topic + " has a bad sent-at", e);
+                throw new MqttProbeException(
+                    Failure.ALTERED, "message on " + topic + " has a bad sent-at", e);
               }
             })
         .orElseThrow(
             () ->
                 new MqttProbeException(
+                    Failure.ALTERED,
                     "message on " + topic + " lost its sent-at property (MQTT 5 broker?)"));
   }
 
@@ -205,13 +275,19 @@ public class MqttRoundTrip {
     }
   }
 
-  private record ArrivalCallback(String topic, CompletableFuture<Arrival> arrival, Clock clock)
+  private record ArrivalCallback(
+      String topic,
+      CompletableFuture<Arrival> arrival,
+      CompletableFuture<String> version,
+      Clock clock)
       implements MqttCallback {
 
     @Override
     public void messageArrived(String arrivedTopic, MqttMessage message) {
       if (topic.equals(arrivedTopic)) {
         arrival.complete(new Arrival(System.nanoTime(), clock.instant(), message));
+      } else if (VERSION_TOPIC.equals(arrivedTopic)) {
+        version.complete(new String(message.getPayload(), StandardCharsets.UTF_8));
       }
     }
 
