@@ -42,7 +42,7 @@ function showCurveDefaults() {
   }
   document.getElementById('building-flow-min').placeholder = curve.flowTempMin;
   document.getElementById('building-flow-max').placeholder = curve.flowTempMax;
-  const returnLimit = limits.returnTempMax === null ? '' : `, return at most ${limits.returnTempMax} °C`;
+  const returnLimit = limits.returnTempMax == null ? '' : `, return at most ${limits.returnTempMax} °C`;
   document.getElementById('building-curve-hint').textContent =
     `A ${type.label} runs flow temperatures from ${limits.flowTempMin} to ${limits.flowTempMax} °C${returnLimit}. ` +
     `Empty curve fields take the default: ${curve.curveBaseTemp} + ${curve.curveSlope} · (20 − outdoor), ` +
