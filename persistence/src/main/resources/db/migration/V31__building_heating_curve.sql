@@ -17,6 +17,11 @@ ALTER TABLE buildings
 -- existing rows get the default curve within that range, as the API gives new ones.
 UPDATE buildings SET flow_temp_max = 55.0 WHERE heating_type = 'waermepumpe' AND flow_temp_max > 55.0;
 
+-- night_setback_reduction keeps its numbers and from now on means a room-temperature reduction
+-- (the source document's night_setback_reduction = 3.0 °C, the API's default): the flow falls by
+-- (1 + curve_slope) times it. Rows the fleet simulator wrote before this version held a flow drop
+-- of 4-8 K; on such a development stack those buildings set back deeper until their entries are
+-- set again or the state folder is reset.
 COMMENT ON COLUMN buildings.night_setback_reduction IS
     'room-temperature reduction in K during the setback window; the flow falls by (1 + curve_slope) times it';
 COMMENT ON COLUMN buildings.curve_base_temp IS 'flow temperature in °C at 20 °C outdoor';
