@@ -1,4 +1,4 @@
-package de.vorlauf.webadmin.registry;
+package de.vorlauf.webadmin.heating;
 
 import de.vorlauf.domain.heating.EquipmentLimits;
 import de.vorlauf.domain.heating.HeatingCurve;

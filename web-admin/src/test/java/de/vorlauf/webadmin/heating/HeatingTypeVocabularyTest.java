@@ -1,4 +1,4 @@
-package de.vorlauf.webadmin.registry;
+package de.vorlauf.webadmin.heating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

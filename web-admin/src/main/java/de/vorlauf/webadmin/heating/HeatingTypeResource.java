@@ -1,4 +1,4 @@
-package de.vorlauf.webadmin.registry;
+package de.vorlauf.webadmin.heating;
 
 import de.vorlauf.domain.heating.HeatingType;
 import jakarta.enterprise.context.ApplicationScoped;
