@@ -1,17 +1,53 @@
 // Buildings: paged list with filter, create / edit form, deactivate / reactivate.
 'use strict';
 
-const buildingState = { page: 0, size: 20, total: 0, editing: null };
+const buildingState = { page: 0, size: 20, total: 0, editing: null, heatingTypes: [] };
 const FIELDS = {
   id: 'building-id', name: 'building-name', timeZone: 'building-time-zone', heatingType: 'building-heating-type',
   areaM2: 'building-area', yearBuilt: 'building-year', heatingCircuits: 'building-circuits',
   comfortTempMin: 'building-comfort-min', comfortTempMax: 'building-comfort-max',
   nightSetbackStart: 'building-setback-start', nightSetbackEnd: 'building-setback-end',
   nightSetbackReduction: 'building-setback-reduction',
+  curveBaseTemp: 'building-curve-base', curveSlope: 'building-curve-slope',
+  flowTempMin: 'building-flow-min', flowTempMax: 'building-flow-max',
 };
 const CHECKS = { hasDhw: 'building-dhw', nightSetbackEnabled: 'building-setback' };
 const NUMBERS = new Set(['areaM2', 'yearBuilt', 'heatingCircuits', 'comfortTempMin', 'comfortTempMax',
-  'nightSetbackStart', 'nightSetbackEnd', 'nightSetbackReduction']);
+  'nightSetbackStart', 'nightSetbackEnd', 'nightSetbackReduction',
+  'curveBaseTemp', 'curveSlope', 'flowTempMin', 'flowTempMax']);
+
+// The heating types, their limits and default curves come from the API (the domain's one list);
+// nothing here names a type.
+async function loadHeatingTypes() {
+  try {
+    buildingState.heatingTypes = await api('/heating-types');
+    document.getElementById('building-heating-type').replaceChildren(...buildingState.heatingTypes.map(
+      (t) => el('option', { value: t.code, 'data-testid': 'heating-type-option' }, `${t.code} (${t.label})`)));
+    showCurveDefaults();
+  } catch (e) {
+    say('building-message', 'Cannot load the heating types: ' + e.message, 'error');
+  }
+}
+
+/** Placeholders and input limits of the curve fields for the selected heating type. */
+function showCurveDefaults() {
+  const type = buildingState.heatingTypes.find((t) => t.code === document.getElementById('building-heating-type').value);
+  if (!type) return;
+  const curve = type.defaultCurve;
+  const limits = type.limits;
+  document.getElementById('building-curve-base').placeholder = curve.curveBaseTemp;
+  document.getElementById('building-curve-slope').placeholder = curve.curveSlope;
+  for (const id of ['building-flow-min', 'building-flow-max']) {
+    Object.assign(document.getElementById(id), { min: limits.flowTempMin, max: limits.flowTempMax });
+  }
+  document.getElementById('building-flow-min').placeholder = curve.flowTempMin;
+  document.getElementById('building-flow-max').placeholder = curve.flowTempMax;
+  const returnLimit = limits.returnTempMax == null ? '' : `, return at most ${limits.returnTempMax} °C`;
+  document.getElementById('building-curve-hint').textContent =
+    `A ${type.label} runs flow temperatures from ${limits.flowTempMin} to ${limits.flowTempMax} °C${returnLimit}. ` +
+    `Empty curve fields take the default: ${curve.curveBaseTemp} + ${curve.curveSlope} · (20 − outdoor), ` +
+    `${curve.flowTempMin}–${curve.flowTempMax} °C.`;
+}
 
 async function loadBuildings() {
   try {
@@ -45,6 +81,7 @@ function edit(b) {
   for (const [field, id] of Object.entries(CHECKS)) document.getElementById(id).checked = !!b[field];
   document.getElementById('building-id').disabled = true;
   document.getElementById('building-form-mode').textContent = 'edit ' + b.id;
+  showCurveDefaults();
   say('building-message', '');
 }
 
@@ -53,6 +90,7 @@ function newBuilding() {
   document.getElementById('building-form').reset();
   document.getElementById('building-id').disabled = false;
   document.getElementById('building-form-mode').textContent = 'new';
+  showCurveDefaults();
   say('building-message', '');
 }
 
@@ -94,6 +132,8 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('building-filter').addEventListener('submit', (e) => { e.preventDefault(); buildingState.page = 0; loadBuildings(); });
   document.getElementById('building-form').addEventListener('submit', save);
   document.getElementById('building-new').addEventListener('click', newBuilding);
+  document.getElementById('building-heating-type').addEventListener('change', showCurveDefaults);
   pager('buildings', buildingState, loadBuildings);
+  loadHeatingTypes();
   loadBuildings();
 });

@@ -1,6 +1,7 @@
 package de.vorlauf.persistence;
 
 import de.vorlauf.persistence.migration.MigrationReport;
+import de.vorlauf.persistence.migration.R__Heating_type_check;
 import de.vorlauf.persistence.migration.R__Readings_storage_policies;
 import de.vorlauf.persistence.migration.V2__Timescaledb;
 import de.vorlauf.persistence.migration.V3__Readings_storage;
@@ -62,7 +63,8 @@ public final class Migrations {
             new V2__Timescaledb(),
             new V3__Readings_storage(),
             new V4__Readings_timescale_rollup(),
-            new R__Readings_storage_policies(storage))
+            new R__Readings_storage_policies(storage),
+            new R__Heating_type_check())
         .failOnMissingLocations(true)
         .cleanDisabled(true)
         .load();

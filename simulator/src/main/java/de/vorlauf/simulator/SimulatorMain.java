@@ -70,18 +70,17 @@ public final class SimulatorMain {
       simulator = Simulator.start(settings, provisioner, Clock.systemUTC());
     } catch (RuntimeException e) {
       log.error("the simulator could not start", e);
-      return 1;
-    } finally {
       if (provisioner != null) {
         provisioner.close();
       }
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               log.info("stopping: finishing the current minute, then disconnecting");
-              shutdown(simulator, options.reportFile());
+              shutdown(simulator, provisioner, options.reportFile());
               stopped.countDown();
             },
             "sim-shutdown");
@@ -90,7 +89,7 @@ public final class SimulatorMain {
       while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
         if (simulator.failure().isPresent()) {
           Runtime.getRuntime().removeShutdownHook(hook);
-          shutdown(simulator, options.reportFile());
+          shutdown(simulator, provisioner, options.reportFile());
           return 1;
         }
       }
@@ -100,8 +99,12 @@ public final class SimulatorMain {
     return 0;
   }
 
-  private static void shutdown(Simulator simulator, Path reportFile) {
+  /** The provisioner outlives the simulator: it reads the registry for it until the end. */
+  private static void shutdown(Simulator simulator, Provisioner provisioner, Path reportFile) {
     simulator.close();
+    if (provisioner != null) {
+      provisioner.close();
+    }
     EnergyReport report = simulator.report();
     String table = report.table();
     log.info("energy and comfort per building since the start:\n{}", table);

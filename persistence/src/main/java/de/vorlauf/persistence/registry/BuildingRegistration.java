@@ -1,5 +1,8 @@
 package de.vorlauf.persistence.registry;
 
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,8 +12,8 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * A heated building in the registry ({@code buildings}, V1 + V10). A deactivated building stays
- * (its readings and history refer to it) but takes no new devices.
+ * A heated building in the registry ({@code buildings}, V1 + V10 + V31). A deactivated building
+ * stays (its readings and history refer to it) but takes no new devices.
  */
 @Entity(name = "BuildingRegistration")
 @Table(name = "buildings")
@@ -59,6 +62,18 @@ public class BuildingRegistration {
   @Column(name = "night_setback_reduction", nullable = false)
   private double nightSetbackReduction;
 
+  @Column(name = "curve_base_temp", nullable = false)
+  private double curveBaseTemp;
+
+  @Column(name = "curve_slope", nullable = false)
+  private double curveSlope;
+
+  @Column(name = "flow_temp_min", nullable = false)
+  private double flowTempMin;
+
+  @Column(name = "flow_temp_max", nullable = false)
+  private double flowTempMax;
+
   @Column(name = "active", nullable = false)
   private boolean active;
 
@@ -88,10 +103,14 @@ public class BuildingRegistration {
     hasDhw = s.hasDhw();
     comfortTempMin = s.comfortTempMin();
     comfortTempMax = s.comfortTempMax();
-    nightSetbackEnabled = s.nightSetbackEnabled();
-    nightSetbackStart = s.nightSetbackStart();
-    nightSetbackEnd = s.nightSetbackEnd();
-    nightSetbackReduction = s.nightSetbackReduction();
+    nightSetbackEnabled = s.nightSetback().enabled();
+    nightSetbackStart = s.nightSetback().startHour();
+    nightSetbackEnd = s.nightSetback().endHour();
+    nightSetbackReduction = s.nightSetback().roomReductionK();
+    curveBaseTemp = s.curve().baseC();
+    curveSlope = s.curve().slope();
+    flowTempMin = s.curve().minFlowC();
+    flowTempMax = s.curve().maxFlowC();
     updatedAt = now;
   }
 
@@ -107,10 +126,9 @@ public class BuildingRegistration {
         hasDhw,
         comfortTempMin,
         comfortTempMax,
-        nightSetbackEnabled,
-        nightSetbackStart,
-        nightSetbackEnd,
-        nightSetbackReduction);
+        new NightSetback(
+            nightSetbackEnabled, nightSetbackStart, nightSetbackEnd, nightSetbackReduction),
+        new HeatingCurve(curveBaseTemp, curveSlope, flowTempMin, flowTempMax));
   }
 
   public void setActive(boolean active, Instant now) {

@@ -1,18 +1,21 @@
 package de.vorlauf.persistence.registry;
 
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Everything about a building that ops may change, as one value (the source document's {@code
- * BuildingConfig}). Checked for consistency by the web tier's Bean Validation first; the database
- * enforces the same ranges.
+ * Everything about a building that ops may change, as one value: the domain's {@link
+ * BuildingConfig} without the id, plus the name. Checked by the web tier's validation first (the
+ * domain's rules, e.g. the curve within the heating type's limits); the database enforces what a
+ * row alone can show.
  *
  * @param areaM2 heated floor area; null while unknown
  * @param yearBuilt null while unknown
- * @param nightSetbackStart local hour 0..23 the setback begins
- * @param nightSetbackEnd local hour 0..23 it ends (may be before the start: across midnight)
- * @param nightSetbackReduction kelvin the flow target is lowered by during the setback
+ * @param nightSetback its reduction is a room-temperature reduction in K (see {@link NightSetback})
  */
 public record BuildingSettings(
     String name,
@@ -24,21 +27,30 @@ public record BuildingSettings(
     boolean hasDhw,
     double comfortTempMin,
     double comfortTempMax,
-    boolean nightSetbackEnabled,
-    int nightSetbackStart,
-    int nightSetbackEnd,
-    double nightSetbackReduction) {
-
-  public static final int DEFAULT_HEATING_CIRCUITS = 1;
-  public static final double DEFAULT_COMFORT_MIN = 20.0;
-  public static final double DEFAULT_COMFORT_MAX = 22.0;
-  public static final int DEFAULT_SETBACK_START = 22;
-  public static final int DEFAULT_SETBACK_END = 6;
-  public static final double DEFAULT_SETBACK_REDUCTION = 3.0;
+    NightSetback nightSetback,
+    HeatingCurve curve) {
 
   public BuildingSettings {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(heatingType, "heatingType");
+    Objects.requireNonNull(nightSetback, "nightSetback");
+    Objects.requireNonNull(curve, "curve");
+  }
+
+  /** The building's heating configuration, as the optimiser and the simulator use it. */
+  public BuildingConfig config(String buildingId) {
+    return new BuildingConfig(
+        buildingId,
+        heatingType,
+        timeZone,
+        areaM2,
+        yearBuilt,
+        heatingCircuits,
+        hasDhw,
+        comfortTempMin,
+        comfortTempMax,
+        nightSetback,
+        curve);
   }
 }

@@ -12,6 +12,9 @@
  * so a broker password file can be generated from the table: one {@code <device
  * id>:<mosquitto_hash>} line per valid credential).
  *
+ * <p>A building's heating type, night setback and heating curve (V31) are the domain's {@code
+ * de.vorlauf.domain.heating} values ({@link de.vorlauf.persistence.registry.BuildingSettings}).
+ *
  * <p>Gateways (V30): {@link de.vorlauf.persistence.registry.GatewayRegistration} and {@link
  * de.vorlauf.persistence.registry.GatewayCredential}, one MQTT login speaking for the devices whose
  * {@code gateway_id} names it. Device and gateway ids share one namespace of MQTT user names (table

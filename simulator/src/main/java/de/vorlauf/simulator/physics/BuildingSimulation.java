@@ -1,5 +1,7 @@
 package de.vorlauf.simulator.physics;
 
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.EquipmentLimits;
 import de.vorlauf.domain.sensor.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +10,11 @@ import java.util.List;
 /**
  * One building stepped in simulated time: weather, envelope, thermal mass, radiators, the
  * controller (heating curve, night setback, setpoint override), hot water and the heat generator.
+ *
+ * <p>The controller runs a {@link BuildingConfig} (the domain's curve and night setback, read in
+ * the configuration's time zone): the spec's at first, another from a given time on after {@link
+ * #reconfigure}, as a registry change reaches a real controller. The physics (generator, radiators,
+ * equipment limits, occupants' day) stays the spec's.
  *
  * <p>The state advances in explicit Euler steps on the absolute minute grid (a step never crosses a
  * full minute), and every random draw is a hash of (seed, minute). Stepping a building minute by
@@ -37,6 +44,10 @@ public final class BuildingSimulation {
   private final DhwDraws dhw;
   private final LocalClock clock;
   private final SetpointOverride override;
+  private BuildingConfig control;
+  private LocalClock controlClock;
+  private BuildingConfig nextControl;
+  private long nextControlFrom;
   private final double meterStartKWh;
   private final double startIndoorC;
 
@@ -53,22 +64,32 @@ public final class BuildingSimulation {
   private double comfortKs;
 
   public BuildingSimulation(BuildingSpec spec, Weather weather, Instant start) {
+    this(spec, spec.config(), weather, start);
+  }
+
+  /**
+   * @param control what the controller runs from {@code start} on (e.g. the registry's entry for
+   *     the building), instead of the spec's configuration
+   */
+  public BuildingSimulation(
+      BuildingSpec spec, BuildingConfig control, Weather weather, Instant start) {
     this.spec = spec;
     this.weather = weather;
     this.generator = new HeatGenerator(spec);
     this.dhw = new DhwDraws(spec.seed(), spec.dhwLitresPerDay());
     this.clock = new LocalClock(spec.zone());
-    this.override = new SetpointOverride(spec.kind());
+    this.override = new SetpointOverride(spec.type());
+    useControl(control);
     this.now = start.getEpochSecond();
     this.indoorC = Design.INDOOR_C;
     this.startIndoorC = indoorC;
     this.meterStartKWh = 1_000 + 50_000 * SeedMix.unit(SeedMix.mix(spec.seed(), 0x3E7E6L, 0));
-    double designMassFlow = Design.massFlowKgS(spec.uaWPerK(), spec.kind());
+    double designMassFlow = Design.massFlowKgS(spec.uaWPerK(), spec.type());
     this.circuit =
         new Circuit(spec.radiatorNominalW(), spec.radiatorExponent(), designMassFlow, indoorC);
     this.outdoorFilteredC = meanOutdoorOfLastDay(now);
     this.heatingSeason = outdoorFilteredC < (HEATING_ON_BELOW_C + HEATING_OFF_ABOVE_C) / 2;
-    double target = controllerTarget(now, weather.outdoorC(now), clock.localHour(now));
+    double target = controllerTarget(now, weather.outdoorC(now));
     circuit.flowC = Double.isNaN(target) ? indoorC : target;
     step(now, 0);
   }
@@ -93,6 +114,43 @@ public final class BuildingSimulation {
 
   public BuildingSpec spec() {
     return spec;
+  }
+
+  /**
+   * The flow temperature the controller asks for at {@link #time()}: the curve (or a setpoint
+   * override) within the equipment's limits; NaN while the circuit pump is off (summer, or a target
+   * not above the room).
+   */
+  public double controllerTargetC() {
+    applyDueControl(now);
+    return controllerTarget(now, weather.outdoorC(now));
+  }
+
+  /** The configuration the controller runs at {@link #time()}. */
+  public BuildingConfig control() {
+    applyDueControl(now);
+    return control;
+  }
+
+  /**
+   * Has the controller run {@code next} from {@code from} on (at once when that is not after the
+   * current time). A later call replaces a change still pending.
+   */
+  public void reconfigure(BuildingConfig next, Instant from) {
+    if (from.getEpochSecond() <= now) {
+      useControl(next);
+      nextControl = null;
+    } else {
+      nextControl = next;
+      nextControlFrom = from.getEpochSecond();
+    }
+  }
+
+  private void useControl(BuildingConfig next) {
+    if (controlClock == null || !next.timeZone().equals(control.timeZone())) {
+      controlClock = next.timeZone().equals(spec.zone()) ? clock : new LocalClock(next.timeZone());
+    }
+    control = next;
   }
 
   public double indoorC() {
@@ -151,7 +209,15 @@ public final class BuildingSimulation {
     return meterStartKWh + spaceJ / 3.6e6;
   }
 
+  private void applyDueControl(long s) {
+    if (nextControl != null && s >= nextControlFrom) {
+      useControl(nextControl);
+      nextControl = null;
+    }
+  }
+
   private void step(long s, long dt) {
+    applyDueControl(s);
     double outdoorC = weather.outdoorC(s);
     double localHour = clock.localHour(s);
     outdoorFilteredC += (outdoorC - outdoorFilteredC) * dt / (SEASON_FILTER_S + dt);
@@ -161,7 +227,7 @@ public final class BuildingSimulation {
       heatingSeason = !heatingSeason;
     }
     double lag = dt / (FLOW_LAG_S + dt);
-    double target = controllerTarget(s, outdoorC, localHour);
+    double target = controllerTarget(s, outdoorC);
     double flowNowC =
         circuit.flowC + ((Double.isNaN(target) ? indoorC : target) - circuit.flowC) * lag;
 
@@ -174,7 +240,7 @@ public final class BuildingSimulation {
     if (Double.isNaN(target)) {
       circuit.off(flowNowC, indoorC, lag);
     } else {
-      circuit.run(flowNowC, indoorC, spec.kind().returnLimitC(), capacityW - dhwW, lag);
+      circuit.run(flowNowC, indoorC, spec.type().limits().maxReturnC(), capacityW - dhwW, lag);
     }
     double spaceW = circuit.powerW;
     generator.account(spaceW, dhwW, circuit.flowC, circuit.returnC, outdoorC, dt);
@@ -190,8 +256,11 @@ public final class BuildingSimulation {
     lossJ += lossW * dt;
   }
 
-  /** The flow temperature the controller asks for, or NaN when the circuit pump is off. */
-  private double controllerTarget(long s, double outdoorC, double localHour) {
+  /**
+   * The flow temperature the controller asks for, or NaN when the circuit pump is off: a setpoint
+   * override, else the configured curve with its setback, within the equipment's limits.
+   */
+  private double controllerTarget(long s, double outdoorC) {
     double target;
     if (override.activeAt(s)) {
       target = override.flowC();
@@ -199,12 +268,13 @@ public final class BuildingSimulation {
         target += ROOM_INFLUENCE * (override.roomC() - indoorC);
       }
     } else if (heatingSeason) {
-      target = spec.curve().flowFor(outdoorC, spec.curve().isNight(localHour));
+      boolean night = control.nightSetback().activeAtLocalHour(controlClock.localHour(s));
+      target = control.flowTemperatureC(outdoorC, night);
     } else {
       return Double.NaN;
     }
-    HeatingKind kind = spec.kind();
-    target = Math.max(kind.minFlowC(), Math.min(kind.maxFlowC(), target));
+    EquipmentLimits limits = spec.type().limits();
+    target = limits.clampFlow(target);
     return target > indoorC + 0.5 ? target : Double.NaN;
   }
 

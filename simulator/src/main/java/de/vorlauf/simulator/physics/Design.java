@@ -1,5 +1,7 @@
 package de.vorlauf.simulator.physics;
 
+import de.vorlauf.domain.heating.HeatingType;
+
 /**
  * Design-point sizing shared by the fleet generator (which sizes radiators and curves) and the
  * simulation (which sizes pumps and generators), so both assume the same installation.
@@ -19,16 +21,16 @@ final class Design {
    * Flow minus return at the design point: heat pumps run small spreads for their COP, district
    * networks large ones for their return limit.
    */
-  static double spreadK(HeatingKind kind) {
-    return switch (kind) {
-      case GAS_CONDENSING -> 15.0;
-      case HEAT_PUMP -> 5.0;
-      case DISTRICT -> 30.0;
+  static double spreadK(HeatingType type) {
+    return switch (type) {
+      case GAS -> 15.0;
+      case WAERMEPUMPE -> 5.0;
+      case FERNWAERME -> 30.0;
       case HYBRID -> 8.0;
     };
   }
 
-  static double massFlowKgS(double uaWPerK, HeatingKind kind) {
-    return loadW(uaWPerK) / (Circuit.CP * spreadK(kind));
+  static double massFlowKgS(double uaWPerK, HeatingType type) {
+    return loadW(uaWPerK) / (Circuit.CP * spreadK(type));
   }
 }

@@ -1,5 +1,9 @@
 package de.vorlauf.simulator.physics;
 
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,14 +15,16 @@ import java.util.SplittableRandom;
  * A reproducible mixed fleet: 45 % gas condensing, 25 % heat pump, 20 % district heating, 10 %
  * hybrid (exact shares, shuffled), sizes from small houses to apartment blocks, mostly in Berlin
  * time with a few in Vienna and Zurich, about 40 % with an indoor sensor. Each building's radiators
- * and heating curve are sized for its own envelope, so the plain curve keeps it near 21 °C.
+ * and heating curve are sized for its own envelope, so the plain curve keeps it near 21 °C. The
+ * curve and setback are rounded as a commissioning engineer enters them (0.1 K, slope 0.01), and
+ * every building's configuration passes the registry's rules, since it is provisioned there.
  */
 public final class FleetSpecs {
 
-  private static final HeatingKind[] KINDS = {
-    HeatingKind.GAS_CONDENSING, HeatingKind.HEAT_PUMP, HeatingKind.DISTRICT, HeatingKind.HYBRID
+  private static final HeatingType[] TYPES = {
+    HeatingType.GAS, HeatingType.WAERMEPUMPE, HeatingType.FERNWAERME, HeatingType.HYBRID
   };
-  private static final double[] KIND_SHARES = {0.45, 0.25, 0.20, 0.10};
+  private static final double[] TYPE_SHARES = {0.45, 0.25, 0.20, 0.10};
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   private static final ZoneId VIENNA = ZoneId.of("Europe/Vienna");
   private static final ZoneId ZURICH = ZoneId.of("Europe/Zurich");
@@ -38,31 +44,31 @@ public final class FleetSpecs {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
     SplittableRandom random = new SplittableRandom(seed);
-    List<HeatingKind> kinds = kindsFor(count, seed);
+    List<HeatingType> types = typesFor(count, seed);
     List<BuildingSpec> specs = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String id = String.format("%s-%04d", idPrefix, i + 1);
-      specs.add(building(id, kinds.get(i), random.split()));
+      specs.add(building(id, types.get(i), random.split()));
     }
     return List.copyOf(specs);
   }
 
-  private static List<HeatingKind> kindsFor(int count, long seed) {
-    List<HeatingKind> kinds = new ArrayList<>(count);
+  private static List<HeatingType> typesFor(int count, long seed) {
+    List<HeatingType> types = new ArrayList<>(count);
     double cumulative = 0;
-    for (int k = 0; k < KINDS.length; k++) {
+    for (int k = 0; k < TYPES.length; k++) {
       long before = Math.round(cumulative * count);
-      cumulative += KIND_SHARES[k];
+      cumulative += TYPE_SHARES[k];
       long after = Math.round(cumulative * count);
       for (long j = before; j < after; j++) {
-        kinds.add(KINDS[k]);
+        types.add(TYPES[k]);
       }
     }
-    Collections.shuffle(kinds, new Random(seed));
-    return kinds;
+    Collections.shuffle(types, new Random(seed));
+    return types;
   }
 
-  private static BuildingSpec building(String id, HeatingKind kind, SplittableRandom r) {
+  private static BuildingSpec building(String id, HeatingType type, SplittableRandom r) {
     double size = r.nextDouble();
     double ua;
     double timeConstantH;
@@ -84,66 +90,77 @@ public final class FleetSpecs {
       timeConstantH = r.nextDouble(60, 120);
       dhwLitres = r.nextDouble(1200, 4000);
     }
-    double exponent = kind == HeatingKind.HEAT_PUMP ? 1.1 : 1.3;
+    double exponent = type == HeatingType.WAERMEPUMPE ? 1.1 : 1.3;
     double designFlowC =
-        switch (kind) {
-          case GAS_CONDENSING -> r.nextDouble(55, 75);
-          case HEAT_PUMP -> r.nextDouble(35, 50);
-          case DISTRICT -> r.nextDouble(65, 75);
+        switch (type) {
+          case GAS -> r.nextDouble(55, 75);
+          case WAERMEPUMPE -> r.nextDouble(35, 50);
+          case FERNWAERME -> r.nextDouble(65, 75);
           case HYBRID -> r.nextDouble(50, 65);
         };
-    double radiatorW = radiatorNominalW(ua, kind, designFlowC, exponent) * r.nextDouble(1.0, 1.3);
+    double radiatorW = radiatorNominalW(ua, type, designFlowC, exponent) * r.nextDouble(1.0, 1.3);
     double zonePick = r.nextDouble();
     ZoneId zone = zonePick < 0.90 ? BERLIN : zonePick < 0.95 ? VIENNA : ZURICH;
     boolean setback = r.nextDouble() < 0.8;
-    HeatingCurve curve =
-        curveFor(
-            ua,
-            kind,
-            radiatorW,
-            exponent,
-            setback ? r.nextInt(21, 24) : 22,
-            setback ? r.nextInt(5, 7) : 22,
-            setback ? r.nextDouble(4, 8) : 0.0);
+    int setbackStart = setback ? r.nextInt(21, 24) : NightSetback.DEFAULT.startHour();
+    int setbackEnd = setback ? r.nextInt(5, 7) : NightSetback.DEFAULT.endHour();
+    // drawn as the flow-temperature drop at night that suits the building; stored, as the
+    // registry keeps it, as the room-temperature reduction that gives this drop on its curve
+    double setbackFlowK = setback ? r.nextDouble(4, 8) : 0.0;
+    HeatingCurve curve = curveFor(ua, type, radiatorW, exponent);
+    NightSetback nightSetback =
+        setback
+            ? new NightSetback(
+                true, setbackStart, setbackEnd, round(setbackFlowK / (1 + curve.slope()), 10))
+            : NightSetback.disabled();
+    BuildingConfig config =
+        new BuildingConfig(
+            id,
+            type,
+            zone,
+            // the registry wants an area and the physics has none: UA of ≈1.2 W/(m²·K), a partly
+            // renovated building
+            (double) Math.max(1, Math.round(ua / 1.2)),
+            null,
+            BuildingConfig.DEFAULT_HEATING_CIRCUITS,
+            dhwLitres > 0,
+            BuildingConfig.DEFAULT_COMFORT_TEMP_MIN,
+            BuildingConfig.DEFAULT_COMFORT_TEMP_MAX,
+            nightSetback,
+            curve);
     return new BuildingSpec(
-        id,
-        kind,
-        zone,
+        config,
         ua,
         ua * timeConstantH * 3600,
         radiatorW,
         exponent,
-        curve,
         r.nextDouble() < 0.4,
         dhwLitres,
         r.nextLong());
   }
 
   /** Radiators that give the design load at the design flow temperature and spread. */
-  static double radiatorNominalW(double ua, HeatingKind kind, double designFlowC, double n) {
-    double meanC = designFlowC - Design.spreadK(kind) / 2;
+  static double radiatorNominalW(double ua, HeatingType type, double designFlowC, double n) {
+    double meanC = designFlowC - Design.spreadK(type) / 2;
     return Design.loadW(ua) / Math.pow((meanC - Design.INDOOR_C) / 50.0, n);
   }
 
   /**
    * The straight heating curve through the flow temperatures this building needs at −12 °C and at
-   * +12 °C outdoor (steady state, mean gains), as a commissioning engineer would set it.
+   * +12 °C outdoor (steady state, mean gains), as a commissioning engineer would set it: over the
+   * type's whole flow range.
    */
-  static HeatingCurve curveFor(
-      double ua,
-      HeatingKind kind,
-      double radiatorW,
-      double n,
-      int setbackStart,
-      int setbackEnd,
-      double setbackK) {
-    double massFlow = Design.massFlowKgS(ua, kind);
+  static HeatingCurve curveFor(double ua, HeatingType type, double radiatorW, double n) {
+    double massFlow = Design.massFlowKgS(ua, type);
     double coldFlowC = requiredFlowC(-12, ua, radiatorW, n, massFlow);
     double mildFlowC = requiredFlowC(12, ua, radiatorW, n, massFlow);
-    double slope = (coldFlowC - mildFlowC) / 24.0;
-    double base = mildFlowC - slope * (HeatingCurve.REFERENCE_ROOM_C - 12);
-    return new HeatingCurve(
-        base, slope, kind.minFlowC(), kind.maxFlowC(), setbackStart, setbackEnd, setbackK);
+    double slope = round((coldFlowC - mildFlowC) / 24.0, 100);
+    double base = round(mildFlowC - slope * (HeatingCurve.REFERENCE_ROOM_C - 12), 10);
+    return new HeatingCurve(base, slope, type.limits().minFlowC(), type.limits().maxFlowC());
+  }
+
+  private static double round(double value, double per) {
+    return Math.round(value * per) / per;
   }
 
   private static double requiredFlowC(

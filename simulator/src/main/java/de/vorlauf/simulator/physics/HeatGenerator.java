@@ -1,5 +1,7 @@
 package de.vorlauf.simulator.physics;
 
+import de.vorlauf.domain.heating.HeatingType;
+
 /**
  * The heat source: how much heat it can give, and what it burns or draws to give it. Sizes follow
  * the building's design load at −12 °C outdoor, as an installer would size them.
@@ -20,7 +22,7 @@ final class HeatGenerator {
   /** Typical return temperature while a boiler reheats the hot water cylinder. */
   static final double DHW_RETURN_C = 45.0;
 
-  private final HeatingKind kind;
+  private final HeatingType type;
   private final double heatPumpRatedW;
   private final double dhwPowerW;
 
@@ -29,13 +31,13 @@ final class HeatGenerator {
   double districtJ;
 
   HeatGenerator(BuildingSpec spec) {
-    this.kind = spec.kind();
+    this.type = spec.type();
     double designLoadW = Design.loadW(spec.uaWPerK());
     this.heatPumpRatedW =
-        switch (kind) {
-          case HEAT_PUMP -> designLoadW;
+        switch (type) {
+          case WAERMEPUMPE -> designLoadW;
           case HYBRID -> spec.uaWPerK() * (Design.INDOOR_C - HYBRID_BIVALENCE_C);
-          default -> 0.0;
+          case GAS, FERNWAERME -> 0.0;
         };
     this.dhwPowerW = 4_000 + 20 * spec.dhwLitresPerDay();
   }
@@ -57,13 +59,13 @@ final class HeatGenerator {
 
   /** The heat pump's capacity falls with the outdoor temperature (~1.2 % per kelvin). */
   double heatPumpCapacityW(double outdoorC) {
-    double reference = kind == HeatingKind.HYBRID ? HYBRID_BIVALENCE_C : Design.OUTDOOR_C;
+    double reference = type == HeatingType.HYBRID ? HYBRID_BIVALENCE_C : Design.OUTDOOR_C;
     return heatPumpRatedW * Math.max(0.5, 1.0 + 0.012 * (outdoorC - reference));
   }
 
   /** What can go into room heating and hot water together this step. */
   double capacityW(double outdoorC) {
-    return kind == HeatingKind.HEAT_PUMP ? heatPumpCapacityW(outdoorC) : Double.POSITIVE_INFINITY;
+    return type == HeatingType.WAERMEPUMPE ? heatPumpCapacityW(outdoorC) : Double.POSITIVE_INFINITY;
   }
 
   double dhwPowerW() {
@@ -75,13 +77,13 @@ final class HeatGenerator {
    */
   void account(
       double spaceW, double dhwW, double flowC, double returnC, double outdoorC, double dtS) {
-    switch (kind) {
-      case GAS_CONDENSING ->
+    switch (type) {
+      case GAS ->
           gasJ +=
               (spaceW / condensingEfficiency(returnC) + dhwW / condensingEfficiency(DHW_RETURN_C))
                   * dtS;
-      case DISTRICT -> districtJ += (spaceW + dhwW) * dtS;
-      case HEAT_PUMP ->
+      case FERNWAERME -> districtJ += (spaceW + dhwW) * dtS;
+      case WAERMEPUMPE ->
           electricityJ +=
               (spaceW / cop(flowC, outdoorC) + dhwW / cop(DHW_STORAGE_C, outdoorC)) * dtS;
       case HYBRID -> accountHybrid(spaceW, dhwW, flowC, returnC, outdoorC, dtS);
@@ -96,7 +98,8 @@ final class HeatGenerator {
   private void accountHybrid(
       double spaceW, double dhwW, double flowC, double returnC, double outdoorC, double dtS) {
     boolean heatPumpRuns =
-        flowC <= HeatingKind.HEAT_PUMP.maxFlowC() && outdoorC > HYBRID_HEAT_PUMP_CUTOFF_C;
+        flowC <= HeatingType.WAERMEPUMPE.limits().maxFlowC()
+            && outdoorC > HYBRID_HEAT_PUMP_CUTOFF_C;
     double byHeatPump = heatPumpRuns ? Math.min(spaceW, heatPumpCapacityW(outdoorC)) : 0.0;
     electricityJ += byHeatPump / cop(flowC, outdoorC) * dtS;
     gasJ +=

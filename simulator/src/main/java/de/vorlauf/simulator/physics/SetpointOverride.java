@@ -1,5 +1,7 @@
 package de.vorlauf.simulator.physics;
 
+import de.vorlauf.domain.heating.EquipmentLimits;
+import de.vorlauf.domain.heating.HeatingType;
 import java.time.Instant;
 
 /**
@@ -12,13 +14,13 @@ final class SetpointOverride {
   private static final double ROOM_MIN_C = 10.0;
   private static final double ROOM_MAX_C = 30.0;
 
-  private final HeatingKind kind;
+  private final HeatingType type;
   private long untilEpochS = Long.MIN_VALUE;
   private double flowC;
   private Double roomC;
 
-  SetpointOverride(HeatingKind kind) {
-    this.kind = kind;
+  SetpointOverride(HeatingType type) {
+    this.type = type;
   }
 
   boolean activeAt(long epochSecond) {
@@ -56,15 +58,16 @@ final class SetpointOverride {
     if (!Double.isFinite(flow)) {
       return "flow_temp_setpoint " + flow + " is not a number";
     }
-    if (flow > kind.maxFlowC()) {
+    EquipmentLimits limits = type.limits();
+    if (flow > limits.maxFlowC()) {
       return String.format(
           "flow_temp_setpoint %.1f degC is above the %s maximum of %.1f degC",
-          flow, kind.label(), kind.maxFlowC());
+          flow, type.label(), limits.maxFlowC());
     }
-    if (flow < kind.minFlowC()) {
+    if (flow < limits.minFlowC()) {
       return String.format(
           "flow_temp_setpoint %.1f degC is below the minimum flow temperature of %.1f degC",
-          flow, kind.minFlowC());
+          flow, limits.minFlowC());
     }
     Double room = command.roomSetpoint();
     if (room != null && !(room >= ROOM_MIN_C && room <= ROOM_MAX_C)) {

@@ -1,45 +1,26 @@
 package de.vorlauf.simulator.provision;
 
+import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.simulator.physics.BuildingSpec;
-import de.vorlauf.simulator.physics.HeatingCurve;
+import java.util.Objects;
 
 /**
- * A simulated building as the registry records it (the REST API's building input): the simulation's
- * heating type, time zone, night setback and comfort range, so the optimiser later works with the
- * same parameters the physics runs on.
- *
- * @param areaM2 heated area estimated from the envelope's UA value (≈1.2 W/(m²·K), a partly
- *     renovated building), because the registry wants one and the physics has none
+ * A simulated building as the registry should record it: its name and its configuration (heating
+ * type, time zone, comfort range, night setback, heating curve) as the simulation was commissioned,
+ * so the registry starts from what the physics runs.
  */
-public record BuildingDefinition(
-    String id,
-    String name,
-    String timeZone,
-    String heatingType,
-    double areaM2,
-    boolean hasDhw,
-    double comfortTempMin,
-    double comfortTempMax,
-    boolean nightSetbackEnabled,
-    int nightSetbackStart,
-    int nightSetbackEnd,
-    double nightSetbackReduction) {
+public record BuildingDefinition(String name, BuildingConfig config) {
+
+  public BuildingDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(config, "config");
+  }
 
   public static BuildingDefinition of(BuildingSpec spec, String name) {
-    HeatingCurve curve = spec.curve();
-    double setback = Math.max(0, Math.min(15, curve.setbackK()));
-    return new BuildingDefinition(
-        spec.buildingId(),
-        name,
-        spec.zone().getId(),
-        spec.kind().registryCode(),
-        Math.max(1, Math.round(spec.uaWPerK() / 1.2)),
-        spec.dhwLitresPerDay() > 0,
-        BuildingSpec.DEFAULT_COMFORT_MIN_C,
-        BuildingSpec.DEFAULT_COMFORT_MIN_C + 2.0,
-        setback > 0,
-        Math.floorMod(curve.setbackStartHour(), 24),
-        Math.floorMod(curve.setbackEndHour(), 24),
-        setback);
+    return new BuildingDefinition(name, spec.config());
+  }
+
+  public String id() {
+    return config.buildingId();
   }
 }

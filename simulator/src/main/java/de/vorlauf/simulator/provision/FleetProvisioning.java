@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the registry in line with a simulated fleet and returns the broker logins: buildings
- * first, then gateways, then devices, then one credential per principal that connects (each device
- * in device mode, each gateway in gateway mode). Tokens from the credential store are reused when
- * the registry still knows them as valid; only missing or dead ones are issued again.
+ * Brings the registry in line with a simulated fleet and returns what the simulation needs from it:
+ * the registry's entry of every building (created from the plan, or as it was already there) and
+ * the broker logins. Buildings first, then gateways, then devices, then one credential per
+ * principal that connects (each device in device mode, each gateway in gateway mode). Tokens from
+ * the credential store are reused when the registry still knows them as valid; only missing or dead
+ * ones are issued again.
  */
 public final class FleetProvisioning {
 
@@ -33,15 +36,22 @@ public final class FleetProvisioning {
    */
   public record Device(String id, String buildingId, String gatewayId, String description) {}
 
+  /**
+   * @param buildings building id → the registry's entry, which the simulation runs
+   * @param tokens principal id → token, for every principal of the plan
+   */
+  public record Result(Map<String, RegisteredBuilding> buildings, Map<String, String> tokens) {}
+
   private FleetProvisioning() {}
 
-  /** Provisions the plan; returns principal id → token for every principal of the plan. */
-  public static Map<String, String> provision(
+  /** Provisions the plan. */
+  public static Result provision(
       Plan plan, Provisioner provisioner, CredentialStore store, int threads) {
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
-      all(pool, plan.buildings(), provisioner::ensureBuilding);
+      Map<String, RegisteredBuilding> buildings = new ConcurrentHashMap<>();
+      all(pool, plan.buildings(), b -> buildings.put(b.id(), provisioner.ensureBuilding(b)));
       all(
           pool,
           new ArrayList<>(plan.gateways().entrySet()),
@@ -73,7 +83,7 @@ public final class FleetProvisioning {
           issued,
           plan.principals().size() - issued,
           (System.nanoTime() - started) / 1_000_000);
-      return tokens;
+      return new Result(Map.copyOf(buildings), tokens);
     } finally {
       pool.shutdownNow();
     }

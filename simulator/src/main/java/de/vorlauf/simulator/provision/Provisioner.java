@@ -1,14 +1,23 @@
 package de.vorlauf.simulator.provision;
 
+import java.util.Collection;
+import java.util.List;
+
 /**
- * Creates the simulated fleet in Vorlauf's registry. Every method is idempotent: what exists is
- * left as it is (a device whose building or gateway differs is corrected), so a restarted simulator
- * provisions the same fleet again without harm. The simulator uses {@link RestProvisioner}; tests
- * without WildFly write the registry directly through their own implementation.
+ * Creates the simulated fleet in Vorlauf's registry and reads its buildings back. Every mutating
+ * method is idempotent: what exists is left as it is (a device whose building or gateway differs is
+ * corrected; a building keeps what the registry holds, because the registry decides what a building
+ * runs), so a restarted simulator provisions the same fleet again without harm. The simulator uses
+ * {@link RestProvisioner}; tests without WildFly write the registry directly through their own
+ * implementation.
  */
 public interface Provisioner extends AutoCloseable {
 
-  void ensureBuilding(BuildingDefinition building);
+  /** Creates the building unless it exists; returns what the registry holds for it afterwards. */
+  RegisteredBuilding ensureBuilding(BuildingDefinition building);
+
+  /** What the registry holds now for those of {@code ids} it knows. */
+  List<RegisteredBuilding> readBuildings(Collection<String> ids);
 
   void ensureGateway(String gatewayId, String description);
 

@@ -13,17 +13,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Provisions through Vorlauf's REST API as the admin, logged in the way a browser is (FORM login at
  * {@code /j_security_check}, then the session cookie). A 401 on the way (the session expired,
  * WildFly restarted) logs in again once. Create answers 409 when the entity exists: fine, then a
- * GET confirms it and corrects what differs.
+ * GET confirms it (a device is corrected where it differs; a building is taken as the registry
+ * holds it). Thread-safe: the fleet is provisioned in parallel, and the registry is read again
+ * while the simulation runs.
  */
 public final class RestProvisioner implements Provisioner {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The admin API's largest page. */
+  private static final int PAGE_SIZE = 500;
 
   private final URI base;
   private final String user;
@@ -84,22 +94,55 @@ public final class RestProvisioner implements Provisioner {
   }
 
   @Override
-  public void ensureBuilding(BuildingDefinition b) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("id", b.id());
-    body.put("name", b.name());
-    body.put("timeZone", b.timeZone());
-    body.put("heatingType", b.heatingType());
-    body.put("areaM2", b.areaM2());
-    body.put("heatingCircuits", 1);
-    body.put("hasDhw", b.hasDhw());
-    body.put("comfortTempMin", b.comfortTempMin());
-    body.put("comfortTempMax", b.comfortTempMax());
-    body.put("nightSetbackEnabled", b.nightSetbackEnabled());
-    body.put("nightSetbackStart", b.nightSetbackStart());
-    body.put("nightSetbackEnd", b.nightSetbackEnd());
-    body.put("nightSetbackReduction", b.nightSetbackReduction());
-    createOrConfirm("/api/v1/buildings", b.id(), body);
+  public RegisteredBuilding ensureBuilding(BuildingDefinition b) {
+    return BuildingJson.parse(
+        createOrConfirm("/api/v1/buildings", b.id(), BuildingJson.body(JSON, b)));
+  }
+
+  /** Pages through the building list, narrowed by the ids' common prefix. */
+  @Override
+  public List<RegisteredBuilding> readBuildings(Collection<String> ids) {
+    Set<String> wanted = new HashSet<>(ids);
+    String prefix = commonPrefix(wanted);
+    List<RegisteredBuilding> found = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonNode answer =
+          send(
+                  "GET",
+                  "/api/v1/buildings?size="
+                      + PAGE_SIZE
+                      + "&page="
+                      + page
+                      + "&q="
+                      + URLEncoder.encode(prefix, UTF_8),
+                  null,
+                  200)
+              .body;
+      JsonNode items = answer.path("items");
+      for (JsonNode item : items) {
+        if (wanted.contains(item.path("id").asText())) {
+          found.add(BuildingJson.parse(item));
+        }
+      }
+      if (items.size() < PAGE_SIZE || (page + 1L) * PAGE_SIZE >= answer.path("total").asLong()) {
+        return found;
+      }
+    }
+  }
+
+  private static String commonPrefix(Set<String> ids) {
+    String prefix = null;
+    for (String id : ids) {
+      if (prefix == null) {
+        prefix = id;
+      }
+      int n = 0;
+      while (n < prefix.length() && n < id.length() && prefix.charAt(n) == id.charAt(n)) {
+        n++;
+      }
+      prefix = prefix.substring(0, n);
+    }
+    return prefix == null ? "" : prefix;
   }
 
   @Override

@@ -41,7 +41,7 @@ public record EnergyReport(List<Line> lines) {
                   EnergyLedger period = b.period();
                   return new Line(
                       b.buildingId(),
-                      b.spec().kind().registryCode(),
+                      b.spec().type().code(),
                       b.periodStart(),
                       period.at(),
                       period.spaceHeatKWh(),

@@ -22,7 +22,7 @@ public final class FleetProvisioningPlan {
     for (FleetLayout.Member m : layout.members()) {
       buildings.add(
           BuildingDefinition.of(
-              m.spec(), "Simulated " + m.spec().kind().label() + " " + m.spec().buildingId()));
+              m.spec(), "Simulated " + m.spec().type().label() + " " + m.spec().buildingId()));
       devices.add(
           new FleetProvisioning.Device(
               m.deviceId(), m.spec().buildingId(), m.gatewayId(), "simulated GreenBox"));
@@ -52,7 +52,7 @@ public final class FleetProvisioningPlan {
     return new FleetProvisioning.Plan(buildings, gateways, devices, principals);
   }
 
-  static Map<String, String> provision(
+  static FleetProvisioning.Result provision(
       FleetLayout layout, Provisioner provisioner, CredentialStore store) {
     return FleetProvisioning.provision(of(layout), provisioner, store, 4);
   }

@@ -1,5 +1,6 @@
 package de.vorlauf.simulator.runtime;
 
+import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.simulator.physics.BuildingSimulation;
 import de.vorlauf.simulator.physics.BuildingSpec;
 import de.vorlauf.simulator.physics.EnergyLedger;
@@ -29,11 +30,13 @@ public final class SimulatedBuilding {
   private EnergyLedger periodStart;
 
   /**
+   * @param control what the building's controller runs (the registry's entry for it)
    * @param start the simulation runs silently from {@code start − warmUp} to {@code start}, so the
    *     first published minute shows a building in its steady state, not its initial condition
    */
   SimulatedBuilding(
       BuildingSpec spec,
+      BuildingConfig control,
       String deviceId,
       String gatewayId,
       String installationId,
@@ -44,7 +47,7 @@ public final class SimulatedBuilding {
     this.deviceId = deviceId;
     this.gatewayId = gatewayId;
     this.installationId = installationId;
-    this.simulation = new BuildingSimulation(spec, weather, start.minus(warmUp));
+    this.simulation = new BuildingSimulation(spec, control, weather, start.minus(warmUp));
     simulation.advanceTo(start);
     this.published = start;
     this.periodStart = simulation.ledger();
@@ -82,6 +85,21 @@ public final class SimulatedBuilding {
     simulation.advanceTo(minute);
     published = minute;
     return simulation.sample();
+  }
+
+  /** The configuration the controller runs now. */
+  public synchronized BuildingConfig control() {
+    return simulation.control();
+  }
+
+  /** The flow temperature the controller asks for now (NaN: circuit pump off). */
+  public synchronized double controllerTargetC() {
+    return simulation.controllerTargetC();
+  }
+
+  /** Has the controller run {@code next} from {@code from} on (see {@link RegistryFollower}). */
+  synchronized void reconfigure(BuildingConfig next, Instant from) {
+    simulation.reconfigure(next, from);
   }
 
   public synchronized SetpointResult apply(SetpointCommand command) {

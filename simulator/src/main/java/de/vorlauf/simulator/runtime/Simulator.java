@@ -14,7 +14,9 @@ import de.vorlauf.simulator.mqtt.MqttLogin;
 import de.vorlauf.simulator.mqtt.MqttSettings;
 import de.vorlauf.simulator.physics.Weather;
 import de.vorlauf.simulator.provision.CredentialStore;
+import de.vorlauf.simulator.provision.FleetProvisioning;
 import de.vorlauf.simulator.provision.Provisioner;
+import de.vorlauf.simulator.provision.RegisteredBuilding;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,9 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One running simulator: provisioned fleet, MQTT connections, the stepping runtime on its own
- * thread, the vendor cloud and the progress reporter. {@link #close} is the clean shutdown the
- * SIGTERM hook runs: stop stepping after the current minute, wait for the broker's PUBACKs,
- * disconnect, stop the cloud, and return the energy report.
+ * thread, the vendor cloud, the progress reporter, and (when provisioned) the {@link
+ * RegistryFollower} that keeps each building's controller on its registry entry. {@link #close} is
+ * the clean shutdown the SIGTERM hook runs: stop stepping after the current minute, wait for the
+ * broker's PUBACKs, disconnect, stop the cloud, and return the energy report.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -49,6 +52,7 @@ public final class Simulator implements AutoCloseable {
   private final VendorCloudServer cloudServer;
   private final FleetRuntime runtime;
   private final ProgressReporter progress;
+  private final RegistryFollower registry;
   private final Thread runner;
   private volatile Throwable failure;
   private boolean closed;
@@ -56,11 +60,13 @@ public final class Simulator implements AutoCloseable {
   private Simulator(SimulatorSettings settings, Provisioner provisioner, Clock clock) {
     this.settings = settings;
     this.layout = FleetLayout.plan(settings);
-    Map<String, String> tokens =
+    FleetProvisioning.Result provisioned =
         provisioner == null
-            ? Map.of()
+            ? new FleetProvisioning.Result(Map.of(), Map.of())
             : FleetProvisioningPlan.provision(
                 layout, provisioner, CredentialStore.open(settings.stateDir()));
+    Map<String, String> tokens = provisioned.tokens();
+    Map<String, RegisteredBuilding> registered = provisioned.buildings();
     BackfillMarker marker = new BackfillMarker(settings.stateDir());
     Instant now = Minutes.floor(clock.instant());
     Instant mqttStart = marker.exists() ? now : now.minus(settings.backfill());
@@ -78,6 +84,7 @@ public final class Simulator implements AutoCloseable {
       buildings.add(
           new SimulatedBuilding(
               m.spec(),
+              RegistryFollower.initialControl(m.spec(), registered.get(m.spec().buildingId())),
               m.deviceId(),
               m.gatewayId(),
               null,
@@ -90,6 +97,7 @@ public final class Simulator implements AutoCloseable {
       cloudBuildings.add(
           new SimulatedBuilding(
               c.spec(),
+              RegistryFollower.initialControl(c.spec(), registered.get(c.spec().buildingId())),
               c.deviceId(),
               null,
               c.installationId(),
@@ -123,16 +131,28 @@ public final class Simulator implements AutoCloseable {
             settings.stepThreads());
     progress =
         new ProgressReporter(runtime, ledger, connections, setpoints, settings.progressInterval());
+    if (provisioner == null) {
+      registry = null;
+    } else {
+      List<SimulatedBuilding> all = new ArrayList<>(buildings);
+      all.addAll(cloudBuildings);
+      registry = new RegistryFollower(provisioner, all, clock);
+    }
     runner = new Thread(this::run, "sim-runtime");
   }
 
   /**
-   * Provisions (when {@code provisioner} is not null; otherwise every connection is anonymous),
-   * connects and starts stepping in the background.
+   * Provisions (when {@code provisioner} is not null; otherwise every connection is anonymous and
+   * every building runs its simulated configuration), connects and starts stepping in the
+   * background. The provisioner stays in use to follow the registry until {@link #close}; the
+   * caller closes it after that.
    */
   public static Simulator start(SimulatorSettings settings, Provisioner provisioner, Clock clock) {
     Simulator simulator = new Simulator(settings, provisioner, clock);
     simulator.runner.start();
+    if (simulator.registry != null) {
+      simulator.registry.start();
+    }
     return simulator;
   }
 
@@ -191,7 +211,7 @@ public final class Simulator implements AutoCloseable {
               c.installationId(),
               "7571" + String.format("%012d", Long.parseLong(c.installationId())),
               "0",
-              "Simulated " + c.spec().kind().label() + " installation " + c.installationId(),
+              "Simulated " + c.spec().type().label() + " installation " + c.installationId(),
               c.spec().zone(),
               CloudFeature.namesForSensors(sensors)));
     }
@@ -281,6 +301,9 @@ public final class Simulator implements AutoCloseable {
       return;
     }
     closed = true;
+    if (registry != null) {
+      registry.close();
+    }
     runtime.stop();
     try {
       runner.join(30_000);

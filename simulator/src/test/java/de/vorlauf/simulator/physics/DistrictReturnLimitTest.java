@@ -3,6 +3,9 @@ package de.vorlauf.simulator.physics;
 import static de.vorlauf.simulator.physics.TestBuildings.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,21 +13,24 @@ import org.junit.jupiter.api.Test;
 class DistrictReturnLimitTest {
 
   /** A curve far too hot for the radiators: unthrottled, the return would pass the limit. */
-  private static BuildingSpec overheated(HeatingKind kind) {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.DISTRICT);
-    return TestBuildings.withKind(
-        TestBuildings.withCurve(spec, new HeatingCurve(70, 1.0, 20, 80, 22, 22, 0)), kind);
+  private static BuildingSpec overheated(HeatingType type) {
+    BuildingSpec spec = TestBuildings.house(HeatingType.FERNWAERME);
+    return TestBuildings.withType(
+        TestBuildings.withSetback(
+            TestBuildings.withCurve(spec, new HeatingCurve(70, 1.0, 20, 80)),
+            NightSetback.disabled()),
+        type);
   }
 
   @Test
   void theControllerThrottlesFlowToKeepTheReturnBelowTheLimit() {
     BuildingSimulation district =
-        TestBuildings.simulate(overheated(HeatingKind.DISTRICT), TestBuildings.JANUARY);
+        TestBuildings.simulate(overheated(HeatingType.FERNWAERME), TestBuildings.JANUARY);
     BuildingSimulation boiler =
-        TestBuildings.simulate(overheated(HeatingKind.GAS_CONDENSING), TestBuildings.JANUARY);
-    double limit = HeatingKind.DISTRICT.returnLimitC();
+        TestBuildings.simulate(overheated(HeatingType.GAS), TestBuildings.JANUARY);
+    double limit = HeatingType.FERNWAERME.limits().maxReturnC();
     double designFlowLPerMin =
-        Design.massFlowKgS(district.spec().uaWPerK(), HeatingKind.DISTRICT) * 60;
+        Design.massFlowKgS(district.spec().uaWPerK(), HeatingType.FERNWAERME) * 60;
     int throttled = 0;
     double boilerMaxReturn = 0;
     Instant end = TestBuildings.JANUARY.plus(Duration.ofDays(7));

@@ -3,8 +3,10 @@ package de.vorlauf.simulator.physics;
 import static de.vorlauf.simulator.physics.TestBuildings.JANUARY;
 import static de.vorlauf.simulator.physics.TestBuildings.value;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
+import de.vorlauf.domain.heating.HeatingType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,9 +17,9 @@ class EnergyBalanceTest {
   private static final double CP_KJ = 4.186;
 
   @ParameterizedTest
-  @EnumSource(HeatingKind.class)
-  void aWinterWeekConservesEnergyInTheBuildingAndAtTheMeter(HeatingKind kind) {
-    BuildingSimulation sim = TestBuildings.simulate(TestBuildings.house(kind), JANUARY);
+  @EnumSource(HeatingType.class)
+  void aWinterWeekConservesEnergyInTheBuildingAndAtTheMeter(HeatingType type) {
+    BuildingSimulation sim = TestBuildings.simulate(TestBuildings.house(type), JANUARY);
     sim.advanceTo(JANUARY.plus(Duration.ofDays(1)));
     EnergyLedger start = sim.ledger();
     double meterStart = value(sim, "heat_energy");
@@ -43,23 +45,23 @@ class EnergyBalanceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(HeatingKind.class)
-  void theGeneratorPaysForEveryKilowattHourItProduces(HeatingKind kind) {
-    BuildingSimulation sim = TestBuildings.simulate(TestBuildings.house(kind), JANUARY);
+  @EnumSource(HeatingType.class)
+  void theGeneratorPaysForEveryKilowattHourItProduces(HeatingType type) {
+    BuildingSimulation sim = TestBuildings.simulate(TestBuildings.house(type), JANUARY);
     sim.advanceTo(JANUARY.plus(Duration.ofDays(7)));
     EnergyLedger week = sim.ledger();
     double produced = week.heatProducedKWh();
 
-    switch (kind) {
-      case GAS_CONDENSING -> {
+    switch (type) {
+      case GAS -> {
         assertThat(week.electricityKWh() + week.districtHeatKWh()).isZero();
         assertThat(produced / week.gasKWh()).isBetween(0.87, 0.98);
       }
-      case DISTRICT -> {
+      case FERNWAERME -> {
         assertThat(week.gasKWh() + week.electricityKWh()).isZero();
         assertThat(week.districtHeatKWh()).isCloseTo(produced, within(1e-6 * produced));
       }
-      case HEAT_PUMP -> {
+      case WAERMEPUMPE -> {
         assertThat(week.gasKWh() + week.districtHeatKWh()).isZero();
         assertThat(produced / week.electricityKWh())
             .isBetween(HeatGenerator.COP_MIN, HeatGenerator.COP_MAX);
@@ -75,6 +77,8 @@ class EnergyBalanceTest {
             .isGreaterThanOrEqualTo(
                 0.87 * week.gasKWh() + HeatGenerator.COP_MIN * week.electricityKWh());
       }
+      // a new heating type needs its generator in HeatGenerator and its bill here
+      default -> fail("no energy expectation for " + type);
     }
   }
 }

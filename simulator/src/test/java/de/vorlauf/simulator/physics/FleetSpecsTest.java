@@ -2,6 +2,9 @@ package de.vorlauf.simulator.physics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +21,20 @@ class FleetSpecsTest {
   }
 
   @Test
-  void mixesKindsSizesZonesAndSensorsAsTheDemoNeeds() {
+  void mixesTypesSizesZonesAndSensorsAsTheDemoNeeds() {
     List<BuildingSpec> fleet = FleetSpecs.generate(1, 1000, "sim");
     assertThat(fleet).hasSize(1000);
     assertThat(fleet.get(0).buildingId()).isEqualTo("sim-0001");
     assertThat(fleet.get(999).buildingId()).isEqualTo("sim-1000");
     assertThat(fleet.stream().map(BuildingSpec::buildingId).distinct()).hasSize(1000);
 
-    Map<HeatingKind, Long> kinds =
-        fleet.stream().collect(Collectors.groupingBy(BuildingSpec::kind, Collectors.counting()));
-    assertThat(kinds)
-        .containsEntry(HeatingKind.GAS_CONDENSING, 450L)
-        .containsEntry(HeatingKind.HEAT_PUMP, 250L)
-        .containsEntry(HeatingKind.DISTRICT, 200L)
-        .containsEntry(HeatingKind.HYBRID, 100L);
+    Map<HeatingType, Long> types =
+        fleet.stream().collect(Collectors.groupingBy(BuildingSpec::type, Collectors.counting()));
+    assertThat(types)
+        .containsEntry(HeatingType.GAS, 450L)
+        .containsEntry(HeatingType.WAERMEPUMPE, 250L)
+        .containsEntry(HeatingType.FERNWAERME, 200L)
+        .containsEntry(HeatingType.HYBRID, 100L);
 
     Map<ZoneId, Long> zones =
         fleet.stream().collect(Collectors.groupingBy(BuildingSpec::zone, Collectors.counting()));
@@ -47,18 +50,31 @@ class FleetSpecsTest {
         .isGreaterThan(4000);
     for (BuildingSpec spec : fleet) {
       HeatingCurve curve = spec.curve();
-      assertThat(curve.maxFlowC()).isLessThanOrEqualTo(spec.kind().maxFlowC());
-      assertThat(curve.flowFor(-12, false)).isBetween(25.0, spec.kind().maxFlowC());
-      assertThat(spec.kind().registryCode()).isIn("gas", "waermepumpe", "fernwaerme", "hybrid");
+      assertThat(curve.maxFlowC()).isLessThanOrEqualTo(spec.type().limits().maxFlowC());
+      assertThat(curve.flowC(-12)).isBetween(25.0, spec.type().limits().maxFlowC());
+      // provisioned as it is: the registry must take every simulated building
+      assertThat(
+              HeatingCurve.problems(
+                  curve.baseC(), curve.slope(), curve.minFlowC(), curve.maxFlowC(), spec.type()))
+          .as(spec.buildingId())
+          .isEmpty();
+      NightSetback setback = spec.setback();
+      assertThat(setback.roomReductionK()).isBetween(0.0, 15.0);
+      if (setback.enabled()) {
+        // drawn as 4-8 K of flow at night, kept as the room reduction that gives it
+        assertThat(curve.flowShiftK(setback.roomReductionK())).isBetween(3.9, 8.1);
+      }
+      assertThat(spec.config().areaM2()).isPositive();
     }
   }
 
   @Test
-  void smallFleetsStillGetEveryKind() {
-    Map<HeatingKind, Long> kinds =
+  void smallFleetsStillGetEveryType() {
+    Map<HeatingType, Long> types =
         FleetSpecs.generate(9, 10, "s").stream()
-            .collect(Collectors.groupingBy(BuildingSpec::kind, Collectors.counting()));
-    assertThat(kinds.keySet()).containsExactlyInAnyOrder(HeatingKind.values());
+            .collect(Collectors.groupingBy(BuildingSpec::type, Collectors.counting()));
+    // a new heating type needs its share of the fleet (FleetSpecs) and its physics
+    assertThat(types.keySet()).containsExactlyInAnyOrder(HeatingType.values());
     assertThat(FleetSpecs.generate(9, 0, "s")).isEmpty();
     assertThat(
             FleetSpecs.generate(9, 50, "s").stream()

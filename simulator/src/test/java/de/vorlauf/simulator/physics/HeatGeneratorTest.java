@@ -3,6 +3,8 @@ package de.vorlauf.simulator.physics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -39,19 +41,11 @@ class HeatGeneratorTest {
 
   @Test
   void aHotterCurveCostsTheBoilerItsCondensingGain() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.GAS_CONDENSING);
+    BuildingSpec spec = TestBuildings.house(HeatingType.GAS);
     HeatingCurve c = spec.curve();
     BuildingSpec hot =
         TestBuildings.withCurve(
-            spec,
-            new HeatingCurve(
-                c.baseC() + 20,
-                c.slope(),
-                c.minFlowC(),
-                80,
-                c.setbackStartHour(),
-                c.setbackEndHour(),
-                c.setbackK()));
+            spec, new HeatingCurve(c.baseC() + 20, c.slope(), c.minFlowC(), 80));
     double plain = seasonalRatio(spec, TestBuildings.JANUARY, l -> l.gasKWh());
     double hotter = seasonalRatio(hot, TestBuildings.JANUARY, l -> l.gasKWh());
     assertThat(plain).isGreaterThan(hotter + 0.02);
@@ -59,7 +53,7 @@ class HeatGeneratorTest {
 
   @Test
   void aHeatPumpWorksBetterInSpringThanInJanuary() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.HEAT_PUMP);
+    BuildingSpec spec = TestBuildings.house(HeatingType.WAERMEPUMPE);
     double january = seasonalRatio(spec, TestBuildings.JANUARY, EnergyLedger::electricityKWh);
     double april =
         seasonalRatio(spec, Instant.parse("2026-04-06T00:00:00Z"), EnergyLedger::electricityKWh);
@@ -69,7 +63,7 @@ class HeatGeneratorTest {
 
   @Test
   void aHybridLetsTheBoilerHelpOnlyWhenItIsCold() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.HYBRID);
+    BuildingSpec spec = TestBuildings.house(HeatingType.HYBRID);
     EnergyLedger cold = week(spec, TestBuildings.JANUARY);
     EnergyLedger mild = week(spec, Instant.parse("2026-04-06T00:00:00Z"));
     // hot water is always the boiler's; room heating is the heat pump's above the bivalence point

@@ -4,37 +4,40 @@ import static de.vorlauf.simulator.physics.TestBuildings.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
+/** The simulated controller runs the domain's curve and setback; the physics follows it. */
 class HeatingCurveTest {
 
-  private final HeatingCurve curve = new HeatingCurve(25, 1.2, 20, 75, 22, 6, 6);
-
   @Test
-  void colderOutdoorAsksForHotterFlowWithinTheClip() {
-    assertThat(curve.flowFor(0, false)).isCloseTo(49.0, within(1e-9));
-    assertThat(curve.flowFor(-10, false)).isGreaterThan(curve.flowFor(0, false));
-    assertThat(curve.flowFor(-40, false)).isEqualTo(75);
-    assertThat(curve.flowFor(25, false)).isEqualTo(20);
-    assertThat(curve.flowFor(0, true)).isCloseTo(43.0, within(1e-9));
-  }
-
-  @Test
-  void nightWindowWrapsAroundMidnight() {
-    assertThat(curve.isNight(23.5)).isTrue();
-    assertThat(curve.isNight(2)).isTrue();
-    assertThat(curve.isNight(6)).isFalse();
-    assertThat(curve.isNight(12)).isFalse();
-    assertThat(new HeatingCurve(25, 1.2, 20, 75, 1, 5, 6).isNight(0.5)).isFalse();
-    assertThat(new HeatingCurve(25, 1.2, 20, 75, 22, 22, 6).isNight(23)).isFalse();
+  void theControllerTargetsTheDomainsFlowTemperature() {
+    BuildingSpec spec = TestBuildings.house(HeatingType.GAS);
+    BuildingSimulation sim = TestBuildings.simulate(spec, TestBuildings.JANUARY);
+    BuildingConfig config = spec.config();
+    for (int h = 1; h <= 48; h++) {
+      Instant t = TestBuildings.JANUARY.plus(Duration.ofHours(h));
+      sim.advanceTo(t);
+      double outdoor = value(sim, "outdoor_temp");
+      assertThat(sim.controllerTargetC())
+          .as("hour %d", h)
+          .isCloseTo(
+              config.flowTemperatureC(t, TestBuildings.WEATHER.outdoorC(t.getEpochSecond())),
+              within(1e-9));
+      assertThat(outdoor)
+          .isCloseTo(TestBuildings.WEATHER.outdoorC(t.getEpochSecond()), within(0.01));
+    }
   }
 
   @Test
   void theSimulatedFlowFollowsTheOutdoorTemperature() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.GAS_CONDENSING);
+    BuildingSpec spec = TestBuildings.house(HeatingType.GAS);
     Instant start = Instant.parse("2026-11-01T00:00:00Z");
     BuildingSimulation sim = TestBuildings.simulate(spec, start);
     int n = 0;
@@ -62,11 +65,9 @@ class HeatingCurveTest {
 
   @Test
   void nightSetbackLowersTheFlowInTheBuildingsLocalNight() {
-    BuildingSpec berlin = TestBuildings.house(HeatingKind.GAS_CONDENSING);
+    BuildingSpec berlin = TestBuildings.house(HeatingType.GAS);
     HeatingCurve c = berlin.curve();
-    BuildingSpec noSetback =
-        TestBuildings.withCurve(
-            berlin, new HeatingCurve(c.baseC(), c.slope(), c.minFlowC(), c.maxFlowC(), 22, 6, 0.0));
+    BuildingSpec noSetback = TestBuildings.withSetback(berlin, NightSetback.disabled());
     BuildingSpec tokyo = TestBuildings.withZone(berlin, ZoneId.of("Asia/Tokyo"));
     Instant start = TestBuildings.JANUARY;
     BuildingSimulation withSetback = TestBuildings.simulate(berlin, start);
@@ -79,7 +80,9 @@ class HeatingCurveTest {
     without.advanceTo(berlinNight);
     inTokyo.advanceTo(berlinNight);
     double plain = value(without, "vorlauf_temp_hk1");
-    assertThat(value(withSetback, "vorlauf_temp_hk1")).isCloseTo(plain - 6.0, within(0.05));
+    // the registry's 3 K room reduction lowers the flow by (1 + slope) · 3 K
+    double flowDrop = (1 + c.slope()) * TestBuildings.SETBACK.roomReductionK();
+    assertThat(value(withSetback, "vorlauf_temp_hk1")).isCloseTo(plain - flowDrop, within(0.05));
     assertThat(value(inTokyo, "vorlauf_temp_hk1")).isCloseTo(plain, within(0.05));
 
     // 13:00 in Berlin: the setback has long ended
@@ -89,5 +92,22 @@ class HeatingCurveTest {
     assertThat(value(withSetback, "vorlauf_temp_hk1"))
         .isCloseTo(value(without, "vorlauf_temp_hk1"), within(0.02));
     assertThat(withSetback.ledger().spaceHeatKWh()).isLessThan(without.ledger().spaceHeatKWh());
+  }
+
+  @Test
+  void aNewConfigurationRunsFromItsTimeOn() {
+    BuildingSpec spec = TestBuildings.house(HeatingType.GAS);
+    BuildingSimulation sim = TestBuildings.simulate(spec, TestBuildings.JANUARY);
+    Instant change = TestBuildings.JANUARY.plus(Duration.ofHours(10));
+    BuildingConfig hotter = spec.config().withCurve(new HeatingCurve(45, 1.5, 25, 75));
+    sim.reconfigure(hotter, change);
+
+    sim.advanceTo(change.minusSeconds(60));
+    assertThat(sim.control()).isEqualTo(spec.config());
+    sim.advanceTo(change);
+    assertThat(sim.control()).isEqualTo(hotter);
+    double outdoor = TestBuildings.WEATHER.outdoorC(change.getEpochSecond());
+    assertThat(sim.controllerTargetC())
+        .isCloseTo(hotter.flowTemperatureC(change, outdoor), within(1e-9));
   }
 }

@@ -2,6 +2,7 @@ package de.vorlauf.simulator.physics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.heating.HeatingType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class ReproducibilityTest {
 
   @Test
   void aBackfillInOneGoEndsWhereMinuteStepsEnd() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.HEAT_PUMP);
+    BuildingSpec spec = TestBuildings.house(HeatingType.WAERMEPUMPE);
     BuildingSimulation stepped = TestBuildings.simulate(spec, start);
     for (Instant t = start; !t.isAfter(end); t = t.plusSeconds(60)) {
       stepped.advanceTo(t);
@@ -35,17 +36,14 @@ class ReproducibilityTest {
 
   @Test
   void anotherSeedDrawsOtherHotWater() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.DISTRICT);
+    BuildingSpec spec = TestBuildings.house(HeatingType.FERNWAERME);
     BuildingSpec other =
         new BuildingSpec(
-            spec.buildingId(),
-            spec.kind(),
-            spec.zone(),
+            spec.config(),
             spec.uaWPerK(),
             spec.thermalMassJPerK(),
             spec.radiatorNominalW(),
             spec.radiatorExponent(),
-            spec.curve(),
             spec.hasIndoorSensor(),
             spec.dhwLitresPerDay(),
             spec.seed() + 1);

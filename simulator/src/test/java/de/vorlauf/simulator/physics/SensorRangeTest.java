@@ -2,6 +2,7 @@ package de.vorlauf.simulator.physics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.sensor.SensorCatalogue;
 import de.vorlauf.domain.sensor.SensorDefinition;
 import java.time.Duration;
@@ -18,11 +19,11 @@ class SensorRangeTest {
 
   private static final List<BuildingSpec> FLEET = FleetSpecs.generate(77, 200, "range");
 
-  /** The first building of each kind, and the largest block. */
+  /** The first building of each heating type, and the largest block. */
   static Stream<BuildingSpec> buildings() {
     Stream<BuildingSpec> firstOfEach =
-        Stream.of(HeatingKind.values())
-            .map(kind -> FLEET.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow());
+        Stream.of(HeatingType.values())
+            .map(type -> FLEET.stream().filter(s -> s.type() == type).findFirst().orElseThrow());
     BuildingSpec largest =
         FLEET.stream().max(Comparator.comparingDouble(BuildingSpec::uaWPerK)).orElseThrow();
     return Stream.concat(firstOfEach, Stream.of(largest));
@@ -66,7 +67,7 @@ class SensorRangeTest {
       assertThat(Math.abs(byId.get("heat_power") - fromFlow))
           .isLessThan(
               0.01 + 0.01 * byId.get("heat_power") + 0.00007 * byId.get("flow_rate_hk1") * 60);
-      assertThat(byId.get("vorlauf_temp_hk1")).isLessThanOrEqualTo(spec.kind().maxFlowC());
+      assertThat(byId.get("vorlauf_temp_hk1")).isLessThanOrEqualTo(spec.type().limits().maxFlowC());
     }
     // the year has a heating season and a summer
     assertThat(max.get("heat_power")).isGreaterThan(0.3 * spec.uaWPerK() * 33 / 1000);

@@ -4,6 +4,7 @@ import static de.vorlauf.simulator.physics.TestBuildings.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import de.vorlauf.domain.heating.HeatingType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class SetpointTest {
 
   @Test
   void anAppliedSetpointRaisesFlowAndRoomUntilItExpires() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.GAS_CONDENSING);
+    BuildingSpec spec = TestBuildings.house(HeatingType.GAS);
     BuildingSimulation steered = TestBuildings.simulate(spec, TestBuildings.JANUARY);
     BuildingSimulation twin = TestBuildings.simulate(spec, TestBuildings.JANUARY);
     steered.advanceTo(MORNING);
@@ -41,7 +42,7 @@ class SetpointTest {
 
   @Test
   void aRoomSetpointAddsRoomInfluence() {
-    BuildingSpec spec = TestBuildings.house(HeatingKind.GAS_CONDENSING);
+    BuildingSpec spec = TestBuildings.house(HeatingType.GAS);
     BuildingSimulation withRoom = TestBuildings.simulate(spec, MORNING);
     BuildingSimulation flowOnly = TestBuildings.simulate(spec, MORNING);
     Instant until = MORNING.plus(Duration.ofHours(3));
@@ -55,9 +56,9 @@ class SetpointTest {
   @Test
   void setpointsOutsideTheEquipmentOrExpiredOrForAnotherCircuitAreRejected() {
     BuildingSimulation heatPump =
-        TestBuildings.simulate(TestBuildings.house(HeatingKind.HEAT_PUMP), MORNING);
+        TestBuildings.simulate(TestBuildings.house(HeatingType.WAERMEPUMPE), MORNING);
     BuildingSimulation twin =
-        TestBuildings.simulate(TestBuildings.house(HeatingKind.HEAT_PUMP), MORNING);
+        TestBuildings.simulate(TestBuildings.house(HeatingType.WAERMEPUMPE), MORNING);
     Instant later = MORNING.plus(Duration.ofHours(2));
 
     SetpointResult tooHot = heatPump.applySetpoint(command(1, 60, null, later));
@@ -79,8 +80,7 @@ class SetpointTest {
 
   @Test
   void theGasBoilerAcceptsWhatTheHeatPumpRefuses() {
-    BuildingSimulation gas =
-        TestBuildings.simulate(TestBuildings.house(HeatingKind.GAS_CONDENSING), MORNING);
+    BuildingSimulation gas = TestBuildings.simulate(TestBuildings.house(HeatingType.GAS), MORNING);
     assertThat(gas.applySetpoint(command(1, 60, null, MORNING.plusSeconds(60))).applied()).isTrue();
     assertThat(gas.applySetpoint(command(1, 81, null, MORNING.plusSeconds(60))).reason())
         .contains("80.0");

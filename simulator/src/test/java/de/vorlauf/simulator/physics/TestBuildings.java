@@ -1,86 +1,78 @@
 package de.vorlauf.simulator.physics;
 
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A mid-sized house per heating kind, sized as {@link FleetSpecs} sizes its buildings. */
+/** A mid-sized house per heating type, sized as {@link FleetSpecs} sizes its buildings. */
 final class TestBuildings {
 
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final Instant JANUARY = Instant.parse("2026-01-12T00:00:00Z");
   static final Weather WEATHER = new Weather(20260112L);
 
+  /** The source document's setback: 22:00 to 06:00, room 3 K lower. */
+  static final NightSetback SETBACK = NightSetback.DEFAULT;
+
   private TestBuildings() {}
 
-  static BuildingSpec house(HeatingKind kind) {
+  static BuildingSpec house(HeatingType type) {
     double ua = 250;
-    double n = kind == HeatingKind.HEAT_PUMP ? 1.1 : 1.3;
+    double n = type == HeatingType.WAERMEPUMPE ? 1.1 : 1.3;
     double designFlowC =
-        switch (kind) {
-          case GAS_CONDENSING -> 65;
-          case HEAT_PUMP -> 45;
-          case DISTRICT -> 70;
+        switch (type) {
+          case GAS -> 65;
+          case WAERMEPUMPE -> 45;
+          case FERNWAERME -> 70;
           case HYBRID -> 60;
         };
-    double radiatorW = FleetSpecs.radiatorNominalW(ua, kind, designFlowC, n) * 1.1;
-    HeatingCurve curve = FleetSpecs.curveFor(ua, kind, radiatorW, n, 22, 6, 6.0);
+    double radiatorW = FleetSpecs.radiatorNominalW(ua, type, designFlowC, n) * 1.1;
+    HeatingCurve curve = FleetSpecs.curveFor(ua, type, radiatorW, n);
     return new BuildingSpec(
-        "test-" + kind.registryCode(),
-        kind,
-        BERLIN,
+        config("test-" + type.code(), type, curve),
         ua,
         ua * 60 * 3600,
         radiatorW,
         n,
-        curve,
         true,
         150,
         4711L);
   }
 
+  private static BuildingConfig config(String id, HeatingType type, HeatingCurve curve) {
+    return new BuildingConfig(id, type, BERLIN, null, null, 1, true, 20.0, 22.0, SETBACK, curve);
+  }
+
   static BuildingSpec withCurve(BuildingSpec s, HeatingCurve curve) {
-    return new BuildingSpec(
-        s.buildingId(),
-        s.kind(),
-        s.zone(),
-        s.uaWPerK(),
-        s.thermalMassJPerK(),
-        s.radiatorNominalW(),
-        s.radiatorExponent(),
-        curve,
-        s.hasIndoorSensor(),
-        s.dhwLitresPerDay(),
-        s.seed());
+    return s.withConfig(s.config().withCurve(curve));
+  }
+
+  static BuildingSpec withSetback(BuildingSpec s, NightSetback setback) {
+    return s.withConfig(s.config().withNightSetback(setback));
   }
 
   static BuildingSpec withZone(BuildingSpec s, ZoneId zone) {
-    return new BuildingSpec(
-        s.buildingId(),
-        s.kind(),
-        zone,
-        s.uaWPerK(),
-        s.thermalMassJPerK(),
-        s.radiatorNominalW(),
-        s.radiatorExponent(),
-        s.curve(),
-        s.hasIndoorSensor(),
-        s.dhwLitresPerDay(),
-        s.seed());
+    return s.withConfig(s.config().withTimeZone(zone));
   }
 
-  static BuildingSpec withKind(BuildingSpec s, HeatingKind kind) {
-    return new BuildingSpec(
-        s.buildingId(),
-        kind,
-        s.zone(),
-        s.uaWPerK(),
-        s.thermalMassJPerK(),
-        s.radiatorNominalW(),
-        s.radiatorExponent(),
-        s.curve(),
-        s.hasIndoorSensor(),
-        s.dhwLitresPerDay(),
-        s.seed());
+  static BuildingSpec withType(BuildingSpec s, HeatingType type) {
+    BuildingConfig c = s.config();
+    return s.withConfig(
+        new BuildingConfig(
+            c.buildingId(),
+            type,
+            c.timeZone(),
+            c.areaM2(),
+            c.yearBuilt(),
+            c.heatingCircuits(),
+            c.hasDhw(),
+            c.comfortTempMin(),
+            c.comfortTempMax(),
+            c.nightSetback(),
+            c.curve()));
   }
 
   static BuildingSimulation simulate(BuildingSpec spec, Instant start) {

@@ -1,6 +1,5 @@
 package de.vorlauf.webadmin.registry;
 
-import de.vorlauf.persistence.registry.HeatingType;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,8 +13,18 @@ import java.time.ZoneId;
 
 /**
  * A building as ops create or replace it. Only id, name, time zone and heating type are required;
- * the optimisation parameters default to the source document's values when left out.
+ * the optimisation parameters default to the source document's values when left out, the heating
+ * curve to its default within the heating type's limits. The rules that depend on the heating
+ * type's list and limits come from the domain ({@link BuildingRules}).
+ *
+ * @param nightSetbackReduction room-temperature reduction in K during the setback; the flow falls
+ *     by {@code (1 + curveSlope)} times it
+ * @param curveBaseTemp flow temperature at 20 °C outdoor
+ * @param curveSlope kelvin of flow per kelvin of outdoor temperature below 20 °C
+ * @param flowTempMin lowest flow temperature the curve asks for
+ * @param flowTempMax highest flow temperature the curve asks for
  */
+@BuildingRules
 public record BuildingInput(
     @NotBlank(message = "id is required")
         @Pattern(
@@ -27,8 +36,7 @@ public record BuildingInput(
         @Size(max = 200, message = "name must be at most 200 characters")
         String name,
     @NotBlank(message = "timeZone is required, an IANA id such as Europe/Berlin") String timeZone,
-    @NotBlank(message = "heatingType is required: one of gas, fernwaerme, waermepumpe, hybrid")
-        String heatingType,
+    String heatingType,
     @DecimalMin(value = "1", message = "areaM2 must be at least 1 m²")
         @DecimalMax(value = "1000000", message = "areaM2 must be at most 1,000,000 m²")
         Double areaM2,
@@ -54,7 +62,11 @@ public record BuildingInput(
         Integer nightSetbackEnd,
     @DecimalMin(value = "0", message = "nightSetbackReduction must be between 0 and 15 K")
         @DecimalMax(value = "15", message = "nightSetbackReduction must be between 0 and 15 K")
-        Double nightSetbackReduction) {
+        Double nightSetbackReduction,
+    Double curveBaseTemp,
+    Double curveSlope,
+    Double flowTempMin,
+    Double flowTempMax) {
 
   /** The same input with the id of the URL (an update names its building in the path). */
   public BuildingInput withId(String value) {
@@ -72,7 +84,11 @@ public record BuildingInput(
         nightSetbackEnabled,
         nightSetbackStart,
         nightSetbackEnd,
-        nightSetbackReduction);
+        nightSetbackReduction,
+        curveBaseTemp,
+        curveSlope,
+        flowTempMin,
+        flowTempMax);
   }
 
   @AssertTrue(message = "timeZone must be an IANA time zone id such as Europe/Berlin")
@@ -86,13 +102,6 @@ public record BuildingInput(
     } catch (DateTimeException e) {
       return false;
     }
-  }
-
-  @AssertTrue(message = "heatingType must be one of gas, fernwaerme, waermepumpe, hybrid")
-  public boolean isHeatingTypeKnown() {
-    return heatingType == null
-        || heatingType.isBlank()
-        || HeatingType.fromCode(heatingType.strip()).isPresent();
   }
 
   @AssertTrue(message = "comfortTempMin must not be above comfortTempMax")

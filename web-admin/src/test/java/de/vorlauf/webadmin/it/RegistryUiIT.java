@@ -2,6 +2,7 @@ package de.vorlauf.webadmin.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
 import java.io.File;
 import java.net.URL;
@@ -69,9 +70,21 @@ class RegistryUiIT {
     String device = "ui-gb-" + UUID.randomUUID().toString().substring(0, 6);
     logIn("buildings.html");
 
+    // the heating types come from GET /api/v1/heating-types, not from the page
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("[data-testid=heating-type-option]")).size()
+                == HeatingType.values().length);
+    assertThat(
+            browser.findElements(By.cssSelector("[data-testid=heating-type-option]")).stream()
+                .map(o -> o.getAttribute("value"))
+                .toList())
+        .isEqualTo(HeatingType.codes());
     type("building-id", building);
     type("building-name", "UI Haus");
     new Select(byTestId("building-heating-type")).selectByValue("fernwaerme");
+    assertThat(byTestId("building-curve-hint").getText()).contains("district heating", "50 °C");
+    assertThat(byTestId("building-flow-max").getAttribute("placeholder")).isEqualTo("75");
     type("building-area", "640");
     byTestId("building-save").click();
     wait.until(

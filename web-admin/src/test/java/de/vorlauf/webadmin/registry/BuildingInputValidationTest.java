@@ -43,6 +43,10 @@ class BuildingInputValidationTest {
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -68,7 +72,11 @@ class BuildingInputValidationTest {
             true,
             24,
             -1,
-            20.0);
+            20.0,
+            null,
+            null,
+            null,
+            null);
 
     assertThatThrownBy(() -> InputValidation.valid(validator, input))
         .isInstanceOf(InvalidInputException.class)
@@ -93,8 +101,8 @@ class BuildingInputValidationTest {
   void offsetsAreNotTimeZones() {
     BuildingInput offset =
         new BuildingInput(
-            "b-1", "x", "+02:00", "gas", null, null, null, null, null, null, null, null, null,
-            null);
+            "b-1", "x", "+02:00", "gas", null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
 
     assertThat(validator.validate(offset))
         .extracting(v -> v.getMessage())
@@ -105,7 +113,8 @@ class BuildingInputValidationTest {
   void missingRequiredFieldsAreNamed() {
     BuildingInput empty =
         new BuildingInput(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
 
     assertThat(validator.validate(empty))
         .extracting(v -> v.getMessage())
@@ -114,6 +123,88 @@ class BuildingInputValidationTest {
             "name is required",
             "timeZone is required, an IANA id such as Europe/Berlin",
             "heatingType is required: one of gas, fernwaerme, waermepumpe, hybrid");
+  }
+
+  @Test
+  void theCurveMustFitTheHeatingTypesLimits() {
+    BuildingInput heatPump =
+        new BuildingInput(
+            "b-1",
+            "x",
+            "Europe/Berlin",
+            "waermepumpe",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            35.0,
+            1.5,
+            25.0,
+            75.0);
+
+    assertThat(validator.validate(heatPump))
+        .extracting(v -> v.getMessage())
+        .containsExactly(
+            "the maximum flow temperature (75 °C) is above the highest a heat pump delivers (55 °C)");
+    // left out, the heat pump's curve is the default within its limits: valid
+    BuildingInput defaulted =
+        new BuildingInput(
+            "b-1",
+            "x",
+            "Europe/Berlin",
+            "waermepumpe",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertThat(validator.validate(defaulted)).isEmpty();
+  }
+
+  @Test
+  void curveValuesOutsideTheRegistrysRangesAreNamed() {
+    BuildingInput gas =
+        new BuildingInput(
+            "b-1",
+            "x",
+            "Europe/Berlin",
+            "gas",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            120.0,
+            -1.0,
+            60.0,
+            50.0);
+
+    assertThat(validator.validate(gas))
+        .extracting(v -> v.getMessage())
+        .containsExactlyInAnyOrder(
+            "the curve's base temperature must be between 10 and 90 °C (got 120)",
+            "the curve's slope must be between 0 and 5 (got -1)",
+            "the minimum flow temperature (60 °C) must be below the maximum (50 °C)");
   }
 
   @Test

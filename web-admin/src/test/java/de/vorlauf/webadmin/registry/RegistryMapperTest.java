@@ -2,10 +2,12 @@ package de.vorlauf.webadmin.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.BuildingSettings;
 import de.vorlauf.persistence.registry.DeviceRegistration;
-import de.vorlauf.persistence.registry.HeatingType;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -26,10 +28,8 @@ class RegistryMapperTest {
     assertThat(settings.hasDhw()).isTrue();
     assertThat(settings.comfortTempMin()).isEqualTo(20.0);
     assertThat(settings.comfortTempMax()).isEqualTo(22.0);
-    assertThat(settings.nightSetbackEnabled()).isTrue();
-    assertThat(settings.nightSetbackStart()).isEqualTo(22);
-    assertThat(settings.nightSetbackEnd()).isEqualTo(6);
-    assertThat(settings.nightSetbackReduction()).isEqualTo(3.0);
+    assertThat(settings.nightSetback()).isEqualTo(new NightSetback(true, 22, 6, 3.0));
+    assertThat(settings.curve()).isEqualTo(new HeatingCurve(35.0, 1.5, 25.0, 75.0));
   }
 
   @Test
@@ -49,7 +49,11 @@ class RegistryMapperTest {
             false,
             23,
             5,
-            2.5);
+            2.5,
+            30.0,
+            0.8,
+            22.0,
+            50.0);
 
     BuildingDto dto =
         RegistryMapper.toDto(new BuildingRegistration("b-2", RegistryMapper.settings(input), NOW));
@@ -71,6 +75,10 @@ class RegistryMapperTest {
                 23,
                 5,
                 2.5,
+                30.0,
+                0.8,
+                22.0,
+                50.0,
                 true,
                 NOW,
                 NOW));

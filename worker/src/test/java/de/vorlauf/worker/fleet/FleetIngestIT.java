@@ -3,15 +3,20 @@ package de.vorlauf.worker.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.GroundTruthLedger;
+import de.vorlauf.simulator.runtime.SimulatedBuilding;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
 import de.vorlauf.worker.ingest.RunningIngest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +51,16 @@ class FleetIngestIT {
               .withThreads(2, 500)
               .withoutCloud();
       fx.provision(settings);
+      // ops give one building another curve before the simulator starts: it must run that one
+      JdbcProvisioner registry = new JdbcProvisioner(fx.db);
+      String changed = PREFIX + "-0001";
+      try (Connection c = fx.db.getConnection();
+          PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE buildings SET curve_base_temp = 41.5, curve_slope = 1.3 WHERE id = ?")) {
+        s.setString(1, changed);
+        assertThat(s.executeUpdate()).isEqualTo(1);
+      }
       RunningIngest ingest = fx.startIngest("fleet-it");
       GroundTruthLedger ledger;
       Simulator simulator =
@@ -53,6 +68,17 @@ class FleetIngestIT {
       try {
         assertThat(simulator.awaitLive(Duration.ofMinutes(3))).as("backfill finished").isTrue();
         assertThat(simulator.connections().size()).isEqualTo(50);
+        Map<String, BuildingConfig> entries = new HashMap<>();
+        registry
+            .readBuildings(
+                simulator.buildings().stream().map(SimulatedBuilding::buildingId).toList())
+            .forEach(e -> entries.put(e.id(), e.config()));
+        for (SimulatedBuilding building : simulator.buildings()) {
+          assertThat(building.control())
+              .as("%s runs its registry entry", building.buildingId())
+              .isEqualTo(entries.get(building.buildingId()));
+        }
+        assertThat(entries.get(changed).curve().baseC()).isEqualTo(41.5);
         log.info(
             "backfill of 50 buildings x 1 day: {} readings in {} ({} readings/s)",
             simulator.ledger().readingsPublished(),

@@ -1,14 +1,23 @@
 package de.vorlauf.worker.fleet;
 
 import de.vorlauf.domain.broker.MosquittoPasswordHash;
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingCurve;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import de.vorlauf.persistence.registry.DeviceToken;
 import de.vorlauf.simulator.provision.BuildingDefinition;
 import de.vorlauf.simulator.provision.Principal;
 import de.vorlauf.simulator.provision.Provisioner;
+import de.vorlauf.simulator.provision.RegisteredBuilding;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -19,26 +28,82 @@ import javax.sql.DataSource;
 record JdbcProvisioner(DataSource dataSource) implements Provisioner {
 
   @Override
-  public void ensureBuilding(BuildingDefinition b) {
+  public RegisteredBuilding ensureBuilding(BuildingDefinition b) {
+    BuildingConfig c = b.config();
     update(
         """
-        INSERT INTO buildings (id, name, time_zone, heating_type, area_m2, has_dhw,
-            comfort_temp_min, comfort_temp_max, night_setback_enabled, night_setback_start,
-            night_setback_end, night_setback_reduction)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+        INSERT INTO buildings (id, name, time_zone, heating_type, area_m2, year_built,
+            heating_circuits, has_dhw, comfort_temp_min, comfort_temp_max, night_setback_enabled,
+            night_setback_start, night_setback_end, night_setback_reduction, curve_base_temp,
+            curve_slope, flow_temp_min, flow_temp_max)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
         """,
-        b.id(),
+        c.buildingId(),
         b.name(),
-        b.timeZone(),
-        b.heatingType(),
-        b.areaM2(),
-        b.hasDhw(),
-        b.comfortTempMin(),
-        b.comfortTempMax(),
-        b.nightSetbackEnabled(),
-        b.nightSetbackStart(),
-        b.nightSetbackEnd(),
-        b.nightSetbackReduction());
+        c.timeZone().getId(),
+        c.heatingType().code(),
+        c.areaM2(),
+        c.yearBuilt(),
+        c.heatingCircuits(),
+        c.hasDhw(),
+        c.comfortTempMin(),
+        c.comfortTempMax(),
+        c.nightSetback().enabled(),
+        c.nightSetback().startHour(),
+        c.nightSetback().endHour(),
+        c.nightSetback().roomReductionK(),
+        c.curve().baseC(),
+        c.curve().slope(),
+        c.curve().minFlowC(),
+        c.curve().maxFlowC());
+    return readBuildings(List.of(c.buildingId())).get(0);
+  }
+
+  @Override
+  public List<RegisteredBuilding> readBuildings(Collection<String> ids) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                """
+                SELECT id, heating_type, time_zone, area_m2, year_built, heating_circuits, has_dhw,
+                       comfort_temp_min, comfort_temp_max, night_setback_enabled,
+                       night_setback_start, night_setback_end, night_setback_reduction,
+                       curve_base_temp, curve_slope, flow_temp_min, flow_temp_max, updated_at
+                  FROM buildings WHERE id = ANY (?)
+                """)) {
+      s.setArray(1, c.createArrayOf("text", ids.toArray()));
+      List<RegisteredBuilding> found = new ArrayList<>();
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          found.add(
+              new RegisteredBuilding(
+                  new BuildingConfig(
+                      rows.getString(1),
+                      HeatingType.fromCode(rows.getString(2)).orElseThrow(),
+                      ZoneId.of(rows.getString(3)),
+                      rows.getObject(4, Double.class),
+                      rows.getObject(5, Integer.class),
+                      rows.getInt(6),
+                      rows.getBoolean(7),
+                      rows.getDouble(8),
+                      rows.getDouble(9),
+                      new NightSetback(
+                          rows.getBoolean(10),
+                          rows.getInt(11),
+                          rows.getInt(12),
+                          rows.getDouble(13)),
+                      new HeatingCurve(
+                          rows.getDouble(14),
+                          rows.getDouble(15),
+                          rows.getDouble(16),
+                          rows.getDouble(17))),
+                  rows.getTimestamp(18).toInstant()));
+        }
+      }
+      return found;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
