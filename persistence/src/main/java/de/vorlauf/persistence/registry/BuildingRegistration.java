@@ -5,11 +5,9 @@ import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.heating.NightSetback;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * A heated building in the registry ({@code buildings}, V1 + V10 + V31). A deactivated building
@@ -17,11 +15,7 @@ import java.util.Objects;
  */
 @Entity(name = "BuildingRegistration")
 @Table(name = "buildings")
-public class BuildingRegistration {
-
-  @Id
-  @Column(name = "id", nullable = false, updatable = false)
-  private String id;
+public class BuildingRegistration extends RegistryEntry {
 
   @Column(name = "name", nullable = false)
   private String name;
@@ -74,21 +68,10 @@ public class BuildingRegistration {
   @Column(name = "flow_temp_max", nullable = false)
   private double flowTempMax;
 
-  @Column(name = "active", nullable = false)
-  private boolean active;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
   protected BuildingRegistration() {}
 
   public BuildingRegistration(String id, BuildingSettings settings, Instant now) {
-    this.id = Objects.requireNonNull(id, "id");
-    this.active = true;
-    this.createdAt = Objects.requireNonNull(now, "now");
+    super(id, now);
     apply(settings, now);
   }
 
@@ -111,7 +94,7 @@ public class BuildingRegistration {
     curveSlope = s.curve().slope();
     flowTempMin = s.curve().minFlowC();
     flowTempMax = s.curve().maxFlowC();
-    updatedAt = now;
+    touch(now);
   }
 
   public BuildingSettings settings() {
@@ -129,26 +112,5 @@ public class BuildingRegistration {
         new NightSetback(
             nightSetbackEnabled, nightSetbackStart, nightSetbackEnd, nightSetbackReduction),
         new HeatingCurve(curveBaseTemp, curveSlope, flowTempMin, flowTempMax));
-  }
-
-  public void setActive(boolean active, Instant now) {
-    this.active = active;
-    this.updatedAt = now;
-  }
-
-  public String getId() {
-    return id;
-  }
-
-  public boolean isActive() {
-    return active;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }

@@ -3,7 +3,6 @@ package de.vorlauf.persistence.registry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -19,11 +18,7 @@ import java.util.Objects;
  */
 @Entity(name = "DeviceRegistration")
 @Table(name = "devices")
-public class DeviceRegistration {
-
-  @Id
-  @Column(name = "id", nullable = false, updatable = false)
-  private String id;
+public class DeviceRegistration extends RegistryEntry {
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "building_id", nullable = false)
@@ -36,46 +31,25 @@ public class DeviceRegistration {
   @Column(name = "gateway_id")
   private String gatewayId;
 
-  @Column(name = "active", nullable = false)
-  private boolean active;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
   protected DeviceRegistration() {}
 
   public DeviceRegistration(
       String id, BuildingRegistration building, String description, Instant now) {
-    this.id = Objects.requireNonNull(id, "id");
+    super(id, now);
     this.building = Objects.requireNonNull(building, "building");
     this.description = description;
-    this.active = true;
-    this.createdAt = Objects.requireNonNull(now, "now");
-    this.updatedAt = now;
   }
 
   public void update(BuildingRegistration building, String description, Instant now) {
     this.building = Objects.requireNonNull(building, "building");
     this.description = description;
-    this.updatedAt = now;
+    touch(now);
   }
 
   /** Assigns the device to a gateway, or to none with null; the caller checks the gateway. */
   public void assignGateway(String gatewayId, Instant now) {
     this.gatewayId = gatewayId;
-    this.updatedAt = now;
-  }
-
-  public void setActive(boolean active, Instant now) {
-    this.active = active;
-    this.updatedAt = now;
-  }
-
-  public String getId() {
-    return id;
+    touch(now);
   }
 
   public BuildingRegistration getBuilding() {
@@ -88,17 +62,5 @@ public class DeviceRegistration {
 
   public String getGatewayId() {
     return gatewayId;
-  }
-
-  public boolean isActive() {
-    return active;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }

@@ -2,10 +2,8 @@ package de.vorlauf.persistence.registry;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A gateway in the registry ({@code gateways}, V30): one MQTT login that publishes for the devices
@@ -16,61 +14,24 @@ import java.util.Objects;
  */
 @Entity(name = "GatewayRegistration")
 @Table(name = "gateways")
-public class GatewayRegistration {
-
-  @Id
-  @Column(name = "id", nullable = false, updatable = false)
-  private String id;
+public class GatewayRegistration extends RegistryEntry {
 
   @Column(name = "description")
   private String description;
 
-  @Column(name = "active", nullable = false)
-  private boolean active;
-
-  @Column(name = "created_at", nullable = false, updatable = false)
-  private Instant createdAt;
-
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
-
   protected GatewayRegistration() {}
 
   public GatewayRegistration(String id, String description, Instant now) {
-    this.id = Objects.requireNonNull(id, "id");
+    super(id, now);
     this.description = description;
-    this.active = true;
-    this.createdAt = Objects.requireNonNull(now, "now");
-    this.updatedAt = now;
   }
 
   public void update(String description, Instant now) {
     this.description = description;
-    this.updatedAt = now;
-  }
-
-  public void setActive(boolean active, Instant now) {
-    this.active = active;
-    this.updatedAt = now;
-  }
-
-  public String getId() {
-    return id;
+    touch(now);
   }
 
   public String getDescription() {
     return description;
-  }
-
-  public boolean isActive() {
-    return active;
-  }
-
-  public Instant getCreatedAt() {
-    return createdAt;
-  }
-
-  public Instant getUpdatedAt() {
-    return updatedAt;
   }
 }
