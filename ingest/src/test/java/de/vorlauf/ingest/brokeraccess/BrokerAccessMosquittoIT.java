@@ -11,13 +11,12 @@ import de.vorlauf.devstack.broker.BrokerOptions;
 import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
-import de.vorlauf.persistence.Migrations;
+import de.vorlauf.ingest.MigratedSchema;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +55,7 @@ class BrokerAccessMosquittoIT {
 
   @BeforeAll
   static void startServices() throws Exception {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("db")));
+    postgres = SharedServices.database(BrokerAccessMosquittoIT.class, MigratedSchema.class);
     dataSource =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -66,7 +65,6 @@ class BrokerAccessMosquittoIT {
                 2,
                 Duration.ofSeconds(10)),
             "broker-access-it");
-    Migrations.migrate(dataSource);
     broker =
         MqttBrokerService.start(
             BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
