@@ -33,7 +33,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * stopped when the JVM exits. Starting them costs seconds each; a module's failsafe run used to
  * start one set per test class. Test classes do not share data: each gets a database of its own
  * ({@link #database}), and uses its own MQTT client ids and Temporal task queues ({@link
- * TestNames}). Tests that stop or break a service start a dedicated one ({@link Dedicated}).
+ * TestNames}). What they get cannot be stopped (closing it does nothing); tests that stop or break
+ * a service start a dedicated one ({@link Dedicated}).
  *
  * <p>Files live under {@code target/test-services/<pid>} of the module under test.
  */
@@ -49,6 +50,8 @@ public final class SharedServices {
   private static String superuserPassword;
   private static RunningBroker broker;
   private static RunningTemporal temporal;
+  private static RunningBroker sharedBroker;
+  private static RunningTemporal sharedTemporal;
 
   static {
     Runtime.getRuntime()
@@ -86,8 +89,9 @@ public final class SharedServices {
       broker =
           started(
               MqttBrokerService.start(BrokerOptions.forTest(dir("mqtt"), BrokerKind.MOSQUITTO)));
+      sharedBroker = Shared.broker(broker);
     }
-    return broker;
+    return sharedBroker;
   }
 
   /**
@@ -100,8 +104,9 @@ public final class SharedServices {
       temporal =
           started(
               TemporalService.start(TemporalOptions.forTest(dir("temporal"), TemporalKind.IN_JVM)));
+      sharedTemporal = Shared.temporal(temporal);
     }
-    return temporal;
+    return sharedTemporal;
   }
 
   private static TestDatabase createDatabase(Class<?> owner, String template) {
