@@ -21,11 +21,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -54,6 +56,7 @@ public final class SharedServices {
   private static RunningTemporal sharedTemporal;
 
   static {
+    TestPorts.reserveMavenPorts();
     Runtime.getRuntime()
         .addShutdownHook(new Thread(SharedServices::closeAll, "test-services-stop"));
   }
@@ -175,6 +178,14 @@ public final class SharedServices {
         STARTED.pop().close();
       } catch (Exception e) {
         // the JVM is exiting; the next service still has to stop
+      }
+    }
+    if (root != null) {
+      // tens of MB of database files per run: gone with the JVM, as the services are
+      try (Stream<Path> files = Files.walk(root)) {
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // left for mvn clean
       }
     }
   }

@@ -21,6 +21,12 @@ public final class TestPorts {
 
   private TestPorts() {}
 
+  /**
+   * Makes sure Maven's ports are reserved before anything in this JVM asks devstack's {@link
+   * FreePorts} (as the services' {@code forTest} options do): loading this class does it.
+   */
+  static void reserveMavenPorts() {}
+
   /** A port free on 127.0.0.1 now, not handed out before in this JVM. */
   public static int free() {
     return FreePorts.find();
