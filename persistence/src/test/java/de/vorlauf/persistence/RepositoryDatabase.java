@@ -1,7 +1,5 @@
 package de.vorlauf.persistence;
 
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.DeviceCredential;
@@ -9,6 +7,7 @@ import de.vorlauf.persistence.registry.DeviceRegistration;
 import de.vorlauf.persistence.registry.GatewayCredential;
 import de.vorlauf.persistence.registry.GatewayRegistration;
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
+import de.vorlauf.testsupport.SharedServices;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,9 +22,9 @@ import org.hibernate.cfg.Configuration;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A migrated embedded PostgreSQL for the repository ITs, with plain JDBC and, for the JPA
- * repositories, Hibernate over the entities the WAR's persistence unit lists (resource-local here,
- * JTA in WildFly).
+ * A migrated database of its own on the test JVM's shared PostgreSQL for a repository IT, with
+ * plain JDBC and, for the JPA repositories, Hibernate over the entities the WAR's persistence unit
+ * lists (resource-local here, JTA in WildFly).
  */
 public final class RepositoryDatabase implements AutoCloseable {
 
@@ -50,11 +49,13 @@ public final class RepositoryDatabase implements AutoCloseable {
     dataSource.setPassword(postgres.password());
   }
 
+  /**
+   * A copy of the migrated template ({@link MigratedSchema}); {@code dir} is no longer used (the
+   * server is shared) and stays for the callers' sake.
+   */
   public static RepositoryDatabase start(Path dir) {
-    RepositoryDatabase db =
-        new RepositoryDatabase(PostgresService.start(PostgresOptions.forTest(dir)));
-    Migrations.migrate(db.dataSource);
-    return db;
+    return new RepositoryDatabase(
+        SharedServices.database(RepositoryDatabase.class, MigratedSchema.class));
   }
 
   public DataSource dataSource() {

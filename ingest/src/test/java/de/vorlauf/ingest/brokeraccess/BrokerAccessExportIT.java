@@ -3,14 +3,13 @@ package de.vorlauf.ingest.brokeraccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.domain.broker.MosquittoPasswordHash;
-import de.vorlauf.persistence.Migrations;
+import de.vorlauf.ingest.MigratedSchema;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.registry.DeviceToken;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +43,7 @@ class BrokerAccessExportIT {
 
   @BeforeAll
   static void migrate() {
-    postgres = PostgresService.start(PostgresOptions.forTest(dbDir));
+    postgres = SharedServices.database(BrokerAccessExportIT.class, MigratedSchema.class);
     dataSource =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -54,7 +53,6 @@ class BrokerAccessExportIT {
                 2,
                 Duration.ofSeconds(10)),
             "broker-access-it");
-    Migrations.migrate(dataSource);
   }
 
   @AfterAll

@@ -11,13 +11,13 @@ import de.vorlauf.devstack.broker.BrokerOptions;
 import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
-import de.vorlauf.persistence.Migrations;
+import de.vorlauf.ingest.MigratedSchema;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.testsupport.mqtt.MqttTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -56,7 +56,7 @@ class BrokerAccessMosquittoIT {
 
   @BeforeAll
   static void startServices() throws Exception {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("db")));
+    postgres = SharedServices.database(BrokerAccessMosquittoIT.class, MigratedSchema.class);
     dataSource =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -66,7 +66,6 @@ class BrokerAccessMosquittoIT {
                 2,
                 Duration.ofSeconds(10)),
             "broker-access-it");
-    Migrations.migrate(dataSource);
     broker =
         MqttBrokerService.start(
             BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
@@ -110,13 +109,13 @@ class BrokerAccessMosquittoIT {
     String token2 = registry.issue("gb-own-2", null);
     assertThat(sync.syncOnce()).isTrue();
 
-    try (TestMqttClient ingest =
-            TestMqttClient.connect(broker.url(), WORKER.user(), WORKER.password())
+    try (MqttTestClient ingest =
+            MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())
                 .subscribe(
                     "$share/vorlauf-ingest/greenbox/+/sensors",
                     "$share/vorlauf-ingest/greenbox/+/sensors/+");
-        TestMqttClient device1 = connectEventually("gb-own-1", token1);
-        TestMqttClient device2 = connectEventually("gb-own-2", token2).subscribe("#")) {
+        MqttTestClient device1 = connectEventually("gb-own-1", token1);
+        MqttTestClient device2 = connectEventually("gb-own-2", token2).subscribe("#")) {
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors", "full"));
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors/outdoor_temp", "one"));
       assertAccepted(device1.publish("greenbox/gb-own-1/commands/ack", "ack"));
@@ -155,7 +154,7 @@ class BrokerAccessMosquittoIT {
    */
   private static void assertRefusedPublish(String device, String token, String topic)
       throws Exception {
-    try (TestMqttClient client = TestMqttClient.connect(broker.url(), device, token)) {
+    try (MqttTestClient client = MqttTestClient.connect(broker.url(), null, device, token)) {
       assertThat(client.publish(topic, "forged")).as(topic).isEqualTo(NOT_AUTHORIZED);
     }
   }
@@ -178,7 +177,7 @@ class BrokerAccessMosquittoIT {
     registry.device("gb-revoke", "it-building");
     String first = registry.issue("gb-revoke", null);
     sync.syncOnce();
-    TestMqttClient connected = connectEventually("gb-revoke", first);
+    MqttTestClient connected = connectEventually("gb-revoke", first);
     registry.revoke(first);
     String second = registry.issue("gb-revoke", null);
     assertRefused("gb-revoke", second);
@@ -188,7 +187,7 @@ class BrokerAccessMosquittoIT {
     await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
     connected.close();
     assertRefused("gb-revoke", first);
-    try (TestMqttClient renewed = connectEventually("gb-revoke", second)) {
+    try (MqttTestClient renewed = connectEventually("gb-revoke", second)) {
       assertAccepted(renewed.publish("greenbox/gb-revoke/sensors", "{}"));
     }
   }
@@ -232,22 +231,22 @@ class BrokerAccessMosquittoIT {
    * Mosquitto applies a SIGHUP asynchronously: right after a sync the old files may still be in
    * force for a moment.
    */
-  private static TestMqttClient connectEventually(String user, String password) {
-    AtomicReference<TestMqttClient> client = new AtomicReference<>();
+  private static MqttTestClient connectEventually(String user, String password) {
+    AtomicReference<MqttTestClient> client = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(100))
         .ignoreExceptions()
         .until(
             () -> {
-              client.set(TestMqttClient.connect(broker.url(), user, password));
+              client.set(MqttTestClient.connect(broker.url(), null, user, password));
               return true;
             });
     return client.get();
   }
 
   private static void assertRefused(String user, String password) {
-    assertThatThrownBy(() -> TestMqttClient.connect(broker.url(), user, password).close())
+    assertThatThrownBy(() -> MqttTestClient.connect(broker.url(), null, user, password).close())
         .as("login of %s", user)
         .isInstanceOf(MqttException.class)
         .extracting(e -> ((MqttException) e).getReasonCode())

@@ -11,13 +11,13 @@ import de.vorlauf.devstack.broker.BrokerOptions;
 import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
-import de.vorlauf.persistence.Migrations;
+import de.vorlauf.ingest.MigratedSchema;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.testsupport.mqtt.MqttTestClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class GatewayAccessMosquittoIT {
 
   @BeforeAll
   static void startServices() throws Exception {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("db")));
+    postgres = SharedServices.database(GatewayAccessMosquittoIT.class, MigratedSchema.class);
     dataSource =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -60,7 +60,6 @@ class GatewayAccessMosquittoIT {
                 2,
                 Duration.ofSeconds(10)),
             "gateway-access-it");
-    Migrations.migrate(dataSource);
     broker =
         MqttBrokerService.start(
             BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
@@ -105,14 +104,14 @@ class GatewayAccessMosquittoIT {
     String otherToken = registry.issue("gw1-other", null);
     assertThat(sync.syncOnce()).isTrue();
 
-    try (TestMqttClient ingest =
-            TestMqttClient.connect(broker.url(), WORKER.user(), WORKER.password())
+    try (MqttTestClient ingest =
+            MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())
                 .subscribe(
                     "$share/vorlauf-ingest/greenbox/+/sensors",
                     "$share/vorlauf-ingest/greenbox/+/sensors/+");
-        TestMqttClient gateway =
+        MqttTestClient gateway =
             connectEventually("gw-one", token).subscribe("greenbox/+/commands/#");
-        TestMqttClient other = connectEventually("gw1-other", otherToken)) {
+        MqttTestClient other = connectEventually("gw1-other", otherToken)) {
       assertAccepted(gateway.publish("greenbox/gw1-a/sensors", "a full"));
       assertAccepted(gateway.publish("greenbox/gw1-b/sensors/outdoor_temp", "b one"));
       assertAccepted(gateway.publish("greenbox/gw1-a/commands/ack", "a ack"));
@@ -154,14 +153,14 @@ class GatewayAccessMosquittoIT {
     registry.assign("gw2-b", "gw-two");
     String token = registry.issueGateway("gw-two");
     sync.syncOnce();
-    try (TestMqttClient gateway = connectEventually("gw-two", token)) {
+    try (MqttTestClient gateway = connectEventually("gw-two", token)) {
       assertAccepted(gateway.publish("greenbox/gw2-b/sensors", "{}"));
     }
 
     registry.setActive("devices", "gw2-b", false);
     assertThat(sync.syncOnce()).isTrue();
     awaitRefusedPublish("gw-two", token, "greenbox/gw2-b/sensors");
-    try (TestMqttClient gateway = connectEventually("gw-two", token)) {
+    try (MqttTestClient gateway = connectEventually("gw-two", token)) {
       assertAccepted(gateway.publish("greenbox/gw2-a/sensors", "{}"));
     }
 
@@ -185,7 +184,7 @@ class GatewayAccessMosquittoIT {
   /** A refused publish closes the connection (see BrokerAccessMosquittoIT): one each. */
   private static void assertRefusedPublish(String user, String token, String topic)
       throws Exception {
-    try (TestMqttClient client = TestMqttClient.connect(broker.url(), user, token)) {
+    try (MqttTestClient client = MqttTestClient.connect(broker.url(), null, user, token)) {
       assertThat(client.publish(topic, "forged")).as(topic).isEqualTo(NOT_AUTHORIZED);
     }
   }
@@ -198,22 +197,22 @@ class GatewayAccessMosquittoIT {
         .untilAsserted(() -> assertRefusedPublish(user, token, topic));
   }
 
-  private static TestMqttClient connectEventually(String user, String password) {
-    AtomicReference<TestMqttClient> client = new AtomicReference<>();
+  private static MqttTestClient connectEventually(String user, String password) {
+    AtomicReference<MqttTestClient> client = new AtomicReference<>();
     await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(100))
         .ignoreExceptions()
         .until(
             () -> {
-              client.set(TestMqttClient.connect(broker.url(), user, password));
+              client.set(MqttTestClient.connect(broker.url(), null, user, password));
               return true;
             });
     return client.get();
   }
 
   private static void assertRefused(String user, String password) {
-    assertThatThrownBy(() -> TestMqttClient.connect(broker.url(), user, password).close())
+    assertThatThrownBy(() -> MqttTestClient.connect(broker.url(), null, user, password).close())
         .as("login of %s", user)
         .isInstanceOf(MqttException.class)
         .extracting(e -> ((MqttException) e).getReasonCode())

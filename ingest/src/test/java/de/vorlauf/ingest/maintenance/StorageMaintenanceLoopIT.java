@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.Migrations;
@@ -14,6 +12,7 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.PartitionManager;
 import de.vorlauf.persistence.timeseries.StorageMaintenance;
 import de.vorlauf.persistence.timeseries.StorageSettings;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -32,7 +31,7 @@ class StorageMaintenanceLoopIT {
   @Test
   void runsAtStartOnANamedThreadOfTheCreatorsFactoryAndStopsOnClose(@TempDir Path dir)
       throws Exception {
-    try (RunningPostgres postgres = PostgresService.start(PostgresOptions.forTest(dir));
+    try (RunningPostgres postgres = SharedServices.database(StorageMaintenanceLoopIT.class);
         HikariDataSource ds =
             PooledDataSources.create(
                 new DatabaseSettings(

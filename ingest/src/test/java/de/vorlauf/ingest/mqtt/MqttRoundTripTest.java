@@ -3,8 +3,7 @@ package de.vorlauf.ingest.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import de.vorlauf.testsupport.TestPorts;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,11 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MqttRoundTripTest {
 
   @Test
-  void unreachableBrokerFailsWithItsUrlInTheMessage() throws IOException {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+  void unreachableBrokerFailsWithItsUrlInTheMessage() {
+    int closedPort = TestPorts.free(); // nothing listens there
     String url = "tcp://127.0.0.1:" + closedPort;
     MqttRoundTrip roundTrip =
         new MqttRoundTrip(

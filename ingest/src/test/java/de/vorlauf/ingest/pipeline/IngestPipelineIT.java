@@ -3,8 +3,6 @@ package de.vorlauf.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.Migrations;
@@ -14,6 +12,8 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.ReadingWriter;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.WriterSettings;
+import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.testsupport.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,10 +45,11 @@ class IngestPipelineIT {
   private HikariDataSource ds;
   private ReadingWriter writer;
   private IngestPipeline pipeline;
+  private final TestClock clock = new TestClock();
 
   @BeforeAll
   static void startPostgres() {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir));
+    postgres = SharedServices.database(IngestPipelineIT.class);
   }
 
   @AfterAll
@@ -89,8 +89,7 @@ class IngestPipelineIT {
   }
 
   private void startPipeline(IngestSettings settings) {
-    pipeline =
-        IngestPipeline.create(ds, writer, settings, Clock.systemUTC(), IngestThreads.platform());
+    pipeline = IngestPipeline.create(ds, writer, settings, clock, IngestThreads.platform());
   }
 
   @AfterEach
@@ -211,7 +210,7 @@ class IngestPipelineIT {
     assertThat(count("SELECT count(*) FROM quarantine")).isEqualTo(1);
 
     execute("INSERT INTO devices (id, building_id) VALUES ('gb-new', 'b1')");
-    Thread.sleep(1_100); // the directory remembers an unknown id for one second
+    clock.advance(Duration.ofMillis(1_100)); // the directory remembers an unknown id for 1 s
     QuarantineReingest.Report report =
         reingest.reingest(
             QuarantineReingest.Selection.filter("gb-new", null, 100), Duration.ofSeconds(5));
@@ -258,7 +257,7 @@ class IngestPipelineIT {
         .isEqualTo(2);
 
     execute("INSERT INTO devices (id, building_id) VALUES ('vc-inst-7', 'b1')");
-    Thread.sleep(1_100); // the directory remembers an unknown id for one second
+    clock.advance(Duration.ofMillis(1_100)); // the directory remembers an unknown id for 1 s
     QuarantineReingest.Report report =
         new QuarantineReingest(ds, pipeline)
             .reingest(

@@ -3,22 +3,22 @@ package de.vorlauf.persistence.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
-import de.vorlauf.persistence.Migrations;
-import java.nio.file.Path;
+import de.vorlauf.persistence.MigratedSchema;
+import de.vorlauf.testsupport.DatabaseFrom;
+import de.vorlauf.testsupport.TestServices;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -26,30 +26,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  * MQTT user names that devices and gateways share (enforced by the database, also when two
  * transactions race for one name).
  */
+@ExtendWith(TestServices.class)
+@DatabaseFrom(MigratedSchema.class)
 class GatewayRegistryIT {
 
-  @TempDir static Path dbDir;
-  private static RunningPostgres postgres;
   private static PGSimpleDataSource dataSource;
 
+  /** A migrated database of this class's own on the test JVM's shared PostgreSQL. */
   @BeforeAll
-  static void migrate() throws SQLException {
-    postgres = PostgresService.start(PostgresOptions.forTest(dbDir));
+  static void migrate(RunningPostgres postgres) throws SQLException {
     dataSource = new PGSimpleDataSource();
     dataSource.setUrl(postgres.jdbcUrl());
     dataSource.setUser(postgres.user());
     dataSource.setPassword(postgres.password());
-    Migrations.migrate(dataSource);
     execute(
         "INSERT INTO buildings (id, name, time_zone, heating_type)"
             + " VALUES ('gr-b', 'B', 'Europe/Berlin', 'gas')");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (postgres != null) {
-      postgres.close();
-    }
   }
 
   @Test
@@ -120,7 +112,15 @@ class GatewayRegistryIT {
                   throw new IllegalStateException(e);
                 }
               });
-      Thread.sleep(300);
+      // the positive signal first: the second transaction is blocked on the first one's lock
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  count(
+                          "SELECT count(*) FROM pg_stat_activity"
+                              + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                      == 1);
       assertThat(gateway).as("waits for the first claim to commit or roll back").isNotDone();
       first.commit();
 

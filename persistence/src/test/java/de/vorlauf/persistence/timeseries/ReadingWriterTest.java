@@ -35,9 +35,14 @@ class ReadingWriterTest {
     volatile boolean down;
     final AtomicInteger attempts = new AtomicInteger();
 
+    /** The device of each submission in the first write attempt, in batch order. */
+    final List<String> firstBatchDevices = Collections.synchronizedList(new ArrayList<>());
+
     @Override
     public int[] write(List<Submission> batch) throws SQLException {
-      attempts.incrementAndGet();
+      if (attempts.getAndIncrement() == 0) {
+        batch.forEach(s -> firstBatchDevices.add(s.rows().get(0).deviceId()));
+      }
       if (down) {
         throw new SQLException("Connection refused", "08001");
       }
@@ -111,11 +116,14 @@ class ReadingWriterTest {
 
   @Test
   void aRejectedSubmissionDoesNotFailTheOthersInItsBatch() throws Exception {
-    WriterSettings slowLinger = FAST.withLinger(Duration.ofMillis(200));
-    try (ReadingWriter writer = new ReadingWriter(sink, slowLinger, "test-writer")) {
+    // one batch by construction, not by timing: it is full (10 rows) with the second submission
+    // and goes at once; the long linger only keeps the first from going alone
+    WriterSettings oneBatch = FAST.withBatchRows(10).withLinger(Duration.ofSeconds(30));
+    try (ReadingWriter writer = new ReadingWriter(sink, oneBatch, "test-writer")) {
       CompletableFuture<WriteResult> good = writer.trySubmit(Rows.series("b", "d", "s", T0, 5));
       CompletableFuture<WriteResult> bad = writer.trySubmit(Rows.series("b", "poison", "s", T0, 5));
       assertThat(good.get(5, TimeUnit.SECONDS)).isEqualTo(new WriteResult(5, 0));
+      assertThat(sink.firstBatchDevices).containsExactly("d", "poison");
       assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(RowsRejectedException.class);

@@ -6,6 +6,7 @@ import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,8 +17,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One embedded PostgreSQL per test class (devstack), one fresh schema per test so tests do not see
- * each other's rows or partitions.
+ * A database of its own on the test JVM's shared PostgreSQL (test-support), or a dedicated server
+ * for a test that stops it; one fresh schema per test so tests do not see each other's rows or
+ * partitions.
  */
 final class TestDatabase implements AutoCloseable {
 
@@ -29,7 +31,13 @@ final class TestDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
+  /** A new database on the shared server; {@code dir} is unused and stays for the callers. */
   static TestDatabase start(Path dir) {
+    return new TestDatabase(SharedServices.database(TestDatabase.class));
+  }
+
+  /** A server of its own under {@code dir}, for a test that stops and starts it. */
+  static TestDatabase dedicated(Path dir) {
     return new TestDatabase(PostgresService.start(PostgresOptions.forTest(dir)));
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ class WriterOutageIT {
 
   @Test
   void noReadingIsLostOrDoubledWhilePostgresIsDown() throws Exception {
-    try (TestDatabase database = TestDatabase.start(dir);
+    try (TestDatabase database = TestDatabase.dedicated(dir);
         HikariDataSource ds = database.freshSchema()) {
       Migrations.migrate(ds);
       WriterSettings settings =
@@ -52,10 +53,16 @@ class WriterOutageIT {
           String device = "d" + p;
           pool.execute(() -> submitLoop(writer, device, start, messages, futures, refused));
         }
-        Thread.sleep(1_500);
+        // the outage starts once writing demonstrably works, not after a guessed pause
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> writer.stats().inserted() > 0);
         database.postgres.stop();
         log.info("PostgreSQL stopped; pending rows {}", writer.stats().pendingRows());
-        Thread.sleep(10_000);
+        // the database stays away until the writer noticed and its full queue pushed back
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> !writer.stats().healthy() && refused.get() > 0);
         WriterStats during = writer.stats();
         log.info("Before restart: {}, refused submissions {}", during, refused.get());
         assertThat(during.healthy()).isFalse();

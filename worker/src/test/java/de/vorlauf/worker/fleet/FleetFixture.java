@@ -7,8 +7,6 @@ import de.vorlauf.devstack.broker.BrokerOptions;
 import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
 import de.vorlauf.ingest.pipeline.IngestSettings;
@@ -23,6 +21,8 @@ import de.vorlauf.simulator.runtime.FleetLayout;
 import de.vorlauf.simulator.runtime.FleetProvisioningPlan;
 import de.vorlauf.simulator.runtime.GroundTruthLedger;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
+import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.worker.MigratedSchema;
 import de.vorlauf.worker.brokeraccess.BrokerAccessConfig;
 import de.vorlauf.worker.brokeraccess.BrokerAccessLoop;
 import de.vorlauf.worker.config.WorkerConfig;
@@ -55,7 +55,7 @@ final class FleetFixture implements AutoCloseable {
   private RunningIngest ingest;
 
   FleetFixture(Path dir) {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
+    postgres = SharedServices.database(FleetFixture.class, MigratedSchema.class);
     db =
         PooledDataSources.create(
             new DatabaseSettings(

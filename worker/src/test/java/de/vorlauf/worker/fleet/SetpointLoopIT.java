@@ -5,13 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.vorlauf.devstack.broker.BrokerKind;
-import de.vorlauf.devstack.broker.BrokerOptions;
-import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.RunningBroker;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +47,8 @@ class SetpointLoopIT {
   @Test
   void commandsAreAppliedWithinLimitsAndRejectedOtherwise() throws Exception {
     long started = System.nanoTime();
-    try (RunningBroker broker =
-        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO))) {
+    // the test JVM's shared Mosquitto: the simulator's ids ("sp" prefix) are this class's own
+    try (RunningBroker broker = SharedServices.broker()) {
       SimulatorSettings settings =
           SimulatorSettings.defaults(dir.resolve("sim"), broker.url())
               .withIdPrefix("sp")

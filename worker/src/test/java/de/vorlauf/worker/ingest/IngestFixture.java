@@ -14,6 +14,8 @@ import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import de.vorlauf.persistence.timeseries.WriterSettings;
+import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.worker.MigratedSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +27,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Real PostgreSQL and real Mosquitto for one test class, and ingest services on them. */
+/**
+ * Real PostgreSQL and real Mosquitto for one test class, and ingest services on them: a migrated
+ * database of the class's own on the test JVM's shared PostgreSQL ({@link #IngestFixture(Path)}),
+ * and a Mosquitto of its own. Not the shared broker: the ingestors' sessions (shared subscriptions,
+ * five minutes' expiry) outlive the class and would take messages from the next class's ingestors.
+ * {@link #dedicated} also brings its own PostgreSQL, for a test that stops it.
+ */
 final class IngestFixture implements AutoCloseable {
 
   final RunningPostgres postgres;
@@ -33,10 +41,23 @@ final class IngestFixture implements AutoCloseable {
   final HikariDataSource db;
   private final List<RunningIngest> services = new ArrayList<>();
 
+  /** On the shared PostgreSQL, with Mosquitto's files under {@code dir}. */
   IngestFixture(Path dir) {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
-    broker =
-        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
+    this(
+        SharedServices.database(IngestFixture.class, MigratedSchema.class),
+        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)));
+  }
+
+  /** PostgreSQL and Mosquitto of its own under {@code dir}, for a test that stops them. */
+  static IngestFixture dedicated(Path dir) {
+    return new IngestFixture(
+        PostgresService.start(PostgresOptions.forTest(dir.resolve("pg"))),
+        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)));
+  }
+
+  private IngestFixture(RunningPostgres postgres, RunningBroker broker) {
+    this.postgres = postgres;
+    this.broker = broker;
     db =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -90,12 +111,8 @@ final class IngestFixture implements AutoCloseable {
   static void awaitRunning(RunningIngest service) {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
+        // subscribed() turns true on the SUBACK that granted the subscriptions: nothing to wait for
         .until(() -> service.ingestor() != null && service.ingestor().stats().subscribed());
-    try {
-      Thread.sleep(300); // the SUBACK follows the CONNACK
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** Readings per {@link #message}. */

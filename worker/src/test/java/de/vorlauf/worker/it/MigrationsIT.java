@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.persistence.DatabaseProbe;
 import de.vorlauf.persistence.DatabaseStatus;
@@ -13,6 +11,7 @@ import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.migration.MigrationReport;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +33,7 @@ class MigrationsIT {
 
   @BeforeAll
   void startPostgresAndMigrate(@TempDir Path dir) {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("postgres")));
+    postgres = SharedServices.database(MigrationsIT.class); // empty: migrated here
     dataSource =
         PooledDataSources.create(
             new DatabaseSettings(

@@ -8,13 +8,8 @@ import de.vorlauf.devstack.broker.BrokerKind;
 import de.vorlauf.devstack.broker.BrokerOptions;
 import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.PostgresOptions;
-import de.vorlauf.devstack.postgres.PostgresService;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.temporal.RunningTemporal;
-import de.vorlauf.devstack.temporal.TemporalKind;
-import de.vorlauf.devstack.temporal.TemporalOptions;
-import de.vorlauf.devstack.temporal.TemporalService;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import de.vorlauf.persistence.Migrations;
@@ -22,6 +17,8 @@ import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.simulator.cloud.CloudFaults;
 import de.vorlauf.simulator.cloud.CloudServerStats;
+import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.worker.MigratedSchema;
 import de.vorlauf.worker.VorlaufWorker;
 import de.vorlauf.worker.config.EnvironmentConfig;
 import de.vorlauf.worker.config.MqttIngestConfig;
@@ -77,12 +74,13 @@ class VendorPollingIT {
 
   @BeforeAll
   void startServices(@TempDir Path dir) {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir.resolve("pg")));
+    // the test JVM's shared PostgreSQL (a migrated database of this class's own) and Temporal;
+    // a broker of its own: the worker's ingestion session (a shared subscription that expires
+    // after five minutes) would outlive the class and take messages from later classes
+    postgres = SharedServices.database(VendorPollingIT.class, MigratedSchema.class);
     broker =
         MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
-    temporal =
-        TemporalService.start(
-            TemporalOptions.forTest(dir.resolve("temporal"), TemporalKind.IN_JVM));
+    temporal = SharedServices.temporal();
     db =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -147,10 +145,17 @@ class VendorPollingIT {
         // ten minutes of simulated time in which every request is refused
         cloud.server.outage(true);
         cloud.data.advanceTo(now.plus(Duration.ofMinutes(5)));
-        Thread.sleep(2_500);
+        // the poller has to run into the outage, at both data points, before it ends
+        long refusedBefore = cloud.server.stats().outageRefusals();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> cloud.server.stats().outageRefusals() > refusedBefore);
         now = now.plus(Duration.ofMinutes(10));
         cloud.data.advanceTo(now);
-        Thread.sleep(2_500);
+        long refusedLater = cloud.server.stats().outageRefusals();
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> cloud.server.stats().outageRefusals() > refusedLater);
         cloud.server.outage(false);
         outageDone = true;
       }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import de.vorlauf.devstack.service.Origin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,8 +30,13 @@ class HiveMqBrokerIT {
           MqttTestClient publisher = new MqttTestClient(broker.url())) {
         publisher.publishBurst("shared/readings", 500, 100);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(first, second) >= 500);
-        Thread.sleep(500);
-        // each message went to one member of the group, not to both
+        // split: both members took a share; each message went to one member, not to both (a copy
+        // to both would show as fewer distinct messages than deliveries once all 500 arrived)
+        assertThat(first.received).isNotEmpty();
+        assertThat(second.received).isNotEmpty();
+        Set<String> distinct = new HashSet<>(first.received);
+        distinct.addAll(second.received);
+        assertThat(distinct).hasSize(500);
         assertThat(total(first, second)).isEqualTo(500);
 
         first.close();

@@ -1,6 +1,7 @@
-package de.vorlauf.ingest.brokeraccess;
+package de.vorlauf.testsupport.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,30 +17,50 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
-/** An MQTT 5 client that logs in, records "topic payload" of what arrives and PUBACK codes. */
-final class TestMqttClient implements AutoCloseable {
+/**
+ * The MQTT 5 test client of every module's tests: logs in (or not), records "topic payload" of what
+ * arrives, publishes with QoS 1 and reports the PUBACK's reason code, or, as a device would, keeps
+ * publishing one message until a broker that is away takes it ({@link #publishUntilAccepted}).
+ */
+public final class MqttTestClient implements AutoCloseable {
 
-  final List<String> received = new CopyOnWriteArrayList<>();
+  /** "topic payload" of every message that arrived, in arrival order. */
+  public final List<String> received = new CopyOnWriteArrayList<>();
+
   private final MqttAsyncClient client;
+  private final MqttConnectionOptions options;
 
-  private TestMqttClient(MqttAsyncClient client) {
+  private MqttTestClient(MqttAsyncClient client, MqttConnectionOptions options) {
     this.client = client;
+    this.options = options;
+  }
+
+  /** Anonymous, client id {@code clientId} (null: a random one). */
+  public static MqttTestClient connect(String url, String clientId) throws MqttException {
+    return connect(url, clientId, null, null);
   }
 
   /**
+   * Logs in as {@code user} (null: anonymous).
+   *
    * @throws MqttException when the broker refuses the login (reason code 0x86 or 0x87)
    */
-  static TestMqttClient connect(String url, String user, String password) throws MqttException {
+  public static MqttTestClient connect(String url, String clientId, String user, String password)
+      throws MqttException {
     MqttAsyncClient client =
-        new MqttAsyncClient(url, "it-" + UUID.randomUUID(), new MemoryPersistence());
-    TestMqttClient test = new TestMqttClient(client);
-    // a callback, not per-subscription listeners: Paho does not match $share/... filters
-    client.setCallback(new Recorder(test.received));
+        new MqttAsyncClient(
+            url, clientId == null ? "it-" + UUID.randomUUID() : clientId, new MemoryPersistence());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
     options.setAutomaticReconnect(false);
-    options.setUserName(user);
-    options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+    options.setConnectionTimeout(5);
+    if (user != null) {
+      options.setUserName(user);
+      options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+    }
+    MqttTestClient test = new MqttTestClient(client, options);
+    // a callback, not per-subscription listeners: Paho does not match $share/... filters
+    client.setCallback(new Recorder(test.received));
     try {
       client.connect(options).waitForCompletion(10_000);
     } catch (MqttException e) {
@@ -49,7 +70,8 @@ final class TestMqttClient implements AutoCloseable {
     return test;
   }
 
-  TestMqttClient subscribe(String... filters) throws MqttException {
+  /** Subscribes with QoS 1 and returns once the broker sent its SUBACK. */
+  public MqttTestClient subscribe(String... filters) throws MqttException {
     for (String filter : filters) {
       client.subscribe(new MqttSubscription(filter, 1)).waitForCompletion(10_000);
     }
@@ -60,8 +82,12 @@ final class TestMqttClient implements AutoCloseable {
    * QoS 1; the PUBACK's reason code: below 0x80 accepted (0, or 0x10 when nobody subscribed), 0x87
    * not authorized.
    */
-  int publish(String topic, String payload) throws MqttException {
-    MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+  public int publish(String topic, String payload) throws MqttException {
+    return publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public int publish(String topic, byte[] payload) throws MqttException {
+    MqttMessage message = new MqttMessage(payload);
     message.setQos(1);
     IMqttToken token = client.publish(topic, message);
     try {
@@ -76,7 +102,32 @@ final class TestMqttClient implements AutoCloseable {
     }
   }
 
-  boolean isConnected() {
+  /**
+   * Publishes until the broker acknowledged, reconnecting while it is away, for at most {@code
+   * patience}: "published" then means "the broker has it". A repeat may arrive twice, which
+   * ingestion must absorb, as with a real device.
+   */
+  public void publishUntilAccepted(String topic, byte[] payload, Duration patience)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        if (!client.isConnected()) {
+          client.connect(options).waitForCompletion(5_000);
+        }
+        publish(topic, payload);
+        return;
+      } catch (MqttException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("broker did not take " + topic + " in " + patience, e);
+        }
+        // the broker is away (an outage test): a short pause between connection attempts
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  public boolean isConnected() {
     return client.isConnected();
   }
 

@@ -1,0 +1,14 @@
+package de.vorlauf.worker;
+
+import de.vorlauf.persistence.Migrations;
+import de.vorlauf.testsupport.DatabaseTemplate;
+import javax.sql.DataSource;
+
+/** The template of the ITs' databases: migrated once per test JVM, copied per test class. */
+public final class MigratedSchema implements DatabaseTemplate {
+
+  @Override
+  public void fill(DataSource template) {
+    Migrations.migrate(template);
+  }
+}
