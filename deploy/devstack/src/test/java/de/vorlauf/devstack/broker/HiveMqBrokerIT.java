@@ -30,10 +30,11 @@ class HiveMqBrokerIT {
           MqttTestClient publisher = new MqttTestClient(broker.url())) {
         publisher.publishBurst("shared/readings", 500, 100);
         await().atMost(Duration.ofSeconds(30)).until(() -> total(first, second) >= 500);
-        // split: both members took a share; each message went to one member, not to both (a copy
-        // to both would show as fewer distinct messages than deliveries once all 500 arrived)
-        assertThat(first.received).isNotEmpty();
-        assertThat(second.received).isNotEmpty();
+        // shared: each message went to exactly one member, never to both (a copy to both would
+        // show as more deliveries than distinct messages). Which member takes how many is HiveMQ's
+        // choice: it favours the member with room in its inflight window, so on a quiet machine
+        // one fast member may take the whole burst (seen in CI); a split is therefore not asserted
+        // here, but the failover below proves the second member is a live member of the group.
         Set<String> distinct = new HashSet<>(first.received);
         distinct.addAll(second.received);
         assertThat(distinct).hasSize(500);
