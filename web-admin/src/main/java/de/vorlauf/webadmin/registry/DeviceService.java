@@ -161,6 +161,7 @@ public class DeviceService {
     BuildingRegistration building = em.find(BuildingRegistration.class, buildingId);
     if (building == null) {
       throw new InvalidInputException(
+          "buildingId",
           "building '" + buildingId + "' does not exist; create it first or pick another");
     }
     if (!building.isActive()) {
@@ -175,6 +176,7 @@ public class DeviceService {
     GatewayRegistration gateway = em.find(GatewayRegistration.class, gatewayId);
     if (gateway == null) {
       throw new InvalidInputException(
+          "gatewayId",
           "gateway '" + gatewayId + "' does not exist; create it first or pick another");
     }
     if (!gateway.isActive()) {

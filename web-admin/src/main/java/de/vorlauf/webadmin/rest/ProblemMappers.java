@@ -28,10 +28,19 @@ public final class ProblemMappers {
   }
 
   static Response problem(int status, String title, String detail, UriInfo uri) {
+    return problem(status, title, detail, uri, null);
+  }
+
+  static Response problem(
+      int status,
+      String title,
+      String detail,
+      UriInfo uri,
+      java.util.List<ProblemDto.FieldErrorDto> errors) {
     String instance = uri == null ? null : uri.getRequestUri().getPath();
     return Response.status(status)
         .type(ProblemDto.MEDIA_TYPE)
-        .entity(ProblemDto.of(status, title, detail, instance))
+        .entity(ProblemDto.of(status, title, detail, instance, errors))
         .build();
   }
 

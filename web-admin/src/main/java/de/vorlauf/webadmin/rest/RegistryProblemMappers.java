@@ -51,7 +51,13 @@ public final class RegistryProblemMappers {
     @Override
     public Response toResponse(InvalidInputException e) {
       return ProblemMappers.problem(
-          Response.Status.BAD_REQUEST, "Invalid request", String.join("; ", e.messages()), uri);
+          Response.Status.BAD_REQUEST.getStatusCode(),
+          "Invalid request",
+          String.join("; ", e.messages()),
+          uri,
+          e.fieldErrors().stream()
+              .map(f -> new ProblemDto.FieldErrorDto(f.field(), f.message()))
+              .toList());
     }
   }
 
