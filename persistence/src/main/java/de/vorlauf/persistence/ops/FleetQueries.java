@@ -121,6 +121,8 @@ public final class FleetQueries {
       GROUP BY q.device_id, q.reason
       """;
 
+  private static final String BUILDING_EXISTS = "SELECT 1 FROM buildings WHERE id = ?";
+
   private static final String READINGS_PER_BUILDING =
       "SELECT building_id, sum(reading_count) FROM device_status GROUP BY building_id";
 
@@ -207,6 +209,15 @@ public final class FleetQueries {
             rs.getLong(7),
             rs.getLong(8),
             perFilter);
+      }
+    }
+  }
+
+  public boolean buildingExists(Connection connection, String buildingId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(BUILDING_EXISTS)) {
+      select.setString(1, buildingId);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next();
       }
     }
   }

@@ -6,6 +6,7 @@ import de.vorlauf.webadmin.registry.InvalidInputException;
 import de.vorlauf.webadmin.registry.Page;
 import de.vorlauf.webadmin.registry.PageRequest;
 import de.vorlauf.webadmin.rest.PageDto;
+import de.vorlauf.webadmin.rest.QueryParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,8 +60,8 @@ public class AuditResource {
                 objectId,
                 outcome,
                 text,
-                instant("from", from),
-                instant("to", to)),
+                QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to)),
             PageRequest.of(page, size));
     return new PageDto<>(found.items(), found.page(), found.size(), found.total());
   }
@@ -72,18 +71,5 @@ public class AuditResource {
   @Path("actions")
   public List<String> actions() throws SQLException {
     return audit.actions();
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          name,
-          name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '" + value + "'");
-    }
   }
 }

@@ -1,9 +1,12 @@
 package de.vorlauf.webadmin.rest;
 
 import de.vorlauf.persistence.ingest.QuarantineReingest;
+import de.vorlauf.persistence.ops.QuarantineSearch;
+import de.vorlauf.webadmin.audit.AuditDetail;
 import de.vorlauf.webadmin.ingest.IngestBusyException;
 import de.vorlauf.webadmin.ingest.IngestService;
-import de.vorlauf.webadmin.ops.QuarantineFilter;
+import de.vorlauf.webadmin.ops.QuarantineBrowser;
+import de.vorlauf.webadmin.ops.QuarantineListRow;
 import de.vorlauf.webadmin.ops.QuarantineQueries;
 import de.vorlauf.webadmin.ops.QuarantineRow;
 import de.vorlauf.webadmin.registry.InvalidInputException;
@@ -20,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -35,20 +37,32 @@ public class QuarantineResource {
   static final int MAX_REINGEST = 10_000;
 
   @Inject QuarantineQueries queries;
+  @Inject QuarantineBrowser browser;
   @Inject IngestService ingest;
+  @Inject AuditDetail audit;
 
+  /**
+   * @param dir {@code desc} (default: newest first) or {@code asc}
+   */
   @GET
-  public PageDto<QuarantineRow> list(
+  public PageDto<QuarantineListRow> list(
       @QueryParam("deviceId") String deviceId,
+      @QueryParam("sensorId") String sensorId,
       @QueryParam("reason") String reason,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size)
       throws SQLException {
-    QuarantineFilter filter =
-        new QuarantineFilter(deviceId, reason, instant("from", from), instant("to", to));
-    return RegistryMapper.toDto(queries.page(filter, PageRequest.of(page, size)), row -> row);
+    if (dir != null && !dir.isBlank() && !List.of("asc", "desc").contains(dir.strip())) {
+      throw new InvalidInputException("dir", "dir must be asc or desc, not '" + dir + "'");
+    }
+    QuarantineSearch.Criteria criteria =
+        new QuarantineSearch.Criteria(
+            deviceId, sensorId, reason, instant("from", from), instant("to", to));
+    return RegistryMapper.toDto(
+        browser.page(criteria, !"asc".equals(dir), PageRequest.of(page, size)), row -> row);
   }
 
   @GET
@@ -75,26 +89,26 @@ public class QuarantineResource {
         throw new InvalidInputException("limit must be between 1 and " + MAX_REINGEST);
       }
       ids =
-          queries.ids(
-              new QuarantineFilter(
-                  request.deviceId(), request.reason(), request.from(), request.to()),
+          browser.ids(
+              new QuarantineSearch.Criteria(
+                  request.deviceId(),
+                  request.sensorId(),
+                  request.reason(),
+                  request.from(),
+                  request.to()),
               limit);
+      audit.put("matching", ids.size());
       if (ids.isEmpty()) {
         return new QuarantineReingest.Report(0, 0, 0, 0, 0, 0);
       }
     }
-    return ingest.reingest(QuarantineReingest.Selection.ids(ids));
+    audit.put("rows", ids.size());
+    QuarantineReingest.Report report = ingest.reingest(QuarantineReingest.Selection.ids(ids));
+    audit.put("released", report.released());
+    return report;
   }
 
   private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          name + " must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, not '" + value + "'");
-    }
+    return QueryParameters.instant(name, value);
   }
 }
