@@ -1,0 +1,163 @@
+// Buildings: the registry's list (paged and filtered by the server), a form in the detail panel to
+// create (?open=new) or edit (?open=<id>) one, deactivate / reactivate with a reason.
+
+import { api, query } from '../api.js';
+import { button, el } from '../dom.js';
+import { formatTime } from '../format.js';
+import { badge } from '../components/badge.js';
+import { confirmAction } from '../components/dialog.js';
+import { drawer } from '../components/drawer.js';
+import { field, formErrors } from '../components/form.js';
+import { announce, statusLine } from '../components/live.js';
+import { dataTable } from '../components/table.js';
+
+const HEATING_TYPES = [
+  { value: 'gas', label: 'gas' },
+  { value: 'fernwaerme', label: 'fernwaerme (district heating)' },
+  { value: 'waermepumpe', label: 'waermepumpe (heat pump)' },
+  { value: 'hybrid', label: 'hybrid' },
+];
+
+const NUMBERS = ['areaM2', 'yearBuilt', 'heatingCircuits', 'comfortTempMin', 'comfortTempMax',
+  'nightSetbackStart', 'nightSetbackEnd', 'nightSetbackReduction'];
+const CHECKS = ['hasDhw', 'nightSetbackEnabled'];
+
+export async function mount(root) {
+  const message = statusLine({ id: 'buildings-message', 'data-testid': 'buildings-message' });
+  const detail = drawer({ label: 'Building', testid: 'building-panel' });
+  const newButton = el('button', { type: 'button', id: 'building-new', 'data-testid': 'building-new' }, 'New building');
+
+  const table = dataTable({
+    id: 'buildings',
+    caption: 'Registered buildings, by id',
+    noun: 'buildings',
+    views: [{ value: 'all', label: 'All' }, { value: 'active', label: 'Active' }, { value: 'inactive', label: 'Inactive' }],
+    filters: [{ name: 'q', label: 'Id or name', type: 'search' }],
+    fetchPage: (q) => api(`/buildings${query({ q: q.q, active: q.view === 'all' ? null : q.view === 'active', page: q.page, size: q.size })}`),
+    rowKey: (b) => b.id,
+    rowAttributes: (b) => ({ 'data-testid': 'building-row', 'data-building-id': b.id, 'data-active': String(b.active) }),
+    columns: [
+      { key: 'id', label: 'ID', render: (b) => el('code', {}, b.id) },
+      { key: 'name', label: 'Name' },
+      { key: 'timeZone', label: 'Time zone' },
+      { key: 'heatingType', label: 'Heating' },
+      { key: 'areaM2', label: 'Area m²', className: 'num', render: (b) => b.areaM2 ?? '' },
+      { key: 'active', label: 'State', render: (b) => badge(b.active ? 'active' : 'inactive') },
+      { key: 'actions', label: 'Actions', render: (b) => el('span', { class: 'actions' },
+        button('Edit', () => edit(b.id, true), { 'data-testid': 'building-edit', 'data-action': 'edit', 'aria-label': `Edit ${b.id}` }),
+        el('a', { href: `/devices${query({ buildingId: b.id })}`, 'data-testid': 'building-devices', 'aria-label': `Devices of ${b.id}` }, 'Devices'),
+        button(b.active ? 'Deactivate' : 'Reactivate', () => toggle(b), {
+          'data-testid': 'building-toggle', 'data-action': 'toggle', 'aria-label': `${b.active ? 'Deactivate' : 'Reactivate'} ${b.id}`,
+          class: b.active ? 'secondary danger' : 'secondary',
+        })) },
+    ],
+    empty: 'No building matches.',
+  });
+
+  root.append(
+    el('div', { class: 'section-head' }, newButton),
+    message.element,
+    table.element,
+    detail.element);
+
+  function buildingForm(b, notice = null) {
+    const editing = b !== null;
+    const saveMessage = statusLine({ id: 'building-message', 'data-testid': 'building-message' });
+    const form = el('form', { id: 'building-form', 'data-testid': 'building-form', class: 'grid-form', novalidate: true },
+      field('id', 'ID', { required: true, hint: 'Letters, digits, ".", "_" or "-"; cannot change later.', attributes: { id: 'building-id', 'data-testid': 'building-id', disabled: editing, autocomplete: 'off' } }),
+      field('name', 'Name', { required: true, hint: 'At most 200 characters.', attributes: { id: 'building-name', 'data-testid': 'building-name', autocomplete: 'off' } }),
+      field('timeZone', 'Time zone (IANA)', { required: true, attributes: { id: 'building-time-zone', 'data-testid': 'building-time-zone', list: 'time-zones', value: 'Europe/Berlin' } }),
+      field('heatingType', 'Heating type', { type: 'select', required: true, choices: HEATING_TYPES, attributes: { id: 'building-heating-type', 'data-testid': 'building-heating-type' } }),
+      field('areaM2', 'Area m²', { type: 'number', attributes: { id: 'building-area', 'data-testid': 'building-area', step: 'any', min: 1 } }),
+      field('yearBuilt', 'Year built', { type: 'number', attributes: { id: 'building-year', 'data-testid': 'building-year' } }),
+      field('heatingCircuits', 'Heating circuits', { type: 'number', attributes: { id: 'building-circuits', 'data-testid': 'building-circuits', value: 1 } }),
+      field('hasDhw', 'Hot water (DHW)', { type: 'checkbox', attributes: { id: 'building-dhw', 'data-testid': 'building-dhw', checked: true } }),
+      field('comfortTempMin', 'Comfort min °C', { type: 'number', attributes: { id: 'building-comfort-min', 'data-testid': 'building-comfort-min', step: 0.5, value: 20 } }),
+      field('comfortTempMax', 'Comfort max °C', { type: 'number', attributes: { id: 'building-comfort-max', 'data-testid': 'building-comfort-max', step: 0.5, value: 22 } }),
+      field('nightSetbackEnabled', 'Night setback', { type: 'checkbox', attributes: { id: 'building-setback', 'data-testid': 'building-setback', checked: true } }),
+      field('nightSetbackStart', 'Setback from (hour)', { type: 'number', attributes: { id: 'building-setback-start', 'data-testid': 'building-setback-start', value: 22 } }),
+      field('nightSetbackEnd', 'Setback until (hour)', { type: 'number', attributes: { id: 'building-setback-end', 'data-testid': 'building-setback-end', value: 6 } }),
+      field('nightSetbackReduction', 'Setback reduction K', { type: 'number', attributes: { id: 'building-setback-reduction', 'data-testid': 'building-setback-reduction', step: 0.5, value: 3 } }),
+      el('div', { class: 'actions' },
+        el('button', { type: 'submit', id: 'building-save', 'data-testid': 'building-save' }, editing ? 'Save changes' : 'Create building'),
+        saveMessage.element),
+      el('datalist', { id: 'time-zones' }, ...(Intl.supportedValuesOf ? Intl.supportedValuesOf('timeZone') : ['Europe/Berlin', 'UTC']).map((z) => el('option', { value: z }))));
+    if (editing) {
+      for (const input of form.elements) {
+        if (!input.name || !(input.name in b)) continue;
+        if (input.type === 'checkbox') input.checked = Boolean(b[input.name]);
+        else input.value = b[input.name] ?? '';
+      }
+    }
+    if (notice) saveMessage.say(notice);
+    const errors = formErrors(form);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      errors.clear();
+      saveMessage.say('Saving…', 'busy');
+      const body = {};
+      for (const input of form.elements) {
+        if (!input.name) continue;
+        if (CHECKS.includes(input.name)) body[input.name] = input.checked;
+        else if (NUMBERS.includes(input.name)) body[input.name] = input.value.trim() === '' ? null : Number(input.value);
+        else body[input.name] = input.value.trim() === '' ? null : input.value.trim();
+      }
+      try {
+        const saved = editing
+          ? await api(`/buildings/${encodeURIComponent(b.id)}`, { method: 'PUT', json: body })
+          : await api('/buildings', { method: 'POST', json: body });
+        await table.load();
+        const text = `Saved building ${saved.id}.`;
+        await edit(saved.id, true, text);
+        announce(text);
+      } catch (e) {
+        saveMessage.say('');
+        errors.show(e);
+      }
+    });
+    return form;
+  }
+
+  async function edit(id, focus, notice = null) {
+    const b = await api(`/buildings/${encodeURIComponent(id)}`);
+    detail.open({ key: b.id, focus, heading: ['Building ', el('code', {}, b.id)], content: [
+      el('p', { class: 'muted' }, `Created ${formatTime(b.createdAt)}, last changed ${formatTime(b.updatedAt)}. `, badge(b.active ? 'active' : 'inactive')),
+      buildingForm(b, notice)] });
+  }
+
+  function create() {
+    detail.open({ key: 'new', heading: 'New building', content: buildingForm(null) });
+    document.getElementById('building-id').focus();
+  }
+
+  async function toggle(b) {
+    const deactivate = b.active;
+    const reason = await confirmAction({
+      title: deactivate ? `Deactivate building ${b.id}?` : `Reactivate building ${b.id}?`,
+      message: deactivate
+        ? 'Its devices are deactivated too: their messages are refused (quarantined) until each device is reactivated.'
+        : 'The building takes readings again; its devices stay inactive until they are reactivated one by one.',
+      confirmLabel: deactivate ? 'Deactivate' : 'Reactivate',
+      danger: deactivate,
+      reasonRequired: deactivate,
+    });
+    if (reason === null) return;
+    try {
+      const result = await api(`/buildings/${encodeURIComponent(b.id)}/${deactivate ? 'deactivate' : 'reactivate'}`, { method: 'POST', reason });
+      const text = deactivate
+        ? `Building ${b.id} deactivated with ${result.devicesDeactivated} device(s).`
+        : `Building ${b.id} reactivated; its devices stay inactive until reactivated.`;
+      message.say(text);
+      await table.load();
+      if (detail.isOpen() && detail.key() === b.id) await edit(b.id, false);
+    } catch (e) {
+      message.say(`Could not ${deactivate ? 'deactivate' : 'reactivate'} ${b.id}: ${e.message}`, 'error');
+    }
+  }
+
+  newButton.addEventListener('click', create);
+  const requested = detail.requested();
+  if (requested === 'new') create();
+  else if (requested) edit(requested, true).catch(() => detail.close());
+  return { refresh: () => table.load(), every: 0 };
+}
