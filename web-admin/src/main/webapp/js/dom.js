@@ -24,6 +24,13 @@ function append(node, children) {
   }
 }
 
+/** Children as el() takes them (nested arrays, null for none) as a flat list of nodes. */
+export function nodes(...children) {
+  const holder = document.createDocumentFragment();
+  append(holder, children);
+  return [...holder.childNodes];
+}
+
 /** A button that is not a form submit; extra attributes as for el(). */
 export function button(label, onClick, attributes = {}) {
   return el('button', { type: 'button', class: 'secondary', ...attributes, onclick: onClick }, label);

@@ -3,7 +3,7 @@
 // a device needs besides it: broker, login, topic, an example message and the REST alternative.
 
 import { api } from '../api.js';
-import { button, el, focusOn, uid } from '../dom.js';
+import { button, el, focusOn, nodes, uid } from '../dom.js';
 import { formatTime } from '../format.js';
 import { badge } from './badge.js';
 import { confirmAction } from './dialog.js';
@@ -78,7 +78,7 @@ export function credentialsSection(kind, ownerId) {
         el('dt', {}, 'One sensor per message'), el('dd', {}, el('code', {}, connection.sensorTopic)),
         el('dt', {}, 'Or over HTTPS'), el('dd', {}, 'POST ', el('code', {}, connection.httpIngestUrl), ' with ', el('code', {}, 'Authorization: Bearer <token>')),
       ] : null);
-    handover.replaceChildren(
+    handover.replaceChildren(...nodes(
       el('h4', {}, 'New credential'),
       el('p', { id: 'credential-token-notice', 'data-testid': 'credential-token-notice', class: 'warning' }, issued.notice),
       facts,
@@ -87,7 +87,7 @@ export function credentialsSection(kind, ownerId) {
         el('pre', { class: 'payload', 'data-testid': 'credential-example', tabindex: '0', 'aria-label': 'Example message' }, connection.examplePayload),
         copyButton('Copy example', () => connection.examplePayload, 'credential-copy-example'),
       ] : null,
-      el('p', {}, button('I have stored the token: hide it', () => { handover.hidden = true; handover.replaceChildren(); focusOn(heading); }, { 'data-testid': 'credential-hide' })));
+      el('p', {}, button('I have stored the token: hide it', () => { handover.hidden = true; handover.replaceChildren(); focusOn(heading); }, { 'data-testid': 'credential-hide' }))));
     handover.hidden = false;
     focusOn(handover.querySelector('h4'));
   }

@@ -3,17 +3,20 @@
 // linked and survives a reload. Escape or the close button closes it and returns the focus to the
 // control that opened it.
 
-import { el, focusOn, uid } from '../dom.js';
+import { el, focusOn, nodes, uid } from '../dom.js';
 import { param, setParams } from '../router.js';
+import { refreshNow } from '../refresh.js';
 
 export function drawer({ label, testid }) {
   const titleId = uid('drawer-title');
   const title = el('h2', { id: titleId, tabindex: '-1' });
   const body = el('div', { class: 'drawer-body' });
   const closeButton = el('button', { type: 'button', class: 'secondary close', 'data-testid': `${testid}-close` }, 'Close');
+  // the panel covers the page's own refresh control: it gets one of its own
+  const refreshButton = el('button', { type: 'button', class: 'secondary', 'data-testid': `${testid}-refresh`, onclick: () => refreshNow() }, 'Refresh');
   const element = el('section', {
     class: 'drawer', 'aria-labelledby': titleId, 'data-testid': testid, hidden: true,
-  }, el('div', { class: 'drawer-head' }, title, closeButton), body);
+  }, el('div', { class: 'drawer-head' }, title, el('span', { class: 'actions' }, refreshButton, closeButton)), body);
   let opener = null;
   let onClose = null;
 
@@ -50,8 +53,8 @@ export function drawer({ label, testid }) {
       // the control that opened the panel from outside; a re-render from inside keeps the first
       const active = document.activeElement;
       if (focus && active && active !== document.body && !element.contains(active)) opener = active;
-      title.replaceChildren(...(Array.isArray(heading) ? heading : [heading]));
-      body.replaceChildren(...(Array.isArray(content) ? content : [content]));
+      title.replaceChildren(...nodes(heading));
+      body.replaceChildren(...nodes(content));
       element.dataset.key = key;
       element.hidden = false;
       onClose = closed;

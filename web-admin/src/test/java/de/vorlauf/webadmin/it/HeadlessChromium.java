@@ -44,6 +44,8 @@ final class HeadlessChromium {
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .usingAnyFreePort()
+            // what ChromeDriver saw when Chromium would not start
+            .withLogFile(workDir.resolve("chromedriver.log").toFile())
             // Chromium unpacks into TMPDIR and would leave a folder in /tmp at every launch
             .withEnvironment(java.util.Map.of("TMPDIR", tmp.toAbsolutePath().toString()))
             .build();
