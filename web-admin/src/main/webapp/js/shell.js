@@ -46,10 +46,9 @@ export function renderShell(body, pages, current) {
   const auto = el('input', { type: 'checkbox', id: 'auto-refresh', 'data-testid': 'auto-refresh', checked: autoRefreshEnabled() });
   auto.addEventListener('change', () => setAutoRefresh(auto.checked));
   const refreshButton = el('button', { type: 'button', class: 'secondary', id: 'refresh-now', 'data-testid': 'refresh-now', onclick: () => refreshNow() }, 'Refresh now');
-  const refreshControls = el('div', { class: 'refresh', hidden: true },
-    updated,
-    el('span', { class: 'check' }, auto, el('label', { for: 'auto-refresh', id: 'auto-refresh-label' }, 'Refresh automatically')),
-    refreshButton);
+  const autoLabel = el('label', { for: 'auto-refresh', id: 'auto-refresh-label' }, 'Refresh automatically');
+  const autoControl = el('span', { class: 'check', hidden: true }, auto, autoLabel);
+  const refreshControls = el('div', { class: 'refresh', hidden: !current }, updated, autoControl, refreshButton);
   const zoneNote = el('p', { class: 'zone muted', 'data-testid': 'zone-note' },
     el('label', { for: 'time-zone' }, 'Times shown in'), ' ', zoneSelect, ' ', el('span', {}, zoneOffset()));
 
@@ -77,12 +76,10 @@ export function renderShell(body, pages, current) {
   return {
     root: pageRoot,
     title,
-    /** Shows the refresh controls for pages that refresh themselves; every: ms, 0 for none. */
+    /** Offers automatic refreshing for pages that refresh themselves every `every` ms. */
     refreshing(every) {
-      refreshControls.hidden = false;
-      auto.nextSibling.textContent = every ? `Refresh every ${Math.round(every / 1000)} s` : 'Refresh automatically';
-      auto.hidden = !every;
-      auto.nextSibling.hidden = !every;
+      autoLabel.textContent = `Refresh every ${Math.round(every / 1000)} s`;
+      autoControl.hidden = false;
     },
   };
 }

@@ -5,7 +5,7 @@
 // same control of the same row.
 
 import { el, uid } from '../dom.js';
-import { formatNumber } from '../format.js';
+import { formatNumber, timeZone } from '../format.js';
 import { params, setParams } from '../router.js';
 import { statusLine } from './live.js';
 
@@ -47,7 +47,8 @@ export function dataTable(spec) {
           ...f.choices.map((c) => el('option', { value: c.value }, c.label)))
         : el('input', { id: inputId, name: f.name, type: f.type || 'text', 'data-testid': `${id}-filter-${f.name}`, list: f.list || null, autocomplete: 'off' });
       filterInputs[f.name] = input;
-      return el('div', { class: 'field' }, el('label', { for: inputId }, f.label), input);
+      const label = f.type === 'datetime-local' ? `${f.label} (${timeZone()})` : f.label;
+      return el('div', { class: 'field' }, el('label', { for: inputId }, label), input);
     }),
     el('div', { class: 'filter-actions' },
       el('button', { type: 'submit', 'data-testid': `${id}-apply` }, 'Apply filter'),
@@ -60,16 +61,23 @@ export function dataTable(spec) {
     load();
   });
 
+  // a datetime-local input has no zone: it means the zone all times are shown in
+  const utc = timeZone() === 'UTC';
+
   function toParam(input) {
-    if (input.type === 'datetime-local') return input.value ? new Date(input.value).toISOString() : '';
+    if (input.type === 'datetime-local') {
+      if (!input.value) return '';
+      const d = new Date(utc ? `${input.value}Z` : input.value);
+      return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+    }
     return input.value.trim();
   }
 
   function fromParam(input, value) {
     if (input.type === 'datetime-local' && value) {
       const d = new Date(value);
-      // the input shows local time without zone
-      input.value = Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+      const shift = utc ? 0 : d.getTimezoneOffset() * 60000;
+      input.value = Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() - shift).toISOString().slice(0, 16);
     } else {
       input.value = value ?? '';
     }

@@ -65,10 +65,16 @@ class RegistryUiIT {
     ui.byTestId("building-save").click();
     ui.wait.until(
         ExpectedConditions.textToBe(By.id("building-message"), "Saved building " + building + "."));
+    // the registry may hold thousands of buildings (FleetScaleIT): filter for ours
+    ui.byTestId("building-panel-close").click();
+    ui.type("buildings-filter-q", building);
+    ui.byTestId("buildings-apply").click();
+    ui.wait.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("[data-testid=buildings-status]"), "Showing 1–1 of 1 buildings."));
     WebElement row = ui.rowOf("building-row", "data-building-id", building);
     assertThat(row.getText()).contains("UI Haus", "Europe/Berlin", "fernwaerme", "640", "active");
 
-    ui.byTestId("building-panel-close").click();
     row.findElement(By.cssSelector("[data-testid=building-devices]")).click();
     ui.wait.until(ExpectedConditions.urlContains("devices?buildingId=" + building));
     ui.awaitData("devices");

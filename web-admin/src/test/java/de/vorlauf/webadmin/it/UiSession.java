@@ -29,6 +29,7 @@ final class UiSession implements AutoCloseable {
   static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UiSession.class);
   private static String axeSource;
 
   final WebDriver browser;
@@ -148,10 +149,21 @@ final class UiSession implements AutoCloseable {
     }
   }
 
-  /** The serious and critical violations, one readable line each (empty when there are none). */
+  /**
+   * The serious and critical violations, one readable line each (empty when there are none); the
+   * others are logged, so a reader sees what axe found and that it ran.
+   */
   List<String> failingAxeViolations(String where) {
     List<String> failing = new ArrayList<>();
-    for (JsonNode v : axeViolations()) {
+    List<JsonNode> violations = axeViolations();
+    LOG.info(
+        "axe-core on {}: {} violation(s) {}",
+        where,
+        violations.size(),
+        violations.stream()
+            .map(v -> v.path("impact").asText() + " " + v.path("id").asText())
+            .toList());
+    for (JsonNode v : violations) {
       if (FAILING_IMPACTS.contains(v.path("impact").asText())) {
         List<String> targets = new ArrayList<>();
         v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
