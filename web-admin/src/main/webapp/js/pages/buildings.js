@@ -5,10 +5,10 @@ import { api, query } from '../api.js';
 import { button, el } from '../dom.js';
 import { formatTime } from '../format.js';
 import { badge } from '../components/badge.js';
-import { confirmAction } from '../components/dialog.js';
 import { drawer } from '../components/drawer.js';
 import { field, formErrors } from '../components/form.js';
 import { announce, statusLine } from '../components/live.js';
+import { ACTIVE_VIEWS, activeParam, openRequested, toggleActive, toggleButton } from '../components/registry.js';
 import { dataTable } from '../components/table.js';
 
 const HEATING_TYPES = [
@@ -29,16 +29,17 @@ export async function mount(root) {
 
   const table = dataTable({
     id: 'buildings',
-    caption: 'Registered buildings, by id',
+    caption: 'Registered buildings',
+    defaultSort: { sort: 'id', dir: 'asc' },
     noun: 'buildings',
-    views: [{ value: 'all', label: 'All' }, { value: 'active', label: 'Active' }, { value: 'inactive', label: 'Inactive' }],
+    views: ACTIVE_VIEWS,
     filters: [{ name: 'q', label: 'Id or name', type: 'search' }],
-    fetchPage: (q) => api(`/buildings${query({ q: q.q, active: q.view === 'all' ? null : q.view === 'active', page: q.page, size: q.size })}`),
+    fetchPage: (q) => api(`/buildings${query({ q: q.q, active: activeParam(q.view), sort: q.sort, dir: q.dir, page: q.page, size: q.size })}`),
     rowKey: (b) => b.id,
     rowAttributes: (b) => ({ 'data-testid': 'building-row', 'data-building-id': b.id, 'data-active': String(b.active) }),
     columns: [
-      { key: 'id', label: 'ID', render: (b) => el('code', {}, b.id) },
-      { key: 'name', label: 'Name' },
+      { key: 'id', label: 'ID', sort: 'id', render: (b) => el('code', {}, b.id) },
+      { key: 'name', label: 'Name', sort: 'name' },
       { key: 'timeZone', label: 'Time zone' },
       { key: 'heatingType', label: 'Heating' },
       { key: 'areaM2', label: 'Area m²', className: 'num', render: (b) => b.areaM2 ?? '' },
@@ -46,10 +47,7 @@ export async function mount(root) {
       { key: 'actions', label: 'Actions', render: (b) => el('span', { class: 'actions' },
         button('Edit', () => edit(b.id, true), { 'data-testid': 'building-edit', 'data-action': 'edit', 'aria-label': `Edit ${b.id}` }),
         el('a', { href: `/devices${query({ buildingId: b.id })}`, 'data-testid': 'building-devices', 'aria-label': `Devices of ${b.id}` }, 'Devices'),
-        button(b.active ? 'Deactivate' : 'Reactivate', () => toggle(b), {
-          'data-testid': 'building-toggle', 'data-action': 'toggle', 'aria-label': `${b.active ? 'Deactivate' : 'Reactivate'} ${b.id}`,
-          class: b.active ? 'secondary danger' : 'secondary',
-        })) },
+        toggleButton('building', b, toggle)) },
     ],
     empty: 'No building matches.',
   });
@@ -130,34 +128,25 @@ export async function mount(root) {
     document.getElementById('building-id').focus();
   }
 
-  async function toggle(b) {
-    const deactivate = b.active;
-    const reason = await confirmAction({
-      title: deactivate ? `Deactivate building ${b.id}?` : `Reactivate building ${b.id}?`,
-      message: deactivate
-        ? 'Its devices are deactivated too: their messages are refused (quarantined) until each device is reactivated.'
-        : 'The building takes readings again; its devices stay inactive until they are reactivated one by one.',
-      confirmLabel: deactivate ? 'Deactivate' : 'Reactivate',
-      danger: deactivate,
-      reasonRequired: deactivate,
+  async function toggle(item) {
+    const outcome = await toggleActive(item, {
+      kind: 'buildings',
+      noun: 'building',
+      effect: {
+        deactivate: 'Its devices are deactivated too: their messages are refused (quarantined) until each device is reactivated.',
+        reactivate: 'The building takes readings again; its devices stay inactive until they are reactivated one by one.',
+      },
+      done: (r, deactivated) => (deactivated
+        ? `Building ${r.building.id} deactivated with ${r.devicesDeactivated} device(s).`
+        : `Building ${r.building.id} reactivated; its devices stay inactive until reactivated.`),
     });
-    if (reason === null) return;
-    try {
-      const result = await api(`/buildings/${encodeURIComponent(b.id)}/${deactivate ? 'deactivate' : 'reactivate'}`, { method: 'POST', reason });
-      const text = deactivate
-        ? `Building ${b.id} deactivated with ${result.devicesDeactivated} device(s).`
-        : `Building ${b.id} reactivated; its devices stay inactive until reactivated.`;
-      message.say(text);
-      await table.load();
-      if (detail.isOpen() && detail.key() === b.id) await edit(b.id, false);
-    } catch (e) {
-      message.say(`Could not ${deactivate ? 'deactivate' : 'reactivate'} ${b.id}: ${e.message}`, 'error');
-    }
+    if (!outcome) return;
+    message.say(outcome.text, outcome.ok ? 'ok' : 'error');
+    await table.load();
+    if (outcome.ok && detail.isOpen() && detail.key() === item.id) await edit(item.id, false);
   }
 
   newButton.addEventListener('click', create);
-  const requested = detail.requested();
-  if (requested === 'new') create();
-  else if (requested) edit(requested, true).catch(() => detail.close());
+  openRequested(detail, create, edit);
   return { refresh: () => table.load(), every: 0 };
 }

@@ -7,10 +7,10 @@ import { formatTime } from '../format.js';
 import { param } from '../router.js';
 import { badge } from '../components/badge.js';
 import { credentialsSection } from '../components/credentials.js';
-import { confirmAction } from '../components/dialog.js';
 import { drawer } from '../components/drawer.js';
 import { field, formErrors } from '../components/form.js';
 import { announce, statusLine } from '../components/live.js';
+import { ACTIVE_VIEWS, activeParam, openRequested, toggleActive, toggleButton } from '../components/registry.js';
 import { dataTable } from '../components/table.js';
 
 export async function mount(root) {
@@ -20,9 +20,10 @@ export async function mount(root) {
 
   const table = dataTable({
     id: 'devices',
-    caption: 'Registered devices, by id',
+    caption: 'Registered devices',
+    defaultSort: { sort: 'id', dir: 'asc' },
     noun: 'devices',
-    views: [{ value: 'all', label: 'All' }, { value: 'active', label: 'Active' }, { value: 'inactive', label: 'Inactive' }],
+    views: ACTIVE_VIEWS,
     filters: [
       { name: 'q', label: 'Id or description', type: 'search' },
       { name: 'buildingId', label: 'Building id', type: 'text' },
@@ -30,23 +31,20 @@ export async function mount(root) {
     ],
     fetchPage: (q) => api(`/devices${query({
       q: q.q, buildingId: q.buildingId, gatewayId: q.gatewayId,
-      active: q.view === 'all' ? null : q.view === 'active', page: q.page, size: q.size,
+      active: activeParam(q.view), sort: q.sort, dir: q.dir, page: q.page, size: q.size,
     })}`),
     rowKey: (d) => d.id,
     rowAttributes: (d) => ({ 'data-testid': 'device-row', 'data-device-id': d.id, 'data-active': String(d.active) }),
     columns: [
-      { key: 'id', label: 'ID', render: (d) => el('code', {}, d.id) },
-      { key: 'buildingId', label: 'Building', render: (d) => el('a', { href: `/buildings${query({ open: d.buildingId })}` }, d.buildingId) },
+      { key: 'id', label: 'ID', sort: 'id', render: (d) => el('code', {}, d.id) },
+      { key: 'buildingId', label: 'Building', sort: 'building', render: (d) => el('a', { href: `/buildings${query({ open: d.buildingId })}` }, d.buildingId) },
       { key: 'gatewayId', label: 'Gateway', render: (d) => (d.gatewayId ? el('code', { 'data-testid': 'device-gateway-cell' }, d.gatewayId) : el('span', { 'data-testid': 'device-gateway-cell' }, '')) },
       { key: 'description', label: 'Description', render: (d) => d.description ?? '' },
       { key: 'active', label: 'State', render: (d) => badge(d.active ? 'active' : 'inactive') },
       { key: 'actions', label: 'Actions', render: (d) => el('span', { class: 'actions' },
         button('Edit', () => open(d.id, true), { 'data-testid': 'device-edit', 'data-action': 'edit', 'aria-label': `Edit ${d.id}` }),
         button('Credentials', () => open(d.id, true, true), { 'data-testid': 'device-credentials', 'data-action': 'credentials', 'aria-label': `Credentials of ${d.id}` }),
-        button(d.active ? 'Deactivate' : 'Reactivate', () => toggle(d), {
-          'data-testid': 'device-toggle', 'data-action': 'toggle', 'aria-label': `${d.active ? 'Deactivate' : 'Reactivate'} ${d.id}`,
-          class: d.active ? 'secondary danger' : 'secondary',
-        })) },
+        toggleButton('device', d, toggle)) },
     ],
     empty: 'No device matches.',
   });
@@ -116,30 +114,22 @@ export async function mount(root) {
     document.getElementById('device-id').focus();
   }
 
-  async function toggle(d) {
-    const deactivate = d.active;
-    const reason = await confirmAction({
-      title: `${deactivate ? 'Deactivate' : 'Reactivate'} device ${d.id}?`,
-      message: deactivate
-        ? 'Its messages are refused (quarantined as inactive_device) until it is reactivated; its credentials stay as they are.'
-        : 'Its messages are taken again.',
-      confirmLabel: deactivate ? 'Deactivate' : 'Reactivate',
-      danger: deactivate,
-      reasonRequired: deactivate,
+  async function toggle(item) {
+    const outcome = await toggleActive(item, {
+      kind: 'devices',
+      noun: 'device',
+      effect: {
+        deactivate: 'Its messages are refused (quarantined as inactive_device) until it is reactivated; its credentials stay as they are.',
+        reactivate: 'Its messages are taken again.',
+      },
     });
-    if (reason === null) return;
-    try {
-      await api(`/devices/${encodeURIComponent(d.id)}/${deactivate ? 'deactivate' : 'reactivate'}`, { method: 'POST', reason });
-      message.say(`Device ${d.id} ${deactivate ? 'deactivated' : 'reactivated'}.`);
-      await table.load();
-    } catch (e) {
-      message.say(`Could not change ${d.id}: ${e.message}`, 'error');
-    }
+    if (!outcome) return;
+    message.say(outcome.text, outcome.ok ? 'ok' : 'error');
+    await table.load();
+    if (outcome.ok && detail.isOpen() && detail.key() === item.id) await open(item.id, false);
   }
 
   newButton.addEventListener('click', create);
-  const requested = detail.requested();
-  if (requested === 'new') create();
-  else if (requested) open(requested, true).catch(() => detail.close());
+  openRequested(detail, create, open);
   return { refresh: () => table.load(), every: 0 };
 }

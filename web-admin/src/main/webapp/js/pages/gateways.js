@@ -7,10 +7,10 @@ import { button, el, focusOn } from '../dom.js';
 import { formatTime } from '../format.js';
 import { badge } from '../components/badge.js';
 import { credentialsSection } from '../components/credentials.js';
-import { confirmAction } from '../components/dialog.js';
 import { drawer } from '../components/drawer.js';
 import { field, formErrors } from '../components/form.js';
 import { announce, statusLine } from '../components/live.js';
+import { ACTIVE_VIEWS, activeParam, openRequested, toggleActive, toggleButton } from '../components/registry.js';
 import { dataTable } from '../components/table.js';
 
 export async function mount(root) {
@@ -20,24 +20,22 @@ export async function mount(root) {
 
   const table = dataTable({
     id: 'gateways',
-    caption: 'Gateways, by id (the id is the MQTT user name)',
+    caption: 'Gateways (the id is the MQTT user name)',
+    defaultSort: { sort: 'id', dir: 'asc' },
     noun: 'gateways',
-    views: [{ value: 'all', label: 'All' }, { value: 'active', label: 'Active' }, { value: 'inactive', label: 'Inactive' }],
+    views: ACTIVE_VIEWS,
     filters: [{ name: 'q', label: 'Id or description', type: 'search' }],
-    fetchPage: (q) => api(`/gateways${query({ q: q.q, active: q.view === 'all' ? null : q.view === 'active', page: q.page, size: q.size })}`),
+    fetchPage: (q) => api(`/gateways${query({ q: q.q, active: activeParam(q.view), sort: q.sort, dir: q.dir, page: q.page, size: q.size })}`),
     rowKey: (g) => g.id,
     rowAttributes: (g) => ({ 'data-testid': 'gateway-row', 'data-gateway-id': g.id, 'data-active': String(g.active) }),
     columns: [
-      { key: 'id', label: 'ID', render: (g) => el('code', {}, g.id) },
+      { key: 'id', label: 'ID', sort: 'id', render: (g) => el('code', {}, g.id) },
       { key: 'description', label: 'Description', render: (g) => g.description ?? '' },
       { key: 'active', label: 'State', render: (g) => badge(g.active ? 'active' : 'inactive') },
       { key: 'actions', label: 'Actions', render: (g) => el('span', { class: 'actions' },
         button('Open', () => open(g.id, true), { 'data-testid': 'gateway-open', 'data-action': 'open', 'aria-label': `Open ${g.id}` }),
         el('a', { href: `/devices${query({ gatewayId: g.id })}`, 'data-testid': 'gateway-devices', 'aria-label': `Devices of ${g.id}` }, 'Devices'),
-        button(g.active ? 'Deactivate' : 'Reactivate', () => toggle(g), {
-          'data-testid': 'gateway-toggle', 'data-action': 'toggle', 'aria-label': `${g.active ? 'Deactivate' : 'Reactivate'} ${g.id}`,
-          class: g.active ? 'secondary danger' : 'secondary',
-        })) },
+        toggleButton('gateway', g, toggle)) },
     ],
     empty: 'No gateway matches.',
   });
@@ -109,30 +107,22 @@ export async function mount(root) {
     focusOn(document.getElementById('gateway-id'));
   }
 
-  async function toggle(g) {
-    const deactivate = g.active;
-    const reason = await confirmAction({
-      title: `${deactivate ? 'Deactivate' : 'Reactivate'} gateway ${g.id}?`,
-      message: deactivate
-        ? 'It can no longer log in to the broker: none of its devices\' messages arrive through it.'
-        : 'It can log in again with its valid credentials.',
-      confirmLabel: deactivate ? 'Deactivate' : 'Reactivate',
-      danger: deactivate,
-      reasonRequired: deactivate,
+  async function toggle(item) {
+    const outcome = await toggleActive(item, {
+      kind: 'gateways',
+      noun: 'gateway',
+      effect: {
+        deactivate: 'It can no longer log in to the broker: none of its devices\' messages arrive through it.',
+        reactivate: 'It can log in again with its valid credentials.',
+      },
     });
-    if (reason === null) return;
-    try {
-      await api(`/gateways/${encodeURIComponent(g.id)}/${deactivate ? 'deactivate' : 'reactivate'}`, { method: 'POST', reason });
-      message.say(`Gateway ${g.id} ${deactivate ? 'deactivated' : 'reactivated'}.`);
-      await table.load();
-    } catch (e) {
-      message.say(`Could not change ${g.id}: ${e.message}`, 'error');
-    }
+    if (!outcome) return;
+    message.say(outcome.text, outcome.ok ? 'ok' : 'error');
+    await table.load();
+    if (outcome.ok && detail.isOpen() && detail.key() === item.id) await open(item.id, false);
   }
 
   newButton.addEventListener('click', create);
-  const requested = detail.requested();
-  if (requested === 'new') create();
-  else if (requested) open(requested, true).catch(() => detail.close());
+  openRequested(detail, create, open);
   return { refresh: () => table.load(), every: 0 };
 }

@@ -81,8 +81,18 @@ public class BuildingService {
         .executeUpdate();
   }
 
+  /** The columns a building list can be sorted by. */
+  public static final java.util.Map<String, String> SORTS =
+      java.util.Map.of("id", "b.id", "name", "lower(b.name)");
+
   @Transactional
   public Page<BuildingRegistration> list(BuildingFilter filter, PageRequest page) {
+    return list(filter, page, RegistrySort.of(null, null, SORTS, "id"));
+  }
+
+  @Transactional
+  public Page<BuildingRegistration> list(
+      BuildingFilter filter, PageRequest page, RegistrySort sort) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     if (filter.text() != null && !filter.text().isBlank()) {
@@ -95,7 +105,7 @@ public class BuildingService {
     }
     TypedQuery<BuildingRegistration> query =
         em.createQuery(
-            "select b from BuildingRegistration b" + where + " order by b.id",
+            "select b from BuildingRegistration b" + where + sort.orderBy("b.id"),
             BuildingRegistration.class);
     TypedQuery<Long> count =
         em.createQuery("select count(b) from BuildingRegistration b" + where, Long.class);

@@ -112,8 +112,17 @@ public class DeviceService {
     return device;
   }
 
+  /** The columns a device list can be sorted by. */
+  public static final java.util.Map<String, String> SORTS =
+      java.util.Map.of("id", "d.id", "building", "d.building.id");
+
   @Transactional
   public Page<DeviceRegistration> list(DeviceFilter filter, PageRequest page) {
+    return list(filter, page, RegistrySort.of(null, null, SORTS, "id"));
+  }
+
+  @Transactional
+  public Page<DeviceRegistration> list(DeviceFilter filter, PageRequest page, RegistrySort sort) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     if (filter.text() != null && !filter.text().isBlank()) {
@@ -135,7 +144,9 @@ public class DeviceService {
     }
     TypedQuery<DeviceRegistration> query =
         em.createQuery(
-            "select d from DeviceRegistration d join fetch d.building" + where + " order by d.id",
+            "select d from DeviceRegistration d join fetch d.building"
+                + where
+                + sort.orderBy("d.id"),
             DeviceRegistration.class);
     TypedQuery<Long> count =
         em.createQuery("select count(d) from DeviceRegistration d" + where, Long.class);

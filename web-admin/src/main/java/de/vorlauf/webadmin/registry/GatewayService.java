@@ -68,8 +68,16 @@ public class GatewayService {
     return gateway;
   }
 
+  /** The columns a gateway list can be sorted by. */
+  public static final java.util.Map<String, String> SORTS = java.util.Map.of("id", "g.id");
+
   @Transactional
   public Page<GatewayRegistration> list(GatewayFilter filter, PageRequest page) {
+    return list(filter, page, RegistrySort.of(null, null, SORTS, "id"));
+  }
+
+  @Transactional
+  public Page<GatewayRegistration> list(GatewayFilter filter, PageRequest page, RegistrySort sort) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     Map<String, Object> params = new LinkedHashMap<>();
     if (filter.text() != null && !filter.text().isBlank()) {
@@ -83,7 +91,7 @@ public class GatewayService {
     }
     TypedQuery<GatewayRegistration> query =
         em.createQuery(
-            "select g from GatewayRegistration g" + where + " order by g.id",
+            "select g from GatewayRegistration g" + where + sort.orderBy("g.id"),
             GatewayRegistration.class);
     TypedQuery<Long> count =
         em.createQuery("select count(g) from GatewayRegistration g" + where, Long.class);

@@ -5,6 +5,7 @@ import de.vorlauf.webadmin.registry.BuildingFilter;
 import de.vorlauf.webadmin.registry.BuildingService;
 import de.vorlauf.webadmin.registry.InvalidInputException;
 import de.vorlauf.webadmin.registry.PageRequest;
+import de.vorlauf.webadmin.registry.RegistrySort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -36,10 +37,15 @@ public class BuildingResource {
   public PageDto<BuildingDto> list(
       @QueryParam("q") String text,
       @QueryParam("active") Boolean active,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     return RegistryMapper.toDto(
-        buildings.list(new BuildingFilter(text, active), PageRequest.of(page, size)),
+        buildings.list(
+            new BuildingFilter(text, active),
+            PageRequest.of(page, size),
+            RegistrySort.of(sort, dir, BuildingService.SORTS, "id")),
         RegistryMapper::toDto);
   }
 

@@ -5,6 +5,7 @@ import de.vorlauf.webadmin.registry.DeviceFilter;
 import de.vorlauf.webadmin.registry.DeviceService;
 import de.vorlauf.webadmin.registry.InvalidInputException;
 import de.vorlauf.webadmin.registry.PageRequest;
+import de.vorlauf.webadmin.registry.RegistrySort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -41,11 +42,15 @@ public class DeviceResource {
       @QueryParam("buildingId") String buildingId,
       @QueryParam("active") Boolean active,
       @QueryParam("gatewayId") String gatewayId,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     return RegistryMapper.toDto(
         devices.list(
-            new DeviceFilter(text, buildingId, active, gatewayId), PageRequest.of(page, size)),
+            new DeviceFilter(text, buildingId, active, gatewayId),
+            PageRequest.of(page, size),
+            RegistrySort.of(sort, dir, DeviceService.SORTS, "id")),
         RegistryMapper::toDto);
   }
 

@@ -5,6 +5,7 @@ import de.vorlauf.webadmin.registry.GatewayFilter;
 import de.vorlauf.webadmin.registry.GatewayService;
 import de.vorlauf.webadmin.registry.InvalidInputException;
 import de.vorlauf.webadmin.registry.PageRequest;
+import de.vorlauf.webadmin.registry.RegistrySort;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -39,10 +40,15 @@ public class GatewayResource {
   public PageDto<GatewayDto> list(
       @QueryParam("q") String text,
       @QueryParam("active") Boolean active,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     return RegistryMapper.toDto(
-        gateways.list(new GatewayFilter(text, active), PageRequest.of(page, size)),
+        gateways.list(
+            new GatewayFilter(text, active),
+            PageRequest.of(page, size),
+            RegistrySort.of(sort, dir, GatewayService.SORTS, "id")),
         GatewayMapper::toDto);
   }
 

@@ -166,6 +166,21 @@ class AuditAndTriageApiIT {
     assertThat(admin.get("api/v1/devices/nobody/connection").status()).isEqualTo(404);
   }
 
+  @Test
+  void registryListsSortByTheirColumns() throws Exception {
+    AdminClient admin = AdminClient.loggedIn(base);
+    String prefix = "sort-" + UUID.randomUUID().toString().substring(0, 6);
+    admin.post("api/v1/buildings", building(prefix + "-a", "Zeppelinhaus"));
+    admin.post("api/v1/buildings", building(prefix + "-b", "Ahornhof"));
+    JsonNode byName = admin.get("api/v1/buildings?q=" + prefix + "&sort=name").json();
+    assertThat(byName.get("items").get(0).get("name").asText()).isEqualTo("Ahornhof");
+    JsonNode byIdDown = admin.get("api/v1/buildings?q=" + prefix + "&sort=id&dir=desc").json();
+    assertThat(byIdDown.get("items").get(0).get("id").asText()).isEqualTo(prefix + "-b");
+    Reply wrong = admin.get("api/v1/devices?sort=colour");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.json().get("errors").get(0).get("field").asText()).isEqualTo("sort");
+  }
+
   private static Map<String, Object> building(String id, String name) {
     Map<String, Object> b = new java.util.HashMap<>();
     b.put("id", id);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -129,8 +130,10 @@ class RegistryUiIT {
         "[data-testid=fleet-device-row][data-device-id='"
             + device
             + "']:not([data-state=never_seen])";
+    ui.visible("[data-testid=fleet-devices-panel]");
     ui.wait
         .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             d -> {
               ui.byTestId("fleet-devices-panel-refresh").click();
