@@ -79,6 +79,10 @@ export function dataTable(spec) {
       const shift = utc ? 0 : d.getTimezoneOffset() * 60000;
       input.value = Number.isNaN(d.getTime()) ? '' : new Date(d.getTime() - shift).toISOString().slice(0, 16);
     } else {
+      if (input.tagName === 'SELECT' && value && ![...input.options].some((o) => o.value === value)) {
+        // a value from a link that the choices do not list (yet): keep it, or Apply would drop it
+        input.append(el('option', { value }, value));
+      }
       input.value = value ?? '';
     }
   }
