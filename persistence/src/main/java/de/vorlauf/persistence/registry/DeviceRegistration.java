@@ -6,6 +6,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -44,6 +46,11 @@ public class DeviceRegistration {
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
+
+  /** The device's latest self-report (firmware, signal), null before its first one. */
+  @OneToOne(fetch = FetchType.LAZY, optional = true)
+  @PrimaryKeyJoinColumn
+  private DeviceReport report;
 
   protected DeviceRegistration() {}
 
@@ -100,5 +107,10 @@ public class DeviceRegistration {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  /** What the device last reported about itself; null when it never did. */
+  public DeviceReport getReport() {
+    return report;
   }
 }

@@ -61,7 +61,13 @@ final class RegistryMapper {
         d.getDescription(),
         d.isActive(),
         d.getCreatedAt(),
-        d.getUpdatedAt());
+        d.getUpdatedAt(),
+        d.getReport() == null
+            ? null
+            : new DeviceDto.DeviceReportDto(
+                d.getReport().getFirmwareVersion(),
+                d.getReport().getSignalStrength(),
+                d.getReport().getReportedAt()));
   }
 
   static <T, R> PageDto<R> toDto(Page<T> page, Function<T, R> mapper) {
