@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import de.vorlauf.domain.sensor.TimestampSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,12 +18,16 @@ import java.util.List;
  * <ul>
  *   <li>{@code greenbox/{device_id}/sensors}: {@code {timestamp, device_id, readings: [{sensor_id,
  *       value, unit, quality}], metadata}} — also the body of {@code POST /api/v1/ingest};
- *   <li>{@code greenbox/{device_id}/sensors/{sensor_id}}: {@code {value, unit, quality,
- *       timestamp}}.
+ *   <li>{@code greenbox/{device_id}/sensors/{sensor_id}}: {@code {value, unit?, quality?,
+ *       timestamp?}} — the source document's ingester sends only {@code {"value": 52.3}}: without a
+ *       timestamp the reading gets the receive time (marked {@link TimestampSource#RECEIPT}),
+ *       without a unit the sensor catalogue's.
  * </ul>
  *
  * A reading may carry its own {@code timestamp}; otherwise it has the message's. One bad reading
- * never costs the others: it becomes a {@link Rejection} beside them.
+ * never costs the others: it becomes a {@link Rejection} beside them. A message's {@code metadata}
+ * (firmware version, signal strength) is read when it has the documented shape and ignored
+ * otherwise: it never costs a reading.
  *
  * <p>The payload is read with Jackson's streaming parser into the few fields the rules look at, not
  * into a tree: on the ingest hot path the tree's per-reading maps cost more than everything else
@@ -97,11 +102,16 @@ public final class DevicePayloadParser {
           candidates,
           rejections);
     }
-    return new ParsedMessage(deviceId, candidates, rejections);
+    return new ParsedMessage(deviceId, candidates, rejections, root.metadata);
   }
 
-  /** Parses the per-sensor form; device and sensor come from the topic. */
-  public ParsedMessage parseSingleSensor(byte[] payload, String deviceId, String sensorId) {
+  /**
+   * Parses the per-sensor form; device and sensor come from the topic.
+   *
+   * @param receivedAt when the message arrived: the reading's time when it carries no timestamp
+   */
+  public ParsedMessage parseSingleSensor(
+      byte[] payload, String deviceId, String sensorId, Instant receivedAt) {
     JsonObject root;
     try {
       root = readRoot(payload, false);
@@ -112,13 +122,28 @@ public final class DevicePayloadParser {
       return ParsedMessage.refused(
           deviceId, RejectReason.MALFORMED_JSON, "the message is not a JSON object");
     }
-    TimeField time = readTime(root.timestamp, "timestamp");
+    boolean stamped = root.timestamp != null && !root.timestamp.isNull();
+    TimeField time =
+        stamped ? readTime(root.timestamp, "timestamp") : new TimeField(receivedAt, null);
     if (time.rejection != null) {
       return new ParsedMessage(deviceId, List.of(), List.of(time.rejection));
     }
     List<ReadingCandidate> candidates = new ArrayList<>(1);
     List<Rejection> rejections = new ArrayList<>(0);
     readReading(root, "message", sensorId, deviceId, time.time, candidates, rejections);
+    if (!stamped && !candidates.isEmpty()) {
+      ReadingCandidate c = candidates.get(0);
+      candidates.set(
+          0,
+          new ReadingCandidate(
+              c.deviceId(),
+              c.sensorId(),
+              c.time(),
+              c.value(),
+              c.unit(),
+              c.quality(),
+              TimestampSource.RECEIPT));
+    }
     return new ParsedMessage(deviceId, candidates, rejections);
   }
 
@@ -149,7 +174,8 @@ public final class DevicePayloadParser {
       }
       sensorId = sensorNode.text;
     }
-    Rejection problem = checkFields(node, where, sensorId);
+    // the per-sensor form may leave the unit out: the catalogue knows the sensor's unit
+    Rejection problem = checkFields(node, where, sensorId, topicSensorId == null);
     if (problem != null) {
       rejections.add(problem);
       return;
@@ -171,11 +197,12 @@ public final class DevicePayloadParser {
             sensorId,
             time,
             node.value.number,
-            node.unit.text,
+            node.unit == null || node.unit.isNull() ? null : node.unit.text,
             quality == null || quality.isNull() ? null : quality.text));
   }
 
-  private static Rejection checkFields(JsonObject node, String where, String sensorId) {
+  private static Rejection checkFields(
+      JsonObject node, String where, String sensorId, boolean unitRequired) {
     JsonValue value = node.value;
     if (value == null || value.isNull()) {
       return new Rejection(RejectReason.MISSING_FIELD, where + ".value is missing", sensorId);
@@ -188,9 +215,10 @@ public final class DevicePayloadParser {
     }
     JsonValue unit = node.unit;
     if (unit == null || unit.isNull()) {
-      return new Rejection(RejectReason.MISSING_FIELD, where + ".unit is missing", sensorId);
-    }
-    if (!unit.isTextual()) {
+      if (unitRequired) {
+        return new Rejection(RejectReason.MISSING_FIELD, where + ".unit is missing", sensorId);
+      }
+    } else if (!unit.isTextual()) {
       return new Rejection(RejectReason.WRONG_TYPE, where + ".unit must be a string", sensorId);
     }
     JsonValue quality = node.quality;
@@ -251,6 +279,13 @@ public final class DevicePayloadParser {
         case "value" -> object.value = JsonValue.read(parser, token);
         case "unit" -> object.unit = JsonValue.read(parser, token);
         case "quality" -> object.quality = JsonValue.read(parser, token);
+        case "metadata" -> {
+          if (withReadings && token == JsonToken.START_OBJECT) {
+            object.metadata = readMetadata(parser);
+          } else {
+            parser.skipChildren();
+          }
+        }
         case "readings" -> {
           if (withReadings && token == JsonToken.START_ARRAY) {
             object.readings = JsonValue.of(token);
@@ -263,6 +298,26 @@ public final class DevicePayloadParser {
       }
     }
     return object;
+  }
+
+  /** The documented fields of {@code metadata}; a field of another type is left out. */
+  private static DeviceMetadata readMetadata(JsonParser parser) throws IOException {
+    String firmware = null;
+    Integer signal = null;
+    String name;
+    while ((name = parser.nextFieldName()) != null) {
+      JsonToken token = parser.nextToken();
+      if (name.equals("firmware_version") && token == JsonToken.VALUE_STRING) {
+        firmware = parser.getText();
+      } else if (name.equals("signal_strength")
+          && token == JsonToken.VALUE_NUMBER_INT
+          && parser.getNumberType() == JsonParser.NumberType.INT) {
+        signal = parser.getIntValue();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return DeviceMetadata.ofNullable(firmware, signal);
   }
 
   private static List<JsonObject> readArray(JsonParser parser) throws IOException {
@@ -300,6 +355,7 @@ public final class DevicePayloadParser {
     JsonValue quality;
     JsonValue readings;
     List<JsonObject> readingList;
+    DeviceMetadata metadata;
 
     /** Set for an element of {@code readings} that is not an object: what it is instead. */
     JsonValue notAnObject;

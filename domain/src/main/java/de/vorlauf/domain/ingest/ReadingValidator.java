@@ -32,7 +32,9 @@ public final class ReadingValidator {
           sensorId);
     }
     SensorDefinition sensor = found.get();
-    Optional<UnitConversion> conversion = sensor.quantity().conversionFrom(candidate.unit());
+    // no unit (the per-sensor message): the reading is in the sensor's canonical unit
+    String unit = candidate.unit() == null ? sensor.canonicalUnit() : candidate.unit();
+    Optional<UnitConversion> conversion = sensor.quantity().conversionFrom(unit);
     if (conversion.isEmpty()) {
       return reject(
           RejectReason.UNKNOWN_UNIT,
@@ -82,7 +84,13 @@ public final class ReadingValidator {
     }
     return new Outcome.Accepted(
         new Reading(
-            time, candidate.deviceId(), sensorId, value, sensor.canonicalUnit(), quality.get()));
+            time,
+            candidate.deviceId(),
+            sensorId,
+            value,
+            sensor.canonicalUnit(),
+            quality.get(),
+            candidate.timestampSource()));
   }
 
   private static Outcome reject(RejectReason reason, String detail, String sensorId) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class DevicePayloadParserEquivalenceTest {
 
+  private static final java.time.Instant RECEIVED = java.time.Instant.parse("2025-01-15T14:31:07Z");
+
   private static final String[] VALUES = {
     "\"d1\"",
     "\"d2\"",
@@ -61,9 +63,9 @@ class DevicePayloadParserEquivalenceTest {
         compared++;
       }
       byte[] single = mutate(reading(random, true), random).getBytes(UTF_8);
-      assertThat(streaming.parseSingleSensor(single, "d1", "outdoor_temp"))
+      assertThat(streaming.parseSingleSensor(single, "d1", "outdoor_temp", RECEIVED))
           .as(new String(single, UTF_8))
-          .isEqualTo(tree.parseSingleSensor(single, "d1", "outdoor_temp"));
+          .isEqualTo(tree.parseSingleSensor(single, "d1", "outdoor_temp", RECEIVED));
       compared++;
     }
     assertThat(compared).isEqualTo(80_000);
@@ -89,6 +91,13 @@ class DevicePayloadParserEquivalenceTest {
     }
     if (random.nextBoolean()) {
       fields.add("\"metadata\":{\"firmware\":\"2.1\",\"nested\":{\"x\":[1,{\"y\":2}]}}");
+    } else if (random.nextInt(3) == 0) {
+      fields.add(
+          "\"metadata\":{\"firmware_version\":"
+              + pick(random)
+              + ",\"signal_strength\":"
+              + pick(random)
+              + "}");
     }
     if (random.nextInt(20) == 0) {
       fields.add("\"device_id\":\"d1\""); // a duplicate key, or the only one

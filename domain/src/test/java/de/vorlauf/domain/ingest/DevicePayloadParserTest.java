@@ -116,11 +116,65 @@ class DevicePayloadParserTest {
   void readsThePerSensorForm() {
     String json = "{\"value\": 21.4, \"unit\": \"°C\", \"timestamp\": \"2025-01-15T14:30:00Z\"}";
 
-    ParsedMessage message = parser.parseSingleSensor(json.getBytes(UTF_8), "d1", "indoor_temp");
+    ParsedMessage message =
+        parser.parseSingleSensor(json.getBytes(UTF_8), "d1", "indoor_temp", Instant.EPOCH);
 
     assertThat(message.candidates())
         .containsExactly(
             new ReadingCandidate(
                 "d1", "indoor_temp", Instant.parse("2025-01-15T14:30:00Z"), 21.4, "°C", null));
+  }
+
+  @Test
+  void readsTheSourceDocumentsValueOnlyMessageWithTheReceiveTime() {
+    Instant received = Instant.parse("2025-01-15T14:31:07.250Z");
+
+    ParsedMessage message =
+        parser.parseSingleSensor(
+            "{\"value\": 52.3}".getBytes(UTF_8), "d1", "vorlauf_temp_hk1", received);
+
+    assertThat(message.rejections()).isEmpty();
+    assertThat(message.candidates())
+        .containsExactly(
+            new ReadingCandidate(
+                "d1",
+                "vorlauf_temp_hk1",
+                received,
+                52.3,
+                null,
+                null,
+                de.vorlauf.domain.sensor.TimestampSource.RECEIPT));
+  }
+
+  @Test
+  void aPerSensorTimestampStaysTheDevicesAndABadOneIsStillRefused() {
+    ParsedMessage stamped =
+        parser.parseSingleSensor(
+            "{\"value\": 1, \"timestamp\": \"2025-01-15T14:30:00Z\"}".getBytes(UTF_8),
+            "d1",
+            "outdoor_temp",
+            Instant.EPOCH);
+    assertThat(stamped.candidates().get(0).timestampSource())
+        .isEqualTo(de.vorlauf.domain.sensor.TimestampSource.DEVICE);
+    ParsedMessage broken =
+        parser.parseSingleSensor(
+            "{\"value\": 1, \"timestamp\": \"yesterday\"}".getBytes(UTF_8),
+            "d1",
+            "outdoor_temp",
+            Instant.EPOCH);
+    assertThat(broken.rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).isEqualTo(RejectReason.INVALID_TIMESTAMP));
+  }
+
+  @Test
+  void keepsTheMessagesMetadataAndIgnoresAMisshapenOne() {
+    String json =
+        "{\"device_id\":\"d1\",\"timestamp\":\"2025-01-15T14:30:00Z\",\"readings\":[],"
+            + "\"metadata\":{\"firmware_version\":\"2.1.4\",\"signal_strength\":-67}}";
+    assertThat(parser.parseMessage(json.getBytes(UTF_8), "d1").metadata())
+        .isEqualTo(new DeviceMetadata("2.1.4", -67));
+    String odd = json.replace("-67", "\"strong\"").replace("\"2.1.4\"", "7");
+    assertThat(parser.parseMessage(odd.getBytes(UTF_8), "d1").metadata()).isNull();
   }
 }

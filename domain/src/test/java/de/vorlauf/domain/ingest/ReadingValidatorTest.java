@@ -31,6 +31,29 @@ class ReadingValidatorTest {
   }
 
   @Test
+  void withoutUnitTheCatalogueUnitAppliesAndTheTimestampSourceIsKept() {
+    ReadingCandidate bare =
+        new ReadingCandidate(
+            "d1",
+            "vorlauf_temp_hk1",
+            NOW,
+            52.3,
+            null,
+            null,
+            de.vorlauf.domain.sensor.TimestampSource.RECEIPT);
+
+    assertThat(validator.validate(bare, NOW))
+        .isInstanceOfSatisfying(
+            Outcome.Accepted.class,
+            accepted -> {
+              assertThat(accepted.reading().value()).isEqualTo(52.3);
+              assertThat(accepted.reading().unit()).isEqualTo("degC");
+              assertThat(accepted.reading().timestampSource())
+                  .isEqualTo(de.vorlauf.domain.sensor.TimestampSource.RECEIPT);
+            });
+  }
+
+  @Test
   void unknownSensor() {
     assertRejected(
         candidate("vorlauf_temp_hk9", 50, "degC", null, NOW), RejectReason.UNKNOWN_SENSOR);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import de.vorlauf.domain.sensor.TimestampSource;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -79,11 +80,23 @@ final class TreeDevicePayloadParser {
           candidates,
           rejections);
     }
-    return new ParsedMessage(deviceId, candidates, rejections);
+    return new ParsedMessage(deviceId, candidates, rejections, metadata(root.get("metadata")));
+  }
+
+  private static DeviceMetadata metadata(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return null;
+    }
+    JsonNode firmware = node.get("firmware_version");
+    JsonNode signal = node.get("signal_strength");
+    return DeviceMetadata.ofNullable(
+        firmware != null && firmware.isTextual() ? firmware.asText() : null,
+        signal != null && signal.isInt() ? signal.intValue() : null);
   }
 
   /** Parses the per-sensor form; device and sensor come from the topic. */
-  public ParsedMessage parseSingleSensor(byte[] payload, String deviceId, String sensorId) {
+  public ParsedMessage parseSingleSensor(
+      byte[] payload, String deviceId, String sensorId, Instant receivedAt) {
     JsonNode root;
     try {
       root = MAPPER.readTree(payload);
@@ -94,13 +107,27 @@ final class TreeDevicePayloadParser {
       return ParsedMessage.refused(
           deviceId, RejectReason.MALFORMED_JSON, "the message is not a JSON object");
     }
-    TimeField time = readTime(root, "timestamp");
+    boolean stamped = root.hasNonNull("timestamp");
+    TimeField time = stamped ? readTime(root, "timestamp") : new TimeField(receivedAt, null);
     if (time.rejection != null) {
       return new ParsedMessage(deviceId, List.of(), List.of(time.rejection));
     }
     List<ReadingCandidate> candidates = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
     readReading(root, "message", sensorId, deviceId, time.time, candidates, rejections);
+    if (!stamped && !candidates.isEmpty()) {
+      ReadingCandidate c = candidates.get(0);
+      candidates.set(
+          0,
+          new ReadingCandidate(
+              c.deviceId(),
+              c.sensorId(),
+              c.time(),
+              c.value(),
+              c.unit(),
+              c.quality(),
+              TimestampSource.RECEIPT));
+    }
     return new ParsedMessage(deviceId, candidates, rejections);
   }
 
@@ -131,7 +158,7 @@ final class TreeDevicePayloadParser {
       }
       sensorId = sensorNode.asText();
     }
-    Rejection problem = checkFields(node, where, sensorId);
+    Rejection problem = checkFields(node, where, sensorId, topicSensorId == null);
     if (problem != null) {
       rejections.add(problem);
       return;
@@ -153,11 +180,12 @@ final class TreeDevicePayloadParser {
             sensorId,
             time,
             node.get("value").doubleValue(),
-            node.get("unit").asText(),
+            node.hasNonNull("unit") ? node.get("unit").asText() : null,
             quality == null || quality.isNull() ? null : quality.asText()));
   }
 
-  private static Rejection checkFields(JsonNode node, String where, String sensorId) {
+  private static Rejection checkFields(
+      JsonNode node, String where, String sensorId, boolean unitRequired) {
     JsonNode value = node.get("value");
     if (value == null || value.isNull()) {
       return new Rejection(RejectReason.MISSING_FIELD, where + ".value is missing", sensorId);
@@ -170,9 +198,10 @@ final class TreeDevicePayloadParser {
     }
     JsonNode unit = node.get("unit");
     if (unit == null || unit.isNull()) {
-      return new Rejection(RejectReason.MISSING_FIELD, where + ".unit is missing", sensorId);
-    }
-    if (!unit.isTextual()) {
+      if (unitRequired) {
+        return new Rejection(RejectReason.MISSING_FIELD, where + ".unit is missing", sensorId);
+      }
+    } else if (!unit.isTextual()) {
       return new Rejection(RejectReason.WRONG_TYPE, where + ".unit must be a string", sensorId);
     }
     JsonNode quality = node.get("quality");
