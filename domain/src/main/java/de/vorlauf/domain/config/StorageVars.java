@@ -43,8 +43,21 @@ public final class StorageVars {
           .readBy(WORKER)
           .means("plain PostgreSQL: daily partitions created this many days ahead");
 
+  /** Each writer keeps the ids of this many series; one series is a building's device's sensor. */
+  public static final EnvVar<Integer> SERIES_CACHE =
+      EnvVar.integer("VORLAUF_STORAGE_SERIES_CACHE", 1_000, 10_000_000)
+          .byDefault("100000")
+          .readBy(WORKER, WILDFLY)
+          .means("series ids cached per reading writer (least recently used evicted beyond)");
+
   public static final List<EnvVar<?>> ALL =
-      List.of(RAW_RETENTION, ROLLUP_RETENTION, CHUNK_INTERVAL, COMPRESS_AFTER, PARTITIONS_AHEAD);
+      List.of(
+          RAW_RETENTION,
+          ROLLUP_RETENTION,
+          CHUNK_INTERVAL,
+          COMPRESS_AFTER,
+          PARTITIONS_AHEAD,
+          SERIES_CACHE);
 
   private StorageVars() {}
 }
