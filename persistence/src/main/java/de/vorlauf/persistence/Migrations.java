@@ -6,10 +6,18 @@ import de.vorlauf.persistence.migration.R__Readings_storage_policies;
 import de.vorlauf.persistence.migration.V2__Timescaledb;
 import de.vorlauf.persistence.migration.V3__Readings_storage;
 import de.vorlauf.persistence.migration.V4__Readings_timescale_rollup;
+import de.vorlauf.persistence.migration.V60__Series_storage;
+import de.vorlauf.persistence.migration.V61__Series_data_move;
+import de.vorlauf.persistence.migration.V62__Series_rollup_views;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings a database to the current schema. Runs as its own step before the worker and WildFly start
@@ -34,6 +42,7 @@ public final class Migrations {
 
   /** Applies all pending migrations with the given readings retention and chunk settings. */
   public static MigrationReport migrate(DataSource dataSource, StorageSettings storage) {
+    forgetFailedResumableRun(dataSource);
     MigrateResult result = flyway(dataSource, storage).migrate();
     return new MigrationReport(
         result.initialSchemaVersion,
@@ -47,6 +56,36 @@ public final class Migrations {
                         + " "
                         + m.description)
             .toList());
+  }
+
+  // Flyway records a failed non-transactional migration and then refuses to migrate until someone
+  // repairs the history. V61 and V62 commit their progress piece by piece and pick up where they
+  // stopped, so their failure is not a broken schema: the record is removed and they run again.
+  private static final String FORGET_FAILED =
+      """
+      DELETE FROM flyway_schema_history
+      WHERE version IN ('61', '62') AND NOT success
+      """;
+
+  private static void forgetFailedResumableRun(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      try (PreparedStatement exists =
+              connection.prepareStatement(
+                  "SELECT to_regclass('flyway_schema_history') IS NOT NULL");
+          java.sql.ResultSet rs = exists.executeQuery()) {
+        if (!rs.next() || !rs.getBoolean(1)) {
+          return;
+        }
+      }
+      try (PreparedStatement forget = connection.prepareStatement(FORGET_FAILED)) {
+        if (forget.executeUpdate() > 0) {
+          LoggerFactory.getLogger(Migrations.class)
+              .warn("An earlier run of the series data move failed; resuming it");
+        }
+      }
+    } catch (SQLException e) {
+      throw new FlywayException("cannot read the migration history: " + e.getMessage(), e);
+    }
   }
 
   static Flyway flyway(DataSource dataSource) {
@@ -63,6 +102,9 @@ public final class Migrations {
             new V2__Timescaledb(),
             new V3__Readings_storage(),
             new V4__Readings_timescale_rollup(),
+            new V60__Series_storage(),
+            new V61__Series_data_move(),
+            new V62__Series_rollup_views(),
             new R__Readings_storage_policies(storage),
             new R__Heating_type_check())
         .failOnMissingLocations(true)

@@ -25,21 +25,27 @@ public class R__Readings_storage_policies extends BaseJavaMigration {
   // Replaced as a whole in one transaction: remove then add is the documented way to change a
   // policy's parameters, and a crash in between rolls back to the old policies.
   private static final String[] POLICIES = {
-    "SELECT set_chunk_time_interval('sensor_readings', ?::interval)",
-    "SELECT remove_compression_policy('sensor_readings', if_exists => true)",
-    "SELECT add_compression_policy('sensor_readings', compress_after => ?::interval)",
-    "SELECT remove_retention_policy('sensor_readings', if_exists => true)",
-    "SELECT add_retention_policy('sensor_readings', drop_after => ?::interval)",
-    "SELECT remove_continuous_aggregate_policy('sensor_readings_hourly', if_exists => true)",
+    "SELECT set_chunk_time_interval('readings', ?::interval)",
+    "SELECT remove_compression_policy('readings', if_exists => true)",
+    "SELECT add_compression_policy('readings', compress_after => ?::interval)",
+    "SELECT remove_retention_policy('readings', if_exists => true)",
+    "SELECT add_retention_policy('readings', drop_after => ?::interval)",
+    "SELECT remove_continuous_aggregate_policy('readings_hourly', if_exists => true)",
     """
-    SELECT add_continuous_aggregate_policy('sensor_readings_hourly',
+    SELECT add_continuous_aggregate_policy('readings_hourly',
         start_offset => ?::interval,
         end_offset => INTERVAL '1 hour',
         schedule_interval => INTERVAL '30 minutes')
     """,
-    "SELECT remove_retention_policy('sensor_readings_hourly', if_exists => true)",
-    "SELECT add_retention_policy('sensor_readings_hourly', drop_after => ?::interval)"
+    "SELECT remove_retention_policy('readings_hourly', if_exists => true)",
+    "SELECT add_retention_policy('readings_hourly', drop_after => ?::interval)"
   };
+
+  /**
+   * Part of the checksum: the objects the policies are set on. Changing them (the series layout,
+   * V60) applies the policies again, to the new objects.
+   */
+  private static final String LAYOUT = "series-v1";
 
   private final StorageSettings settings;
 
@@ -53,6 +59,7 @@ public class R__Readings_storage_policies extends BaseJavaMigration {
     crc.update(
         new java.util.TreeMap<>(settings.toPlaceholders())
             .toString()
+            .concat(LAYOUT)
             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return (int) crc.getValue();
   }

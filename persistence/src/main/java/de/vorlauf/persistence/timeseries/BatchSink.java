@@ -12,4 +12,9 @@ interface BatchSink {
    * @throws SQLException nothing of the batch was committed
    */
   int[] write(List<Submission> batch) throws SQLException;
+
+  /** The series-id cache as of the last batch; safe to call from any thread. */
+  default WriterStats.SeriesCacheStats seriesCache() {
+    return WriterStats.SeriesCacheStats.NONE;
+  }
 }

@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import javax.sql.DataSource;
@@ -18,10 +21,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * One batch, one transaction, two ways to the same result:
+ * One batch, one transaction, two ways to the same result. Before it, in autocommit, every row's
+ * series is resolved ({@link SeriesCache}, misses through {@link SeriesStore}) and, on plain
+ * PostgreSQL, the partitions of its days are made sure of. Then:
  *
  * <ol>
- *   <li>Fast path: COPY straight into {@code sensor_readings} under a savepoint. It either stores
+ *   <li>Fast path: COPY straight into {@code readings} under a savepoint. It either stores
  *       every row or fails with a unique violation, so when it succeeds all rows are new and the
  *       rollup (plain PostgreSQL) is computed from the batch itself.
  *   <li>When the batch holds a row that is already stored (redelivery, retry after a lost COMMIT, a
@@ -34,39 +39,38 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class JdbcBatchSink implements BatchSink {
 
-  // The readings' columns and NOT NULLs from the table itself (its one definition is V1), without
-  // defaults and checks: the insert into sensor_readings applies those.
   private static final String CREATE_STAGING =
       """
-      CREATE TEMP TABLE IF NOT EXISTS sensor_readings_staging (
-          submission integer NOT NULL,
-          LIKE sensor_readings
+      CREATE TEMP TABLE IF NOT EXISTS readings_staging (
+          submission integer          NOT NULL,
+          series_id  integer          NOT NULL,
+          time       timestamptz      NOT NULL,
+          value      double precision NOT NULL,
+          quality    smallint         NOT NULL
       ) ON COMMIT DELETE ROWS
       """;
 
   private static final String INSERT_NEW =
       """
       inserted AS (
-          INSERT INTO sensor_readings
-              (time, building_id, device_id, sensor_id, value, unit, quality, received_at)
-          SELECT time, building_id, device_id, sensor_id, value, unit, quality, received_at
-          FROM sensor_readings_staging
-          ON CONFLICT (device_id, sensor_id, time) DO NOTHING
-          RETURNING time, building_id, device_id, sensor_id, value)
+          INSERT INTO readings (series_id, time, value, quality)
+          SELECT series_id, time, value, quality FROM readings_staging
+          ON CONFLICT (series_id, time) DO NOTHING
+          RETURNING series_id, time, value)
       """;
 
   // Sorted so concurrent writers lock rollup rows in the same order (no deadlocks between them).
   private static final String ROLLUP_INSERTED =
       """
       , rolled_up AS (
-          INSERT INTO sensor_readings_rollup_hourly AS r
-              (bucket, building_id, sensor_id, min_value, max_value, sum_value, reading_count)
-          SELECT date_bin(INTERVAL '1 hour', time, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
-                 building_id, sensor_id, min(value), max(value), sum(value), count(*)
+          INSERT INTO readings_rollup_hourly AS r
+              (series_id, bucket, min_value, max_value, sum_value, reading_count)
+          SELECT series_id, date_bin(INTERVAL '1 hour', time, TIMESTAMPTZ '2000-01-01 00:00:00+00'),
+                 min(value), max(value), sum(value), count(*)
           FROM inserted
-          GROUP BY 1, 2, 3
-          ORDER BY 1, 2, 3
-          ON CONFLICT (bucket, building_id, sensor_id) DO UPDATE
+          GROUP BY 1, 2
+          ORDER BY 1, 2
+          ON CONFLICT (series_id, bucket) DO UPDATE
           SET min_value = least(r.min_value, excluded.min_value),
               max_value = greatest(r.max_value, excluded.max_value),
               sum_value = r.sum_value + excluded.sum_value,
@@ -78,7 +82,7 @@ final class JdbcBatchSink implements BatchSink {
       """
       SELECT s.submission, count(*)
       FROM inserted i
-      JOIN sensor_readings_staging s USING (device_id, sensor_id, time)
+      JOIN readings_staging s USING (series_id, time)
       GROUP BY s.submission
       """;
 
@@ -88,15 +92,22 @@ final class JdbcBatchSink implements BatchSink {
   private final StorageMode mode;
   private final PartitionManager partitions;
   private final CopyFormat format;
+  private final SeriesCache series;
   private final String writeSql;
   private final Set<PGConnection> staged = Collections.newSetFromMap(new WeakHashMap<>());
+  private volatile WriterStats.SeriesCacheStats seriesStats = WriterStats.SeriesCacheStats.NONE;
 
   JdbcBatchSink(
-      DataSource dataSource, StorageMode mode, PartitionManager partitions, CopyFormat format) {
+      DataSource dataSource,
+      StorageMode mode,
+      PartitionManager partitions,
+      CopyFormat format,
+      SeriesCache series) {
     this.dataSource = dataSource;
     this.mode = mode;
     this.partitions = partitions;
     this.format = format;
+    this.series = series;
     this.writeSql =
         "WITH "
             + INSERT_NEW
@@ -105,11 +116,16 @@ final class JdbcBatchSink implements BatchSink {
   }
 
   @Override
+  public WriterStats.SeriesCacheStats seriesCache() {
+    return seriesStats;
+  }
+
+  @Override
   public int[] write(List<Submission> batch) throws SQLException {
-    StagedRows rows = StagedRows.of(batch);
     try (Connection connection = dataSource.getConnection()) {
       PGConnection pg = connection.unwrap(PGConnection.class);
       connection.setAutoCommit(true);
+      StagedRows rows = StagedRows.of(batch, seriesIds(connection, batch));
       if (mode == StorageMode.PLAIN_POSTGRESQL) {
         partitions.ensure(
             connection, PartitionNames.daysOf(rows.rows().stream().map(ReadingRow::time).toList()));
@@ -135,6 +151,47 @@ final class JdbcBatchSink implements BatchSink {
         throw e;
       }
     }
+  }
+
+  /**
+   * The series id of every row of the batch, in batch order: from the cache, the misses resolved
+   * in one round trip (and committed, in autocommit) before the batch's transaction begins.
+   */
+  private int[] seriesIds(Connection connection, List<Submission> batch) throws SQLException {
+    int total = batch.stream().mapToInt(Submission::size).sum();
+    int[] ids = new int[total];
+    Map<SeriesKey, List<Integer>> missing = null;
+    int i = 0;
+    for (Submission submission : batch) {
+      for (ReadingRow row : submission.rows()) {
+        SeriesKey key = row.seriesKey();
+        Integer id = series.get(key);
+        if (id != null) {
+          ids[i] = id;
+        } else {
+          if (missing == null) {
+            missing = new HashMap<>();
+          }
+          missing.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(i);
+        }
+        i++;
+      }
+    }
+    if (missing != null) {
+      Map<SeriesKey, Integer> found =
+          SeriesStore.resolve(connection, new LinkedHashSet<>(missing.keySet()));
+      for (Map.Entry<SeriesKey, List<Integer>> e : missing.entrySet()) {
+        int id = found.get(e.getKey());
+        series.put(e.getKey(), id);
+        for (int index : e.getValue()) {
+          ids[index] = id;
+        }
+      }
+    }
+    seriesStats =
+        new WriterStats.SeriesCacheStats(
+            series.size(), series.hits(), series.misses(), series.evictions());
+    return ids;
   }
 
   /** A broken connection fails the rollback too: keep the first error, it says what happened. */
@@ -172,7 +229,7 @@ final class JdbcBatchSink implements BatchSink {
     }
     connection.releaseSavepoint(savepoint);
     if (mode == StorageMode.PLAIN_POSTGRESQL) {
-      HourlyRollup.add(connection, rows.rows());
+      HourlyRollup.add(connection, rows);
     }
     int[] inserted = new int[submissions];
     for (int owner : rows.submissionOf()) {
@@ -191,7 +248,7 @@ final class JdbcBatchSink implements BatchSink {
       if (e.getCause() instanceof SQLException sql) {
         throw sql;
       }
-      throw new SQLException("COPY into the staging table failed: " + e.getMessage(), "08006", e);
+      throw new SQLException("COPY of readings failed: " + e.getMessage(), "08006", e);
     }
   }
 

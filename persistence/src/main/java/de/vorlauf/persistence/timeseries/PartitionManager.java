@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Daily partitions of {@code sensor_readings} on plain PostgreSQL: creates them before rows arrive
+ * Daily partitions of {@code readings} on plain PostgreSQL: creates them before rows arrive
  * and drops them after retention. Several workers may call this at once: every change runs under
  * one transaction-scoped advisory lock and uses {@code IF NOT EXISTS}/{@code IF EXISTS}, and a
  * racing creator outside that lock is recognised by checking the catalogue afterwards.
@@ -35,7 +35,7 @@ public final class PartitionManager {
       """
       SELECT c.relname
       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-      WHERE i.inhparent = to_regclass('sensor_readings')
+      WHERE i.inhparent = to_regclass(?)
       """;
   private static final String LOCK_SQL = "SELECT pg_advisory_xact_lock(?)";
   // DDL waits for in-flight writes on the parent; never queue behind them for long
@@ -43,13 +43,30 @@ public final class PartitionManager {
 
   private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
 
-  /** Partitions that exist now, by day. */
+  /** Partitions of {@code readings} that exist now, by day. */
   public static SortedSet<LocalDate> list(Connection connection) throws SQLException {
+    return list(connection, PartitionNames.PARENT);
+  }
+
+  /** Partitions of {@code parent} that exist now, by day. */
+  public static SortedSet<LocalDate> list(Connection connection, String parent)
+      throws SQLException {
+    return list(connection, parent, parent);
+  }
+
+  /**
+   * Partitions of {@code parent} named after {@code namedAfter} (a renamed table keeps its
+   * partitions' names), by day.
+   */
+  public static SortedSet<LocalDate> list(Connection connection, String parent, String namedAfter)
+      throws SQLException {
     SortedSet<LocalDate> days = new TreeSet<>();
-    try (PreparedStatement statement = connection.prepareStatement(LIST_SQL);
-        ResultSet rs = statement.executeQuery()) {
-      while (rs.next()) {
-        PartitionNames.dayOf(rs.getString(1)).ifPresent(days::add);
+    try (PreparedStatement statement = connection.prepareStatement(LIST_SQL)) {
+      statement.setString(1, parent);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          PartitionNames.dayOf(namedAfter, rs.getString(1)).ifPresent(days::add);
+        }
       }
     }
     return days;
@@ -67,7 +84,7 @@ public final class PartitionManager {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
-      createWithinTransaction(connection, missing);
+      createWithinTransaction(connection, PartitionNames.PARENT, missing);
       connection.commit();
       known.addAll(missing);
     } catch (SQLException e) {
@@ -82,10 +99,19 @@ public final class PartitionManager {
     }
   }
 
-  /** Creates the partitions inside the caller's transaction (used by the migration too). */
+  /**
+   * Creates partitions of the V1 wide table {@code sensor_readings} inside the caller's
+   * transaction: V3's conversion, which runs before the series layout exists.
+   */
   public static void createWithinTransaction(Connection connection, Collection<LocalDate> days)
       throws SQLException {
-    SortedSet<LocalDate> existing = list(connection);
+    createWithinTransaction(connection, PartitionNames.LEGACY_PARENT, days);
+  }
+
+  /** Creates partitions of {@code parent} inside the caller's transaction (migrations too). */
+  public static void createWithinTransaction(
+      Connection connection, String parent, Collection<LocalDate> days) throws SQLException {
+    SortedSet<LocalDate> existing = list(connection, parent);
     try (PreparedStatement lock = connection.prepareStatement(LOCK_SQL);
         Statement statement = connection.createStatement()) {
       lock.setLong(1, LOCK_KEY);
@@ -93,8 +119,8 @@ public final class PartitionManager {
       statement.execute(LOCK_TIMEOUT_SQL);
       for (LocalDate day : new TreeSet<>(days)) {
         if (!existing.contains(day)) {
-          statement.execute(PartitionNames.createSql(day));
-          log.info("Created partition {}", PartitionNames.nameOf(day));
+          statement.execute(PartitionNames.createSql(parent, day));
+          log.info("Created partition {}", PartitionNames.nameOf(parent, day));
         }
       }
     }

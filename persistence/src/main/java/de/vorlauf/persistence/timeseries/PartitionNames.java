@@ -12,31 +12,46 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Names and bounds of the daily partitions of {@code sensor_readings} on plain PostgreSQL. Days are
- * UTC days: partition {@code sensor_readings_p20261126} holds {@code [2026-11-26T00:00Z,
- * 2026-11-27T00:00Z)}.
+ * Names and bounds of the daily partitions of {@code readings} on plain PostgreSQL. Days are UTC
+ * days: partition {@code readings_p20261126} holds {@code [2026-11-26T00:00Z, 2026-11-27T00:00Z)}.
+ * The wide table of releases before the series layout ({@code sensor_readings}, renamed {@code
+ * sensor_readings_wide} by V60 until its rows are moved) was partitioned the same way and keeps its
+ * partition names ({@link #LEGACY_PARENT}).
  */
 public final class PartitionNames {
 
-  public static final String PARENT = "sensor_readings";
-  private static final String PREFIX = PARENT + "_p";
+  public static final String PARENT = "readings";
+
+  /** The V1 wide table; only V3 (before the series layout) partitions it. */
+  public static final String LEGACY_PARENT = "sensor_readings";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
   private PartitionNames() {}
 
   public static String nameOf(LocalDate day) {
-    return PREFIX + DAY.format(day);
+    return nameOf(PARENT, day);
+  }
+
+  public static String nameOf(String parent, LocalDate day) {
+    return parent + "_p" + DAY.format(day);
   }
 
   /** The day a partition name stands for; empty for anything that is not one of ours. */
   public static Optional<LocalDate> dayOf(String tableName) {
+    return dayOf(PARENT, tableName);
+  }
+
+  /** The day a partition of {@code parent} stands for; empty for anything else. */
+  public static Optional<LocalDate> dayOf(String parent, String tableName) {
+    String prefix = parent + "_p";
     if (tableName == null
-        || !tableName.startsWith(PREFIX)
-        || tableName.length() != PREFIX.length() + 8) {
+        || !tableName.startsWith(prefix)
+        || tableName.length() != prefix.length() + 8) {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(tableName.substring(PREFIX.length()), DAY));
+      return Optional.of(LocalDate.parse(tableName.substring(prefix.length()), DAY));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
@@ -87,7 +102,11 @@ public final class PartitionNames {
    * so the session time zone cannot shift them.
    */
   static String createSql(LocalDate day) {
+    return createSql(PARENT, day);
+  }
+
+  static String createSql(String parent, LocalDate day) {
     return "CREATE TABLE IF NOT EXISTS %s PARTITION OF %s FOR VALUES FROM ('%s 00:00:00+00') TO ('%s 00:00:00+00')"
-        .formatted(nameOf(day), PARENT, day, day.plusDays(1));
+        .formatted(nameOf(parent, day), parent, day, day.plusDays(1));
   }
 }

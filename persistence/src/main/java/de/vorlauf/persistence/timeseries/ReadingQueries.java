@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Time-series reads for one building's sensor. The same SQL runs on TimescaleDB and on plain
- * PostgreSQL: both offer {@code sensor_readings} and the {@code sensor_readings_hourly} view with
- * identical columns, and buckets come from {@code date_bin} aligned to 2000-01-01 UTC (where {@code
- * time_bucket} aligns hourly buckets too).
+ * Time-series reads for one building's sensor, all its devices together. The same SQL runs on
+ * TimescaleDB and on plain PostgreSQL: both offer {@code readings}, {@code series} and the {@code
+ * sensor_readings_hourly} view with identical columns, and buckets come from {@code date_bin}
+ * aligned to 2000-01-01 UTC (where {@code time_bucket} aligns hourly buckets too). The pivoted,
+ * streamed readback of several sensors is {@code de.vorlauf.persistence.readings}'.
  */
 public final class ReadingQueries {
 
@@ -28,9 +29,10 @@ public final class ReadingQueries {
 
   private static final String RAW =
       """
-      SELECT time, device_id, value, unit, quality FROM sensor_readings
-      WHERE building_id = ? AND sensor_id = ? AND time >= ? AND time < ?
-      ORDER BY time
+      SELECT r.time, s.device_id, r.value, s.unit, r.quality
+      FROM readings r JOIN series s ON s.id = r.series_id
+      WHERE s.building_id = ? AND s.sensor_id = ? AND r.time >= ? AND r.time < ?
+      ORDER BY r.time, s.device_id
       """;
 
   // buckets of a whole number of hours re-aggregate the hourly rollup (kept for 2 years)
@@ -46,10 +48,10 @@ public final class ReadingQueries {
 
   private static final String FROM_RAW =
       """
-      SELECT date_bin(?::interval, time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS b,
-             min(value), max(value), avg(value), count(*)
-      FROM sensor_readings
-      WHERE building_id = ? AND sensor_id = ? AND time >= ? AND time < ?
+      SELECT date_bin(?::interval, r.time, TIMESTAMPTZ '2000-01-01 00:00:00+00') AS b,
+             min(r.value), max(r.value), avg(r.value), count(*)
+      FROM readings r JOIN series s ON s.id = r.series_id
+      WHERE s.building_id = ? AND s.sensor_id = ? AND r.time >= ? AND r.time < ?
       GROUP BY b ORDER BY b
       """;
 
@@ -69,7 +71,7 @@ public final class ReadingQueries {
                   rs.getString(2),
                   rs.getDouble(3),
                   rs.getString(4),
-                  rs.getString(5)));
+                  QualityCode.quality(rs.getInt(5)).wireName()));
         }
       }
     }

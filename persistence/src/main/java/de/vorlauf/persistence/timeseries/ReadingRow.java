@@ -2,14 +2,16 @@ package de.vorlauf.persistence.timeseries;
 
 import de.vorlauf.domain.ingest.Reading;
 import de.vorlauf.domain.sensor.Quality;
+import de.vorlauf.domain.sensor.TimestampSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One row of {@code sensor_readings}: a validated reading with the building its device belongs to
- * and the time it arrived. {@code (deviceId, sensorId, time)} identifies it: storing the same
- * triple again is a duplicate (e.g. a redelivered MQTT message) and is not stored twice.
+ * A validated reading with the building its device belongs to, as the ingest path hands it to the
+ * {@link ReadingWriter}. The writer maps {@code (building, device, sensor, unit)} to a series and
+ * stores {@code (series_id, time, value, quality code)}; storing the same series and time again is
+ * a duplicate (e.g. a redelivered MQTT message) and is not stored twice.
  */
 public record ReadingRow(
     Instant time,
@@ -19,7 +21,7 @@ public record ReadingRow(
     double value,
     String unit,
     Quality quality,
-    Instant receivedAt) {
+    TimestampSource timestampSource) {
 
   public ReadingRow {
     Objects.requireNonNull(time, "time");
@@ -28,16 +30,27 @@ public record ReadingRow(
     Objects.requireNonNull(sensorId, "sensorId");
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(quality, "quality");
-    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(timestampSource, "timestampSource");
     // PostgreSQL keeps microseconds: the key compared in Java must be the key stored
     time = time.truncatedTo(ChronoUnit.MICROS);
-    receivedAt = receivedAt.truncatedTo(ChronoUnit.MICROS);
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("value must be finite: " + value);
     }
   }
 
-  public static ReadingRow of(Reading reading, String buildingId, Instant receivedAt) {
+  /** A reading whose time the device stated. */
+  public ReadingRow(
+      Instant time,
+      String buildingId,
+      String deviceId,
+      String sensorId,
+      double value,
+      String unit,
+      Quality quality) {
+    this(time, buildingId, deviceId, sensorId, value, unit, quality, TimestampSource.DEVICE);
+  }
+
+  public static ReadingRow of(Reading reading, String buildingId) {
     return new ReadingRow(
         reading.time(),
         buildingId,
@@ -46,13 +59,15 @@ public record ReadingRow(
         reading.value(),
         reading.unit(),
         reading.quality(),
-        receivedAt);
+        reading.timestampSource());
   }
 
-  /** The deduplication key. */
-  Key key() {
-    return new Key(deviceId, sensorId, time);
+  /** The series this reading belongs to. */
+  public SeriesKey seriesKey() {
+    return new SeriesKey(buildingId, deviceId, sensorId, unit);
   }
 
-  record Key(String deviceId, String sensorId, Instant time) {}
+  short qualityCode() {
+    return QualityCode.encode(quality, timestampSource);
+  }
 }

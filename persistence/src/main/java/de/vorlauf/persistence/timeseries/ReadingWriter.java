@@ -39,6 +39,7 @@ public final class ReadingWriter implements AutoCloseable {
   private final ReadWriteLock closeLock = new ReentrantReadWriteLock();
   private final ExecutorService thread;
   private final RetryingBatchWrite retrying;
+  private final BatchSink sink;
   private volatile boolean closing;
 
   ReadingWriter(BatchSink sink, WriterSettings settings, String name) {
@@ -48,6 +49,7 @@ public final class ReadingWriter implements AutoCloseable {
   ReadingWriter(BatchSink sink, WriterSettings settings, String name, ThreadFactory threads) {
     this.settings = settings;
     this.name = name;
+    this.sink = sink;
     this.batcher = new Batcher(settings.batchRows(), settings.linger());
     this.room = new Semaphore(settings.queueRows(), true);
     this.retrying = new RetryingBatchWrite(sink, settings, name, this::finish);
@@ -76,7 +78,12 @@ public final class ReadingWriter implements AutoCloseable {
       String name,
       ThreadFactory threads) {
     BatchSink sink =
-        new JdbcBatchSink(dataSource, mode, new PartitionManager(), settings.copyFormat());
+        new JdbcBatchSink(
+            dataSource,
+            mode,
+            new PartitionManager(),
+            settings.copyFormat(),
+            new SeriesCache(settings.seriesCache()));
     log.info("Reading writer {} started ({}, {})", name, mode.label(), settings);
     return new ReadingWriter(sink, settings, name, threads);
   }
@@ -118,7 +125,8 @@ public final class ReadingWriter implements AutoCloseable {
         retrying.batches.get(),
         retrying.retryLog.failedAttempts(),
         settings.queueRows() - room.availablePermits(),
-        retrying.retryLog.lastError());
+        retrying.retryLog.lastError(),
+        sink.seriesCache());
   }
 
   /**

@@ -6,28 +6,38 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rows of a batch as they go into the staging table: each tagged with the index of its
- * submission, duplicates within the batch removed (the first submission carrying a key owns it), so
- * every inserted row counts for exactly one submitter.
+ * The rows of a batch as they are written: each with its series id and the index of its
+ * submission, duplicates within the batch (same series and time) removed — the first submission
+ * carrying a key owns it — so every inserted row counts for exactly one submitter.
  */
-record StagedRows(List<ReadingRow> rows, int[] submissionOf) {
+record StagedRows(List<ReadingRow> rows, int[] seriesIds, int[] submissionOf) {
 
-  static StagedRows of(List<Submission> batch) {
+  /** The key a stored reading is unique by. */
+  record Key(int seriesId, long micros) {}
+
+  /**
+   * @param seriesIds the series id of every row of the batch, in batch order
+   */
+  static StagedRows of(List<Submission> batch, int[] seriesIds) {
     int total = batch.stream().mapToInt(Submission::size).sum();
     List<ReadingRow> rows = new ArrayList<>(total);
     int[] owners = new int[total];
-    Set<ReadingRow.Key> seen = new HashSet<>(total * 2);
+    int[] series = new int[total];
+    Set<Key> seen = new HashSet<>(total * 2);
+    int index = 0;
     for (int s = 0; s < batch.size(); s++) {
       for (ReadingRow row : batch.get(s).rows()) {
-        if (seen.add(row.key())) {
+        int id = seriesIds[index++];
+        if (seen.add(new Key(id, CopyEncoder.pgMicros(row.time())))) {
           owners[rows.size()] = s;
+          series[rows.size()] = id;
           rows.add(row);
         }
       }
     }
-    int[] trimmed = new int[rows.size()];
-    System.arraycopy(owners, 0, trimmed, 0, rows.size());
-    return new StagedRows(rows, trimmed);
+    int n = rows.size();
+    return new StagedRows(
+        rows, java.util.Arrays.copyOf(series, n), java.util.Arrays.copyOf(owners, n));
   }
 
   int size() {

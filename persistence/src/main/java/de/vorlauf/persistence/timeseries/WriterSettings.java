@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param retryMax longest pause between attempts
  * @param closeTimeout how long {@code close()} waits for queued rows to be committed
  * @param copyFormat wire format of COPY into the staging table
+ * @param seriesCache series ids the writer keeps in memory (least recently used evicted beyond)
  */
 public record WriterSettings(
     int batchRows,
@@ -22,7 +23,8 @@ public record WriterSettings(
     Duration retryInitial,
     Duration retryMax,
     Duration closeTimeout,
-    CopyFormat copyFormat) {
+    CopyFormat copyFormat,
+    int seriesCache) {
 
   public WriterSettings {
     Objects.requireNonNull(linger, "linger");
@@ -34,9 +36,15 @@ public record WriterSettings(
       throw new IllegalArgumentException(
           "need 1 <= batchRows <= queueRows: " + batchRows + ", " + queueRows);
     }
+    if (seriesCache < 1) {
+      throw new IllegalArgumentException("seriesCache must be positive: " + seriesCache);
+    }
   }
 
-  /** 5,000 rows or 50 ms per batch, 100,000 rows queued, retries 100 ms .. 5 s, binary COPY. */
+  /**
+   * 5,000 rows or 50 ms per batch, 100,000 rows queued, retries 100 ms .. 5 s, binary COPY, the
+   * declared series cache (100,000 ids).
+   */
   public static WriterSettings defaults() {
     return new WriterSettings(
         5_000,
@@ -45,35 +53,41 @@ public record WriterSettings(
         Duration.ofMillis(100),
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
-        CopyFormat.BINARY);
+        CopyFormat.BINARY,
+        de.vorlauf.domain.config.StorageVars.SERIES_CACHE.defaultValue());
   }
 
   public WriterSettings withBatchRows(int rows) {
     return new WriterSettings(
-        rows, linger, Math.max(queueRows, rows), retryInitial, retryMax, closeTimeout, copyFormat);
+        rows, linger, Math.max(queueRows, rows), retryInitial, retryMax, closeTimeout, copyFormat, seriesCache);
   }
 
   public WriterSettings withQueueRows(int rows) {
     return new WriterSettings(
-        batchRows, linger, rows, retryInitial, retryMax, closeTimeout, copyFormat);
+        batchRows, linger, rows, retryInitial, retryMax, closeTimeout, copyFormat, seriesCache);
   }
 
   public WriterSettings withLinger(Duration value) {
     return new WriterSettings(
-        batchRows, value, queueRows, retryInitial, retryMax, closeTimeout, copyFormat);
+        batchRows, value, queueRows, retryInitial, retryMax, closeTimeout, copyFormat, seriesCache);
   }
 
   public WriterSettings withRetry(Duration initial, Duration max) {
-    return new WriterSettings(batchRows, linger, queueRows, initial, max, closeTimeout, copyFormat);
+    return new WriterSettings(batchRows, linger, queueRows, initial, max, closeTimeout, copyFormat, seriesCache);
   }
 
   public WriterSettings withCloseTimeout(Duration value) {
     return new WriterSettings(
-        batchRows, linger, queueRows, retryInitial, retryMax, value, copyFormat);
+        batchRows, linger, queueRows, retryInitial, retryMax, value, copyFormat, seriesCache);
   }
 
   public WriterSettings withCopyFormat(CopyFormat format) {
     return new WriterSettings(
-        batchRows, linger, queueRows, retryInitial, retryMax, closeTimeout, format);
+        batchRows, linger, queueRows, retryInitial, retryMax, closeTimeout, format, seriesCache);
+  }
+
+  public WriterSettings withSeriesCache(int ids) {
+    return new WriterSettings(
+        batchRows, linger, queueRows, retryInitial, retryMax, closeTimeout, copyFormat, ids);
   }
 }
