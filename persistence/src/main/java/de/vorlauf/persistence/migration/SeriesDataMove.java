@@ -326,6 +326,11 @@ final class SeriesDataMove {
   private static String describe(List<Piece> pieces) {
     return pieces.isEmpty()
         ? "nothing"
-        : pieces.size() + " pieces (" + pieces.get(0).from() + " .. " + pieces.get(pieces.size() - 1).to() + ")";
+        : pieces.size()
+            + " pieces ("
+            + pieces.get(0).from()
+            + " .. "
+            + pieces.get(pieces.size() - 1).to()
+            + ")";
   }
 }

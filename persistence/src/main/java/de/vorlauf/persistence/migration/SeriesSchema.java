@@ -3,8 +3,8 @@ package de.vorlauf.persistence.migration;
 /**
  * The DDL of the series layout (V60–V62), in one place. Readings are narrow rows {@code (series_id,
  * time, value, quality)}: 4 + 8 + 8 + 2 bytes of data against the wide row's four text keys, unit,
- * quality word and receive time. Everything else a reader wants (building, device, sensor, unit)
- * is in {@code series}, once per series.
+ * quality word and receive time. Everything else a reader wants (building, device, sensor, unit) is
+ * in {@code series}, once per series.
  */
 final class SeriesSchema {
 
@@ -94,8 +94,8 @@ final class SeriesSchema {
       """;
 
   /**
-   * The source document's hourly shape per building and sensor (devices merged), from the per-series
-   * rollup and the archived hours of the wide layout.
+   * The source document's hourly shape per building and sensor (devices merged), from the
+   * per-series rollup and the archived hours of the wide layout.
    */
   static final String CREATE_SOURCE_HOURLY_VIEW =
       """

@@ -24,8 +24,7 @@ public class V61__Series_data_move extends BaseJavaMigration {
     Connection connection = context.getConnection();
     boolean autoCommit = connection.getAutoCommit();
     try {
-      new SeriesDataMove(
-              connection, StorageMode.isHypertable(connection, V60__Series_storage.WIDE))
+      new SeriesDataMove(connection, StorageMode.isHypertable(connection, V60__Series_storage.WIDE))
           .run();
     } finally {
       connection.setAutoCommit(autoCommit);

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * After the rows are moved: on TimescaleDB the hourly continuous aggregate {@code readings_hourly}
  * per series (avg, min, max, count), materialised from every moved row at once; on both modes the
- * view {@code sensor_readings_hourly} in the source document's shape. Outside a transaction:
- * {@code CREATE MATERIALIZED VIEW ... WITH DATA} refuses to run in one. Each step checks first, so
- * an interrupted run can be repeated.
+ * view {@code sensor_readings_hourly} in the source document's shape. Outside a transaction: {@code
+ * CREATE MATERIALIZED VIEW ... WITH DATA} refuses to run in one. Each step checks first, so an
+ * interrupted run can be repeated.
  */
 public class V62__Series_rollup_views extends BaseJavaMigration {
 

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * Encodes staged rows for {@code COPY ... FROM STDIN}. Column order: [submission,] series_id,
- * time, value, quality — four fixed-width columns, nothing to escape in the binary format.
+ * Encodes staged rows for {@code COPY ... FROM STDIN}. Column order: [submission,] series_id, time,
+ * value, quality — four fixed-width columns, nothing to escape in the binary format.
  */
 final class CopyEncoder {
 

@@ -26,9 +26,9 @@ import org.postgresql.copy.PGCopyOutputStream;
  * PostgreSQL, the partitions of its days are made sure of. Then:
  *
  * <ol>
- *   <li>Fast path: COPY straight into {@code readings} under a savepoint. It either stores
- *       every row or fails with a unique violation, so when it succeeds all rows are new and the
- *       rollup (plain PostgreSQL) is computed from the batch itself.
+ *   <li>Fast path: COPY straight into {@code readings} under a savepoint. It either stores every
+ *       row or fails with a unique violation, so when it succeeds all rows are new and the rollup
+ *       (plain PostgreSQL) is computed from the batch itself.
  *   <li>When the batch holds a row that is already stored (redelivery, retry after a lost COMMIT, a
  *       concurrent writer): back to the savepoint, COPY into a session-local staging table and one
  *       statement that inserts what is new ({@code ON CONFLICT DO NOTHING}), adds exactly those
@@ -154,8 +154,8 @@ final class JdbcBatchSink implements BatchSink {
   }
 
   /**
-   * The series id of every row of the batch, in batch order: from the cache, the misses resolved
-   * in one round trip (and committed, in autocommit) before the batch's transaction begins.
+   * The series id of every row of the batch, in batch order: from the cache, the misses resolved in
+   * one round trip (and committed, in autocommit) before the batch's transaction begins.
    */
   private int[] seriesIds(Connection connection, List<Submission> batch) throws SQLException {
     int total = batch.stream().mapToInt(Submission::size).sum();

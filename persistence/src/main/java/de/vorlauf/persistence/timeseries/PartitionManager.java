@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Daily partitions of {@code readings} on plain PostgreSQL: creates them before rows arrive
- * and drops them after retention. Several workers may call this at once: every change runs under
- * one transaction-scoped advisory lock and uses {@code IF NOT EXISTS}/{@code IF EXISTS}, and a
- * racing creator outside that lock is recognised by checking the catalogue afterwards.
+ * Daily partitions of {@code readings} on plain PostgreSQL: creates them before rows arrive and
+ * drops them after retention. Several workers may call this at once: every change runs under one
+ * transaction-scoped advisory lock and uses {@code IF NOT EXISTS}/{@code IF EXISTS}, and a racing
+ * creator outside that lock is recognised by checking the catalogue afterwards.
  */
 public final class PartitionManager {
 

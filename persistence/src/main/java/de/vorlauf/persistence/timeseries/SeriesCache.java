@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Series ids by key, at most {@code capacity} of them; the least recently used is evicted beyond.
- * An evicted key is looked up (or created) in the database again on its next use, so eviction
- * costs a round trip, never correctness: ids never change. Used by one writer thread only, hence
+ * An evicted key is looked up (or created) in the database again on its next use, so eviction costs
+ * a round trip, never correctness: ids never change. Used by one writer thread only, hence
  * unsynchronised.
  */
 final class SeriesCache {

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The SQL of the {@code series} table: ids for keys, created when first seen. Race-free: the
- * unique key {@code (building_id, device_id, sensor_id, unit)} decides which of two writers
- * creating the same series wins; the loser's {@code ON CONFLICT DO NOTHING} waits for the winner's
- * commit and then reads its id. Callers run it in autocommit, outside the batch's transaction, so
- * an id is only ever cached after it was committed.
+ * The SQL of the {@code series} table: ids for keys, created when first seen. Race-free: the unique
+ * key {@code (building_id, device_id, sensor_id, unit)} decides which of two writers creating the
+ * same series wins; the loser's {@code ON CONFLICT DO NOTHING} waits for the winner's commit and
+ * then reads its id. Callers run it in autocommit, outside the batch's transaction, so an id is
+ * only ever cached after it was committed.
  */
 public final class SeriesStore {
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The rows of a batch as they are written: each with its series id and the index of its
- * submission, duplicates within the batch (same series and time) removed — the first submission
- * carrying a key owns it — so every inserted row counts for exactly one submitter.
+ * The rows of a batch as they are written: each with its series id and the index of its submission,
+ * duplicates within the batch (same series and time) removed — the first submission carrying a key
+ * owns it — so every inserted row counts for exactly one submitter.
  */
 record StagedRows(List<ReadingRow> rows, int[] seriesIds, int[] submissionOf) {
 

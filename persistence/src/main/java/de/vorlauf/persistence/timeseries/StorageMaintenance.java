@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * The plain-PostgreSQL counterpart of TimescaleDB's policies: daily partitions from today to {@link
  * StorageSettings#partitionsAhead()} days ahead, raw partitions dropped after retention, rollup
  * rows pruned after theirs. On TimescaleDB {@link #runOnce()} only prunes the archived rollup of
- * the pre-series layout (its policies do the rest). Safe to run from
- * several workers at once; meant to run at start and then every hour (the ingest module's {@code
- * StorageMaintenanceLoop} does that).
+ * the pre-series layout (its policies do the rest). Safe to run from several workers at once; meant
+ * to run at start and then every hour (the ingest module's {@code StorageMaintenanceLoop} does
+ * that).
  */
 public final class StorageMaintenance {
 
@@ -29,7 +29,8 @@ public final class StorageMaintenance {
 
   // building-level hours kept from before the series layout (V62): TimescaleDB's policies do not
   // know this plain table, so both modes prune it here
-  private static final String PRUNE_ARCHIVE = "DELETE FROM readings_rollup_archive WHERE bucket < ?";
+  private static final String PRUNE_ARCHIVE =
+      "DELETE FROM readings_rollup_archive WHERE bucket < ?";
 
   /** What one run did. */
   public record Result(
@@ -57,7 +58,8 @@ public final class StorageMaintenance {
       partitions.ensure(
           connection, PartitionNames.window(PartitionNames.dayOf(now), settings.partitionsAhead()));
       List<LocalDate> dropped = partitions.dropExpired(connection, now, settings.rawRetention());
-      int pruned = archived + prune(connection, PRUNE_ROLLUP, now.minus(settings.rollupRetention()));
+      int pruned =
+          archived + prune(connection, PRUNE_ROLLUP, now.minus(settings.rollupRetention()));
       if (!dropped.isEmpty() || pruned > 0) {
         log.info(
             "Storage maintenance: dropped partitions {}, deleted {} rollup rows before {}",

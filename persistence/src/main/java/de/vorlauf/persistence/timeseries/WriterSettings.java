@@ -59,7 +59,14 @@ public record WriterSettings(
 
   public WriterSettings withBatchRows(int rows) {
     return new WriterSettings(
-        rows, linger, Math.max(queueRows, rows), retryInitial, retryMax, closeTimeout, copyFormat, seriesCache);
+        rows,
+        linger,
+        Math.max(queueRows, rows),
+        retryInitial,
+        retryMax,
+        closeTimeout,
+        copyFormat,
+        seriesCache);
   }
 
   public WriterSettings withQueueRows(int rows) {
@@ -73,7 +80,8 @@ public record WriterSettings(
   }
 
   public WriterSettings withRetry(Duration initial, Duration max) {
-    return new WriterSettings(batchRows, linger, queueRows, initial, max, closeTimeout, copyFormat, seriesCache);
+    return new WriterSettings(
+        batchRows, linger, queueRows, initial, max, closeTimeout, copyFormat, seriesCache);
   }
 
   public WriterSettings withCloseTimeout(Duration value) {

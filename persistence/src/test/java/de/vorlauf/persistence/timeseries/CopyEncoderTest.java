@@ -20,16 +20,22 @@ class CopyEncoderTest {
   }
 
   @Test
-  void textFormatEscapesSeparators() {
-    assertThat(CopyEncoder.escape(new StringBuilder(), "a\tb\\c\nd").toString())
-        .isEqualTo("a\\tb\\\\c\\nd");
+  void rowsCarryTheSeriesAndTheQualityCode() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    List<Submission> batch =
+        List.of(
+            Submission.of(Rows.series("b", "d", "s", Instant.parse("2026-01-01T00:00:00Z"), 1)));
+    CopyEncoder.writeText(StagedRows.of(batch, new int[] {42}), false, new DataOutputStream(bytes));
+    // the first test row is "uncertain" (code 1), stated by the device
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("42\t2026-01-01T00:00:00Z\t40.0\t1\n");
   }
 
   @Test
   void binaryStreamHasSignatureAndTrailer() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     StagedRows staged =
-        StagedRows.of(
+        Rows.staged(
             List.of(
                 Submission.of(
                     Rows.series("b", "d", "s", Instant.parse("2026-01-01T00:00:00Z"), 2))));

@@ -13,15 +13,19 @@ class PartitionNamesTest {
   @Test
   void namesADayAndParsesItBack() {
     LocalDate day = LocalDate.of(2026, 1, 5);
-    assertThat(PartitionNames.nameOf(day)).isEqualTo("sensor_readings_p20260105");
-    assertThat(PartitionNames.dayOf("sensor_readings_p20260105")).contains(day);
+    assertThat(PartitionNames.nameOf(day)).isEqualTo("readings_p20260105");
+    assertThat(PartitionNames.dayOf("readings_p20260105")).contains(day);
+    // the wide table of the layout before V60 keeps its partitions' names
+    assertThat(PartitionNames.dayOf(PartitionNames.LEGACY_PARENT, "sensor_readings_p20260105"))
+        .contains(day);
+    assertThat(PartitionNames.dayOf("sensor_readings_p20260105")).isEmpty();
   }
 
   @Test
   void ignoresTablesThatAreNotDailyPartitions() {
-    assertThat(PartitionNames.dayOf("sensor_readings_p2026010")).isEmpty();
-    assertThat(PartitionNames.dayOf("sensor_readings_p20261341")).isEmpty();
-    assertThat(PartitionNames.dayOf("sensor_readings_staging")).isEmpty();
+    assertThat(PartitionNames.dayOf("readings_p2026010")).isEmpty();
+    assertThat(PartitionNames.dayOf("readings_p20261341")).isEmpty();
+    assertThat(PartitionNames.dayOf("readings_staging")).isEmpty();
     assertThat(PartitionNames.dayOf((String) null)).isEmpty();
   }
 
@@ -72,7 +76,7 @@ class PartitionNamesTest {
   void ddlUsesExplicitUtcBounds() {
     assertThat(PartitionNames.createSql(LocalDate.of(2026, 2, 28)))
         .isEqualTo(
-            "CREATE TABLE IF NOT EXISTS sensor_readings_p20260228 PARTITION OF sensor_readings"
+            "CREATE TABLE IF NOT EXISTS readings_p20260228 PARTITION OF readings"
                 + " FOR VALUES FROM ('2026-02-28 00:00:00+00') TO ('2026-03-01 00:00:00+00')");
   }
 }

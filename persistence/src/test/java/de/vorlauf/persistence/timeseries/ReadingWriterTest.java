@@ -29,7 +29,7 @@ class ReadingWriterTest {
 
   /** Stores keys in memory; fails while {@code down} is set, rejects device "poison". */
   static final class FakeSink implements BatchSink {
-    final java.util.Set<ReadingRow.Key> stored =
+    final java.util.Set<StagedRows.Key> stored =
         Collections.synchronizedSet(new java.util.HashSet<>());
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     volatile boolean down;
@@ -49,10 +49,13 @@ class ReadingWriterTest {
       if (batch.stream().anyMatch(s -> s.rows().get(0).deviceId().equals("poison"))) {
         throw new SQLException("new row violates check constraint", "23514");
       }
-      StagedRows staged = StagedRows.of(batch);
+      StagedRows staged = Rows.staged(batch);
       int[] fresh = new int[batch.size()];
       for (int i = 0; i < staged.size(); i++) {
-        if (stored.add(staged.rows().get(i).key())) {
+        StagedRows.Key key =
+            new StagedRows.Key(
+                staged.seriesIds()[i], CopyEncoder.pgMicros(staged.rows().get(i).time()));
+        if (stored.add(key)) {
           fresh[staged.submissionOf()[i]]++;
         }
       }

@@ -22,9 +22,20 @@ final class Rows {
               sensor,
               40.0 + i % 17 * 0.5,
               "degC",
-              i % 10 == 0 ? Quality.UNCERTAIN : Quality.GOOD,
-              Instant.now()));
+              i % 10 == 0 ? Quality.UNCERTAIN : Quality.GOOD));
     }
     return rows;
+  }
+
+  /** Stand-in series ids for a batch, one per key (its hash), as the writer's cache would give. */
+  static int[] ids(List<Submission> batch) {
+    return batch.stream()
+        .flatMap(s -> s.rows().stream())
+        .mapToInt(r -> r.seriesKey().hashCode() & 0x7fffffff)
+        .toArray();
+  }
+
+  static StagedRows staged(List<Submission> batch) {
+    return StagedRows.of(batch, ids(batch));
   }
 }

@@ -13,7 +13,7 @@ class StagedRowsTest {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     Submission a = Submission.of(Rows.series("b", "d", "s", t, 3));
     Submission b = Submission.of(Rows.series("b", "d", "s", t.plusSeconds(2), 3)); // 1 overlap
-    StagedRows staged = StagedRows.of(List.of(a, b));
+    StagedRows staged = Rows.staged(List.of(a, b));
     assertThat(staged.size()).isEqualTo(5);
     assertThat(staged.submissionOf()).containsExactly(0, 0, 0, 1, 1);
   }
@@ -23,6 +23,14 @@ class StagedRowsTest {
     Instant t = Instant.parse("2026-01-01T00:00:00.000001Z");
     ReadingRow one = Rows.series("b", "d", "s", t, 1).get(0);
     ReadingRow same = Rows.series("b", "d", "s", t.plusNanos(999), 1).get(0);
-    assertThat(StagedRows.of(List.of(Submission.of(List.of(one, same)))).size()).isEqualTo(1);
+    assertThat(Rows.staged(List.of(Submission.of(List.of(one, same)))).size()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameTimeInTwoSeriesIsTwoRows() {
+    Instant t = Instant.parse("2026-01-01T00:00:00Z");
+    Submission a = Submission.of(Rows.series("b", "d", "s", t, 1));
+    Submission moved = Submission.of(Rows.series("b2", "d", "s", t, 1)); // the device moved
+    assertThat(Rows.staged(List.of(a, moved)).size()).isEqualTo(2);
   }
 }
