@@ -1,6 +1,7 @@
 package de.vorlauf.ingest.pipeline;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.DeviceMetadata;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.ingest.DeviceActivity;
 import de.vorlauf.persistence.ingest.DeviceInfo;
@@ -65,7 +66,12 @@ public final class DeviceStatusTracker implements AutoCloseable {
 
   /** Notes a message whose outcome committed. */
   void record(
-      DeviceInfo device, Instant arrivedAt, Instant newestReading, int stored, int refused) {
+      DeviceInfo device,
+      Instant arrivedAt,
+      Instant newestReading,
+      int stored,
+      int refused,
+      DeviceMetadata metadata) {
     DeviceActivity activity =
         new DeviceActivity(
             device.deviceId(),
@@ -75,7 +81,9 @@ public final class DeviceStatusTracker implements AutoCloseable {
             stored > 0 ? newestReading : null,
             1,
             stored,
-            refused);
+            refused,
+            metadata,
+            metadata == null ? null : arrivedAt);
     pending.merge(device.deviceId(), activity, DeviceActivity::merge);
   }
 

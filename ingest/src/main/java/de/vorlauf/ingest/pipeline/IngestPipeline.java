@@ -211,7 +211,8 @@ public final class IngestPipeline implements AutoCloseable {
           evaluation.message().receivedAt(),
           evaluation.newestReading(),
           result.inserted(),
-          refusals.size());
+          refusals.size(),
+          evaluation.metadata());
     }
     return new IngestOutcome(
         evaluation.message().senderId(),

@@ -1,5 +1,6 @@
 package de.vorlauf.ingest.pipeline;
 
+import de.vorlauf.domain.ingest.DeviceMetadata;
 import de.vorlauf.domain.ingest.DevicePayloadParser;
 import de.vorlauf.domain.ingest.ParsedMessage;
 import de.vorlauf.domain.ingest.ReadingCandidate;
@@ -24,13 +25,27 @@ import java.util.Optional;
  */
 final class MessageEvaluator {
 
-  /** The decision about one message. {@code device} is null when the sender is not registered. */
+  /**
+   * The decision about one message. {@code device} is null when the sender is not registered;
+   * {@code metadata} is what the message said about the device, null when nothing.
+   */
   record Evaluation(
       IngestMessage message,
       DeviceInfo device,
       List<ReadingRow> rows,
       List<Refusal> refusals,
-      Instant newestReading) {}
+      Instant newestReading,
+      DeviceMetadata metadata) {
+
+    Evaluation(
+        IngestMessage message,
+        DeviceInfo device,
+        List<ReadingRow> rows,
+        List<Refusal> refusals,
+        Instant newestReading) {
+      this(message, device, rows, refusals, newestReading, null);
+    }
+  }
 
   private final DevicePayloadParser parser = new DevicePayloadParser();
   private final ReadingValidator validator;
@@ -56,7 +71,8 @@ final class MessageEvaluator {
     }
     ParsedMessage parsed =
         message.sensorId() != null
-            ? parser.parseSingleSensor(message.payload(), message.senderId(), message.sensorId())
+            ? parser.parseSingleSensor(
+                message.payload(), message.senderId(), message.sensorId(), message.receivedAt())
             : parser.parseMessage(message.payload(), message.senderId());
     DeviceInfo device = lookup(message.senderId()).orElse(null);
     if (parsed.rejections().stream().anyMatch(r -> r.reason() == RejectReason.DEVICE_MISMATCH)) {
@@ -87,15 +103,14 @@ final class MessageEvaluator {
     for (ReadingCandidate candidate : parsed.candidates()) {
       ReadingValidator.Outcome outcome = validator.validate(candidate, now);
       if (outcome instanceof ReadingValidator.Outcome.Accepted accepted) {
-        ReadingRow row =
-            ReadingRow.of(accepted.reading(), device.buildingId(), message.receivedAt());
+        ReadingRow row = ReadingRow.of(accepted.reading(), device.buildingId());
         rows.add(row);
         newest = newest == null || row.time().isAfter(newest) ? row.time() : newest;
       } else if (outcome instanceof ReadingValidator.Outcome.Rejected rejected) {
         refusals.add(Refusal.of(rejected.rejection()));
       }
     }
-    return new Evaluation(message, device, rows, refusals, newest);
+    return new Evaluation(message, device, rows, refusals, newest, parsed.metadata());
   }
 
   private Optional<DeviceInfo> lookup(String deviceId) throws IngestUnavailableException {

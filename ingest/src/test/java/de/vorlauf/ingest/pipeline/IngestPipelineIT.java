@@ -153,6 +153,63 @@ class IngestPipelineIT {
   }
 
   @Test
+  void theSourceDocumentsValueOnlyMessageIsStoredAtItsReceiveTime() throws Exception {
+    startPipeline(IngestSettings.defaults());
+    Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    byte[] payload = "{\"value\": 52.3}".getBytes(StandardCharsets.UTF_8);
+    String topic = "greenbox/gb-1/sensors/vorlauf_temp_hk1";
+
+    IngestOutcome outcome =
+        pipeline
+            .ingest(IngestMessage.mqtt(topic, payload, received), Duration.ofSeconds(5))
+            .get(30, TimeUnit.SECONDS);
+    // a redelivered copy arrives later: it is a new reading at its own receive time
+    IngestOutcome redelivered =
+        pipeline
+            .ingest(IngestMessage.mqtt(topic, payload, received.plusMillis(250)), Duration.ZERO)
+            .get(30, TimeUnit.SECONDS);
+
+    assertThat(outcome.inserted()).isEqualTo(1);
+    assertThat(outcome.reasons()).isEmpty();
+    assertThat(redelivered.inserted()).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM sensor_readings WHERE time = '"
+                    + received
+                    + "' AND building_id = 'b1' AND sensor_id = 'vorlauf_temp_hk1'"
+                    + " AND value = 52.3 AND unit = 'degC' AND quality = 'good'"
+                    + " AND timestamp_source = 'receipt' AND device_id = 'gb-1'"))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM sensor_readings WHERE timestamp_source = 'receipt'"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void theMessagesMetadataIsKeptPerDeviceLatestFirst() throws Exception {
+    startPipeline(IngestSettings.defaults());
+    Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+    String withMetadata =
+        """
+        {"device_id":"gb-1","timestamp":"%s","readings":[%s],
+         "metadata":{"firmware_version":"%s","signal_strength":%d}}""";
+    ingest("gb-1", withMetadata.formatted(t, reading("outdoor_temp", 3, "degC"), "2.1.3", -71));
+    pipeline.deviceStatus().flush();
+    ingest(
+        "gb-1",
+        withMetadata.formatted(t.plusSeconds(1), reading("outdoor_temp", 3, "degC"), "2.1.4", -67));
+    // a message without metadata leaves the last report alone
+    ingest("gb-1", message("gb-1", t.plusSeconds(2), reading("outdoor_temp", 3, "degC")));
+    pipeline.deviceStatus().flush();
+
+    assertThat(
+            count(
+                "SELECT count(*) FROM device_metadata WHERE device_id = 'gb-1'"
+                    + " AND firmware_version = '2.1.4' AND signal_strength = -67"
+                    + " AND reported_at > now() - interval '1 minute'"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void aRedeliveredBadMessageIsQuarantinedOnce() throws Exception {
     startPipeline(IngestSettings.defaults());
     String payload = "{\"device_id\": \"gb-1\", broken";

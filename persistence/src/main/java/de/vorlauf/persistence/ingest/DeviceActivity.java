@@ -1,5 +1,6 @@
 package de.vorlauf.persistence.ingest;
 
+import de.vorlauf.domain.ingest.DeviceMetadata;
 import java.time.Instant;
 
 /**
@@ -7,6 +8,8 @@ import java.time.Instant;
  * per device.
  *
  * @param newestReading measurement time of the newest stored reading, null when none was stored
+ * @param metadata what the device last said about itself (firmware, signal), null when nothing
+ * @param metadataAt arrival of the message that said it
  */
 public record DeviceActivity(
     String deviceId,
@@ -16,9 +19,35 @@ public record DeviceActivity(
     Instant newestReading,
     int messages,
     int readings,
-    int quarantined) {
+    int quarantined,
+    DeviceMetadata metadata,
+    Instant metadataAt) {
+
+  public DeviceActivity(
+      String deviceId,
+      String buildingId,
+      Instant firstArrival,
+      Instant lastArrival,
+      Instant newestReading,
+      int messages,
+      int readings,
+      int quarantined) {
+    this(
+        deviceId,
+        buildingId,
+        firstArrival,
+        lastArrival,
+        newestReading,
+        messages,
+        readings,
+        quarantined,
+        null,
+        null);
+  }
 
   public DeviceActivity merge(DeviceActivity other) {
+    boolean theirs =
+        other.metadata != null && (metadataAt == null || !other.metadataAt.isBefore(metadataAt));
     return new DeviceActivity(
         deviceId,
         other.buildingId,
@@ -27,7 +56,9 @@ public record DeviceActivity(
         max(newestReading, other.newestReading),
         messages + other.messages,
         readings + other.readings,
-        quarantined + other.quarantined);
+        quarantined + other.quarantined,
+        theirs ? other.metadata : metadata,
+        theirs ? other.metadataAt : metadataAt);
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -47,6 +47,21 @@ public final class DeviceStatusStore {
           state_changed_at = excluded.state_changed_at
       """;
 
+  // the latest report wins, whichever worker flushes first; a deleted device is skipped
+  private static final String UPSERT_METADATA =
+      """
+      INSERT INTO device_metadata AS m (device_id, firmware_version, signal_strength, reported_at)
+      SELECT u.* FROM unnest(?::text[], ?::text[], ?::int[], ?::timestamptz[])
+          AS u(device_id, firmware_version, signal_strength, reported_at)
+      WHERE EXISTS (SELECT 1 FROM devices v WHERE v.id = u.device_id)
+      ORDER BY 1
+      ON CONFLICT (device_id) DO UPDATE SET
+          firmware_version = excluded.firmware_version,
+          signal_strength = excluded.signal_strength,
+          reported_at = excluded.reported_at
+      WHERE m.reported_at <= excluded.reported_at
+      """;
+
   private static final String SWEEP =
       """
       UPDATE device_status
@@ -130,6 +145,34 @@ public final class DeviceStatusStore {
       statement.setArray(9, connection.createArrayOf("boolean", online));
       statement.setArray(10, connection.createArrayOf("int4", streak));
       statement.setArray(11, connection.createArrayOf("timestamptz", changed));
+      statement.executeUpdate();
+    }
+    applyMetadata(connection, sorted);
+  }
+
+  private static void applyMetadata(Connection connection, List<DeviceActivity> sorted)
+      throws SQLException {
+    List<DeviceActivity> reported = sorted.stream().filter(a -> a.metadata() != null).toList();
+    if (reported.isEmpty()) {
+      return;
+    }
+    int n = reported.size();
+    String[] id = new String[n];
+    String[] firmware = new String[n];
+    Integer[] signal = new Integer[n];
+    Timestamp[] at = new Timestamp[n];
+    for (int i = 0; i < n; i++) {
+      DeviceActivity a = reported.get(i);
+      id[i] = a.deviceId();
+      firmware[i] = a.metadata().firmwareVersion();
+      signal[i] = a.metadata().signalStrength();
+      at[i] = Timestamp.from(a.metadataAt());
+    }
+    try (PreparedStatement statement = connection.prepareStatement(UPSERT_METADATA)) {
+      statement.setArray(1, connection.createArrayOf("text", id));
+      statement.setArray(2, connection.createArrayOf("text", firmware));
+      statement.setArray(3, connection.createArrayOf("int4", signal));
+      statement.setArray(4, connection.createArrayOf("timestamptz", at));
       statement.executeUpdate();
     }
   }
