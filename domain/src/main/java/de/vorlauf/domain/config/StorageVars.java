@@ -47,7 +47,7 @@ public final class StorageVars {
   public static final EnvVar<Integer> SERIES_CACHE =
       EnvVar.integer("VORLAUF_STORAGE_SERIES_CACHE", 1_000, 10_000_000)
           .byDefault("100000")
-          .readBy(WORKER, WILDFLY)
+          .readBy(WORKER)
           .means("series ids cached per reading writer (least recently used evicted beyond)");
 
   public static final List<EnvVar<?>> ALL =

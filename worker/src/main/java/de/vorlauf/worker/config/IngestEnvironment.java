@@ -37,6 +37,7 @@ final class IngestEnvironment {
         env.get(LINGER),
         queueRows,
         env.get(QUARANTINE_CAP),
-        Duration.ofMinutes(env.get(OFFLINE_MINUTES)));
+        Duration.ofMinutes(env.get(OFFLINE_MINUTES)),
+        env.get(de.vorlauf.domain.config.StorageVars.SERIES_CACHE));
   }
 }

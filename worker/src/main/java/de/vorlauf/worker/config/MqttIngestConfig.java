@@ -22,6 +22,7 @@ import java.time.Duration;
  *     acknowledging and the broker queues
  * @param quarantineCap rows kept in the quarantine; beyond, refused parts are only counted
  * @param offlineAfter a device is offline after this long without a message
+ * @param seriesCache series ids the reading writer keeps in memory
  */
 public record MqttIngestConfig(
     boolean enabled,
@@ -34,7 +35,8 @@ public record MqttIngestConfig(
     Duration linger,
     int queueRows,
     long quarantineCap,
-    Duration offlineAfter) {
+    Duration offlineAfter,
+    int seriesCache) {
 
   /** The declared defaults ({@link IngestVars}). */
   public static MqttIngestConfig defaults() {
@@ -49,7 +51,8 @@ public record MqttIngestConfig(
         IngestVars.LINGER.defaultValue(),
         IngestVars.QUEUE_ROWS.defaultValue(),
         IngestVars.QUARANTINE_CAP.defaultValue(),
-        Duration.ofMinutes(IngestVars.OFFLINE_MINUTES.defaultValue()));
+        Duration.ofMinutes(IngestVars.OFFLINE_MINUTES.defaultValue()),
+        de.vorlauf.domain.config.StorageVars.SERIES_CACHE.defaultValue());
   }
 
   /** The client id to use: the configured one or the host-derived default. */
@@ -78,7 +81,8 @@ public record MqttIngestConfig(
         linger,
         queueRows,
         quarantineCap,
-        offlineAfter);
+        offlineAfter,
+        seriesCache);
   }
 
   public MqttIngestConfig withClientId(String value) {
@@ -93,6 +97,7 @@ public record MqttIngestConfig(
         linger,
         queueRows,
         quarantineCap,
-        offlineAfter);
+        offlineAfter,
+        seriesCache);
   }
 }

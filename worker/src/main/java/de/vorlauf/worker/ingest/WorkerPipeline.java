@@ -79,6 +79,7 @@ public final class WorkerPipeline implements AutoCloseable {
             .withQueueRows(ingest.queueRows())
             .withBatchRows(ingest.batchRows())
             .withLinger(ingest.linger())
+            .withSeriesCache(ingest.seriesCache())
             .withCloseTimeout(config.shutdownGrace());
     IngestSettings pipeline =
         IngestSettings.defaults()

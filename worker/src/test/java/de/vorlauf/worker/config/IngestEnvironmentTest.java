@@ -47,7 +47,8 @@ class IngestEnvironmentTest {
                 Duration.ofMillis(20),
                 40_000,
                 500,
-                Duration.ofMinutes(15)));
+                Duration.ofMinutes(15),
+                100_000));
     assertThat(ingest.clientId(1)).isEqualTo("worker-a");
   }
 

@@ -72,14 +72,22 @@ class MqttIngestionIT {
             "{\"value\":%d,\"unit\":\"L/h\",\"quality\":\"good\",\"timestamp\":\"%s\"}"
                 .formatted(600 + i, base.plusMillis(10L * i)));
       }
+      // the source document's ingester's form: only a value
+      publisher.publish("greenbox/hp-1/sensors/vorlauf_temp_hk1", "{\"value\": 52.3}");
     }
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> stored("hp-") == 200 * 5 + 100);
+    await().atMost(Duration.ofSeconds(60)).until(() -> stored("hp-") == 200 * 5 + 100 + 1);
+    assertThat(
+            fx.count(
+                "SELECT count(*) FROM sensor_readings WHERE device_id = 'hp-1'"
+                    + " AND timestamp_source = 'receipt' AND value = 52.3 AND unit = 'degC'"
+                    + " AND time > now() - interval '5 minutes'"))
+        .isEqualTo(1);
     Timestamp first = Timestamp.from(base);
     assertThat(
             fx.count(
                 "SELECT count(*) FROM sensor_readings WHERE device_id = 'hp-0' AND time = ?"
-                    + " AND building_id = 'it-b' AND received_at > time",
+                    + " AND building_id = 'it-b' AND timestamp_source = 'device'",
                 first))
         .isEqualTo(6);
     assertThat(
@@ -97,7 +105,7 @@ class MqttIngestionIT {
     assertThat(fx.count("SELECT count(*) FROM quarantine WHERE device_id LIKE 'hp-%'")).isZero();
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> service.ingestor().stats().acknowledged() == 300);
+        .until(() -> service.ingestor().stats().acknowledged() == 301);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
