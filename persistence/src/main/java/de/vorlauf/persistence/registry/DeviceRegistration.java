@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,6 +32,11 @@ public class DeviceRegistration extends RegistryEntry {
   /** The gateway that may publish for this device (V30); null: only the device's own login. */
   @Column(name = "gateway_id")
   private String gatewayId;
+
+  /** The device's latest self-report (firmware, signal), null before its first one. */
+  @OneToOne(fetch = FetchType.LAZY, optional = true)
+  @PrimaryKeyJoinColumn
+  private DeviceReport report;
 
   protected DeviceRegistration() {}
 
@@ -62,5 +69,10 @@ public class DeviceRegistration extends RegistryEntry {
 
   public String getGatewayId() {
     return gatewayId;
+  }
+
+  /** What the device last reported about itself; null when it never did. */
+  public DeviceReport getReport() {
+    return report;
   }
 }

@@ -93,7 +93,13 @@ final class RegistryMapper {
         d.getDescription(),
         d.isActive(),
         d.getCreatedAt(),
-        d.getUpdatedAt());
+        d.getUpdatedAt(),
+        d.getReport() == null
+            ? null
+            : new DeviceDto.DeviceReportDto(
+                d.getReport().getFirmwareVersion(),
+                d.getReport().getSignalStrength(),
+                d.getReport().getReportedAt()));
   }
 
   private static <T> T or(T value, T fallback) {

@@ -93,6 +93,7 @@ class RegistryMapperTest {
     DeviceDto dto =
         RegistryMapper.toDto(new DeviceRegistration("gb-1", building, "boiler room", NOW));
 
-    assertThat(dto).isEqualTo(new DeviceDto("gb-1", "b-1", null, "boiler room", true, NOW, NOW));
+    assertThat(dto)
+        .isEqualTo(new DeviceDto("gb-1", "b-1", null, "boiler room", true, NOW, NOW, null));
   }
 }
