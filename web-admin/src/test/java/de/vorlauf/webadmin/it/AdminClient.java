@@ -62,6 +62,11 @@ final class AdminClient {
     return send(request(path).GET().build());
   }
 
+  /** GET with the given Accept header instead of JSON. */
+  Reply get(String path, String accept) throws IOException, InterruptedException {
+    return send(request(path).setHeader("Accept", accept).GET().build());
+  }
+
   Reply post(String path, Object body) throws IOException, InterruptedException {
     return send(json(path, body).POST(publisher(body)).build());
   }
@@ -99,7 +104,7 @@ final class AdminClient {
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + "/" + path))
         .timeout(TIMEOUT)
-        .header("Accept", "application/json, application/problem+json");
+        .setHeader("Accept", "application/json, application/problem+json");
   }
 
   private Reply send(HttpRequest request) throws IOException, InterruptedException {
