@@ -41,6 +41,10 @@ record BenchReport(
             ceiling.rowsPerSecond(), ceiling.rows(), ceiling.seconds()));
     row(
         md,
+        "bytes per stored reading (readings table + indexes, after the sustained run)",
+        String.format("%.1f", ceiling.bytesPerReading()));
+    row(
+        md,
         "sustained / ceiling",
         String.format("%.0f %%", 100 * sustained.readingsPerSecond() / ceiling.rowsPerSecond()));
     row(

@@ -43,7 +43,7 @@ final class CommitWatch {
   static long count(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM sensor_readings")) {
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM readings")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -53,8 +53,7 @@ final class CommitWatch {
   static Instant lastCommit(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery("SELECT max(pg_xact_commit_timestamp(xmin)) FROM sensor_readings")) {
+        ResultSet rs = s.executeQuery("SELECT max(pg_xact_commit_timestamp(xmin)) FROM readings")) {
       rs.next();
       return rs.getTimestamp(1).toInstant();
     }

@@ -9,15 +9,25 @@ import java.sql.Statement;
 import org.postgresql.PGConnection;
 
 /**
- * The ceiling: the same rows, copied by the server itself from a file into the same table with the
- * same indexes and partitions — no broker, no parsing, no network.
+ * The ceiling: the same rows, copied by the server itself from a file into the same table ({@code
+ * readings}, the narrow series layout) with the same indexes and partitions — no broker, no
+ * parsing, no network, no rollup.
  */
 final class CopyCeiling {
 
-  private static final String COLUMNS =
-      "time, building_id, device_id, sensor_id, value, unit, quality, received_at";
+  private static final String COLUMNS = "series_id, time, value, quality";
 
-  record Result(long rows, double seconds) {
+  // table and indexes of every partition: what one stored reading costs on disk
+  private static final String BYTES =
+      """
+      SELECT coalesce(sum(pg_total_relation_size(i.inhrelid)), 0) FROM pg_inherits i
+      WHERE i.inhparent = 'readings'::regclass
+      """;
+
+  /**
+   * @param bytesPerReading table and indexes of {@code readings} after the sustained run, per row
+   */
+  record Result(long rows, double seconds, double bytesPerReading) {
     double rowsPerSecond() {
       return rows / seconds;
     }
@@ -32,24 +42,28 @@ final class CopyCeiling {
       try (OutputStream out = Files.newOutputStream(file)) {
         su.unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyOut(
-                "COPY (SELECT " + COLUMNS + " FROM sensor_readings) TO STDOUT (FORMAT binary)",
-                out);
+            .copyOut("COPY (SELECT " + COLUMNS + " FROM readings) TO STDOUT (FORMAT binary)", out);
       }
       // the server process reads the file as its own user
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
       long rows = CommitWatch.count(stack.app);
-      s.execute("TRUNCATE sensor_readings");
+      s.execute("VACUUM readings");
+      double bytesPerReading;
+      try (java.sql.ResultSet rs = s.executeQuery(BYTES)) {
+        rs.next();
+        bytesPerReading = rs.getLong(1) / (double) rows;
+      }
+      s.execute("TRUNCATE readings");
       s.execute("CHECKPOINT");
       long started = System.nanoTime();
-      s.execute("COPY sensor_readings (" + COLUMNS + ") FROM '" + file + "' (FORMAT binary)");
+      s.execute("COPY readings (" + COLUMNS + ") FROM '" + file + "' (FORMAT binary)");
       double seconds = (System.nanoTime() - started) / 1e9;
       if (CommitWatch.count(stack.app) != rows) {
         throw new IllegalStateException("the ceiling copy did not load all " + rows + " rows");
       }
-      s.execute("TRUNCATE sensor_readings");
+      s.execute("TRUNCATE readings");
       Files.delete(file);
-      return new Result(rows, seconds);
+      return new Result(rows, seconds, bytesPerReading);
     }
   }
 }

@@ -78,9 +78,9 @@ final class PacedPhase {
         PreparedStatement q =
             c.prepareStatement(
                 """
-                SELECT device_id, (floor(extract(epoch FROM time) * 100) * 10)::bigint AS base_ms,
-                       max(pg_xact_commit_timestamp(xmin)) AS committed
-                FROM sensor_readings WHERE time >= ?
+                SELECT s.device_id, (floor(extract(epoch FROM r.time) * 100) * 10)::bigint AS base_ms,
+                       max(pg_xact_commit_timestamp(r.xmin)) AS committed
+                FROM readings r JOIN series s ON s.id = r.series_id WHERE r.time >= ?
                 GROUP BY 1, 2
                 """)) {
       q.setTimestamp(1, java.sql.Timestamp.from(phaseStart.minusSeconds(1)));
