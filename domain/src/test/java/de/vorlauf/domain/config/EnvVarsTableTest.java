@@ -93,6 +93,7 @@ class EnvVarsTableTest {
             "AdminConfigProducer.java",
             "IngestConfigProducer.java",
             "IntegrationsProducer.java",
+            "ReadingsLimitsProducer.java",
             "Executables.java");
     assertThat(root.resolve(DECLARATIONS)).isDirectory();
   }
