@@ -58,10 +58,46 @@ final class HourlyRollup {
   private HourlyRollup() {}
 
   /**
-   * Hourly groups of the staged rows, in key order. Grouped in a hash map and sorted once: a sorted
-   * map compared keys for every row.
+   * Hourly groups of the staged rows, in key order. Grouped by a primitive key (series id and hour
+   * in one long) in an open-addressing table, sorted once: this runs for every row on the writer
+   * thread, where a map of key objects showed in the profile.
    */
   static Map<Key, Group> aggregate(StagedRows rows) {
+    int[] series = rows.seriesIds();
+    int capacity = Integer.highestOneBit(Math.max(16, rows.size() / 4)) << 2;
+    long[] keys = new long[capacity];
+    Group[] groups = new Group[capacity];
+    int mask = capacity - 1;
+    int used = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      ReadingRow row = rows.rows().get(i);
+      long hour = Math.floorDiv(row.time().getEpochSecond(), 3_600L);
+      long key = ((long) series[i] << 32) | (hour & 0xffff_ffffL);
+      int slot = Long.hashCode(key * 0x9E37_79B9_7F4A_7C15L) & mask;
+      while (groups[slot] != null && keys[slot] != key) {
+        slot = (slot + 1) & mask;
+      }
+      if (groups[slot] == null) {
+        if (++used > capacity / 2) {
+          // more groups than expected (rows spread over many hours): a map does it
+          return aggregateSlowly(rows);
+        }
+        keys[slot] = key;
+        groups[slot] = new Group();
+      }
+      groups[slot].add(row.value());
+    }
+    Map<Key, Group> sorted = new TreeMap<>();
+    for (int slot = 0; slot < capacity; slot++) {
+      if (groups[slot] != null) {
+        sorted.put(
+            new Key((int) (keys[slot] >> 32), (long) (int) keys[slot] * 3_600L), groups[slot]);
+      }
+    }
+    return sorted;
+  }
+
+  private static Map<Key, Group> aggregateSlowly(StagedRows rows) {
     Map<Key, Group> groups = new HashMap<>();
     int[] series = rows.seriesIds();
     for (int i = 0; i < rows.size(); i++) {

@@ -125,17 +125,18 @@ final class JdbcBatchSink implements BatchSink {
     try (Connection connection = dataSource.getConnection()) {
       PGConnection pg = connection.unwrap(PGConnection.class);
       connection.setAutoCommit(true);
-      StagedRows rows = StagedRows.of(batch, seriesIds(connection, batch));
+      int[] ids = seriesIds(connection, batch);
+      StagedRows rows = StagedRows.all(batch, ids);
       if (mode == StorageMode.PLAIN_POSTGRESQL) {
-        partitions.ensure(
-            connection, PartitionNames.daysOf(rows.rows().stream().map(ReadingRow::time).toList()));
+        partitions.ensure(connection, PartitionNames.daysOfRows(rows.rows()));
       }
       prepareStaging(connection, pg);
       connection.setAutoCommit(false);
       try {
         int[] inserted = writeDirect(connection, pg, rows, batch.size());
         if (inserted == null) {
-          copy(pg, rows, CopyEncoder.Target.STAGING);
+          // a row already stored, or twice in the batch: staged without duplicates, then inserted
+          copy(pg, StagedRows.of(batch, ids), CopyEncoder.Target.STAGING);
           inserted = insert(connection, batch.size());
         }
         connection.commit();
@@ -164,15 +165,14 @@ final class JdbcBatchSink implements BatchSink {
     int i = 0;
     for (Submission submission : batch) {
       for (ReadingRow row : submission.rows()) {
-        SeriesKey key = row.seriesKey();
-        Integer id = series.get(key);
-        if (id != null) {
+        int id = series.get(row.buildingId(), row.deviceId(), row.sensorId(), row.unit());
+        if (id >= 0) {
           ids[i] = id;
         } else {
           if (missing == null) {
             missing = new HashMap<>();
           }
-          missing.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(i);
+          missing.computeIfAbsent(row.seriesKey(), k -> new java.util.ArrayList<>()).add(i);
         }
         i++;
       }
@@ -213,7 +213,10 @@ final class JdbcBatchSink implements BatchSink {
     staged.add(pg);
   }
 
-  /** The fast path; null when a row was already stored (rolled back to the savepoint). */
+  /**
+   * The fast path; null when a row was already stored or is in the batch twice (rolled back to the
+   * savepoint).
+   */
   private int[] writeDirect(
       Connection connection, PGConnection pg, StagedRows rows, int submissions)
       throws SQLException {

@@ -82,6 +82,20 @@ public final class PartitionNames {
     return days;
   }
 
+  /** The UTC days of the rows' times; a batch spans few days, so no list of times is built. */
+  public static SortedSet<LocalDate> daysOfRows(java.util.List<ReadingRow> rows) {
+    SortedSet<LocalDate> days = new TreeSet<>();
+    long last = Long.MIN_VALUE;
+    for (ReadingRow row : rows) {
+      long day = Math.floorDiv(row.time().getEpochSecond(), 86_400L);
+      if (day != last) {
+        last = day;
+        days.add(LocalDate.ofEpochDay(day));
+      }
+    }
+    return days;
+  }
+
   /** {@code today} and the {@code ahead} days after it. */
   public static SortedSet<LocalDate> window(LocalDate today, int ahead) {
     SortedSet<LocalDate> days = new TreeSet<>();

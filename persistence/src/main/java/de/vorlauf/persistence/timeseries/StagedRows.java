@@ -16,6 +16,24 @@ record StagedRows(List<ReadingRow> rows, int[] seriesIds, int[] submissionOf) {
   record Key(int seriesId, long micros) {}
 
   /**
+   * Every row of the batch, in batch order, duplicates kept: the fast path's COPY, which fails on a
+   * duplicate anyway (and the batch then goes through {@link #of}).
+   *
+   * @param seriesIds the series id of every row of the batch, in batch order
+   */
+  static StagedRows all(List<Submission> batch, int[] seriesIds) {
+    List<ReadingRow> rows = new ArrayList<>(seriesIds.length);
+    int[] owners = new int[seriesIds.length];
+    for (int s = 0; s < batch.size(); s++) {
+      for (ReadingRow row : batch.get(s).rows()) {
+        owners[rows.size()] = s;
+        rows.add(row);
+      }
+    }
+    return new StagedRows(rows, seriesIds, owners);
+  }
+
+  /**
    * @param seriesIds the series id of every row of the batch, in batch order
    */
   static StagedRows of(List<Submission> batch, int[] seriesIds) {
