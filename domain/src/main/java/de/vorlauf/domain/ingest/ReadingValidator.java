@@ -82,11 +82,13 @@ public final class ReadingValidator {
           "timestamp " + time + " is older than the retention of " + policy.retention(),
           sensorId);
     }
+    // the catalogue's instance of the id: downstream maps keyed by sensor (the writer's series
+    // cache) then find its hash computed and compare by reference
     return new Outcome.Accepted(
         new Reading(
             time,
             candidate.deviceId(),
-            sensorId,
+            sensor.id(),
             value,
             sensor.canonicalUnit(),
             quality.get(),

@@ -103,7 +103,7 @@ final class MessageEvaluator {
     for (ReadingCandidate candidate : parsed.candidates()) {
       ReadingValidator.Outcome outcome = validator.validate(candidate, now);
       if (outcome instanceof ReadingValidator.Outcome.Accepted accepted) {
-        ReadingRow row = ReadingRow.of(accepted.reading(), device.buildingId());
+        ReadingRow row = ReadingRow.of(accepted.reading(), device);
         rows.add(row);
         newest = newest == null || row.time().isAfter(newest) ? row.time() : newest;
       } else if (outcome instanceof ReadingValidator.Outcome.Rejected rejected) {

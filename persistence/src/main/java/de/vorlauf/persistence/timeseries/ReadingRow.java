@@ -50,6 +50,23 @@ public record ReadingRow(
     this(time, buildingId, deviceId, sensorId, value, unit, quality, TimestampSource.DEVICE);
   }
 
+  /**
+   * The row of a reading of a registered device. The device's cached id and building (the same
+   * instances for every message) are used, not the message's copy: the writer's series cache, run
+   * for every reading, then finds their hashes computed and compares them by reference.
+   */
+  public static ReadingRow of(Reading reading, de.vorlauf.persistence.ingest.DeviceInfo device) {
+    return new ReadingRow(
+        reading.time(),
+        device.buildingId(),
+        device.deviceId(),
+        reading.sensorId(),
+        reading.value(),
+        reading.unit(),
+        reading.quality(),
+        reading.timestampSource());
+  }
+
   public static ReadingRow of(Reading reading, String buildingId) {
     return new ReadingRow(
         reading.time(),
