@@ -29,16 +29,20 @@ class FleetRepositoryIT {
         "UPDATE buildings SET active = false WHERE id = 'fl-b'",
         "INSERT INTO devices (id, building_id) VALUES ('fl-2', 'fl-a'), ('fl-1', 'fl-a')",
         "INSERT INTO devices (id, building_id, active) VALUES ('fl-3', 'fl-b', false)",
-        // three readings of fl-1 just arrived, one of fl-2 arrived 10 minutes ago
+        // three readings of fl-1 measured just now, one of fl-2 measured 10 minutes ago (the
+        // series layout keeps the measurement time only)
         """
-        INSERT INTO sensor_readings (time, building_id, device_id, sensor_id, value, unit)
-        SELECT now() - make_interval(secs => s), 'fl-a', 'fl-1', 'flow_temp', 40, 'C'
-        FROM generate_series(1, 3) AS s
+        INSERT INTO series (building_id, device_id, sensor_id, unit)
+        VALUES ('fl-a', 'fl-1', 'flow_temp', 'C'), ('fl-a', 'fl-2', 'flow_temp', 'C')
         """,
         """
-        INSERT INTO sensor_readings (time, building_id, device_id, sensor_id, value, unit,
-                                     received_at)
-        VALUES (now(), 'fl-a', 'fl-2', 'flow_temp', 41, 'C', now() - interval '10 minutes')
+        INSERT INTO readings (series_id, time, value)
+        SELECT s.id, now() - make_interval(secs => g), 40
+        FROM series s, generate_series(1, 3) AS g WHERE s.device_id = 'fl-1'
+        """,
+        """
+        INSERT INTO readings (series_id, time, value)
+        SELECT id, now() - interval '10 minutes', 41 FROM series WHERE device_id = 'fl-2'
         """,
         """
         INSERT INTO quarantine (source, device_id, reason, message_key, part) VALUES

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.PostgresOptions;
-import de.vorlauf.devstack.PostgresService;
-import de.vorlauf.devstack.RunningPostgres;
+import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.domain.sensor.Quality;
+import de.vorlauf.persistence.MigratedSchema;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
@@ -15,6 +14,7 @@ import de.vorlauf.persistence.timeseries.ReadingRow;
 import de.vorlauf.persistence.timeseries.ReadingWriter;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.WriterSettings;
+import de.vorlauf.testsupport.SharedServices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -46,7 +46,7 @@ class ReadingsRepositoryIT {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = PostgresService.start(PostgresOptions.forTest(dir));
+    postgres = SharedServices.database(ReadingsRepositoryIT.class, MigratedSchema.class);
     ds =
         PooledDataSources.create(
             new DatabaseSettings(
