@@ -32,6 +32,7 @@ public final class RepositoryDatabase implements AutoCloseable {
       List.of(
           BuildingRegistration.class,
           DeviceRegistration.class,
+          de.vorlauf.persistence.registry.DeviceReport.class,
           DeviceCredential.class,
           GatewayRegistration.class,
           GatewayCredential.class,
