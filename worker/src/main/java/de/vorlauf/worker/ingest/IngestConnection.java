@@ -1,6 +1,7 @@
 package de.vorlauf.worker.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class IngestConnection {
 
   private static final Logger log = LoggerFactory.getLogger(IngestConnection.class);
+  private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(15);
 
   /** Called on Paho's callback thread; must not block. */
   interface Listener {
@@ -100,7 +102,17 @@ final class IngestConnection {
     while (!closing) {
       try {
         client.connect(options()).waitForCompletion(15_000);
-        return;
+        if (awaitSubscribed()) {
+          return;
+        }
+        // Seen once under load after a broker restart: connected, SUBSCRIBE sent, no SUBACK and
+        // no failure, so nothing arrived ever again. A connection without its subscriptions is
+        // useless to ingestion; drop it and connect again.
+        log.warn(
+            "MQTT ingestor {}: subscriptions not granted within {} s of connecting; reconnecting",
+            settings.clientId(),
+            SUBSCRIBE_TIMEOUT.toSeconds());
+        client.disconnectForcibly(0, 1_000, false);
       } catch (MqttException e) {
         if (attempts++ % 25 == 0) {
           log.warn(
@@ -119,6 +131,20 @@ final class IngestConnection {
         pause = Math.min(pause * 2, 5_000);
       }
     }
+  }
+
+  /** Waits for the SUBACK of the subscriptions that {@code connectComplete} sends. */
+  private boolean awaitSubscribed() {
+    long deadline = System.nanoTime() + SUBSCRIBE_TIMEOUT.toNanos();
+    while (!subscribed && !closing && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+    return subscribed || closing;
   }
 
   private synchronized void reconnectInBackground() {
