@@ -55,6 +55,32 @@ public class IngestResource {
     return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
   }
 
+  /**
+   * {@code POST /api/v1/ingest/bulk}: a JSON array of messages from a device's buffer, for the
+   * backlog lane. 200 once all are committed; 503 + Retry-After while the backlog lane is full
+   * (send the same request again then; what was stored is dropped as a duplicate). Live readings
+   * never wait for it. See docs/device-protocol.md.
+   */
+  @POST
+  @Path("/bulk")
+  @Produces({MediaType.APPLICATION_JSON, ProblemDto.MEDIA_TYPE})
+  public Response bulk(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      InputStream body)
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
+    Optional<String> device = requests.device(authorization);
+    if (device.isEmpty()) {
+      return unauthorized(authorization == null || authorization.isBlank());
+    }
+    BulkAcceptedDto committed = requests.ingestBulk(device.get(), body, length(contentLength));
+    return Response.ok(committed).type(MediaType.APPLICATION_JSON).build();
+  }
+
   private Response unauthorized(boolean missing) {
     String detail =
         missing
