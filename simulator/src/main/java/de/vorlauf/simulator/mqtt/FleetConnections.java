@@ -128,22 +128,24 @@ public final class FleetConnections implements AutoCloseable {
 
   /** Waits until ingestion committed every backlog message sent so far on every connection. */
   public boolean drainBacklog(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (PublisherConnection connection : connections) {
-      long left = Math.max(0, deadline - System.nanoTime());
-      if (!connection.drainBacklog(Duration.ofNanos(left))) {
-        return false;
-      }
-    }
-    return true;
+    return eachWithin(timeout, PublisherConnection::drainBacklog);
   }
 
   /** Waits until the broker acknowledged everything published so far on every connection. */
   public boolean drain(Duration timeout) throws InterruptedException {
+    return eachWithin(timeout, PublisherConnection::drain);
+  }
+
+  private interface Drain {
+    boolean drain(PublisherConnection connection, Duration timeout) throws InterruptedException;
+  }
+
+  /** One deadline for all connections, each waited for in turn. */
+  private boolean eachWithin(Duration timeout, Drain drain) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (PublisherConnection connection : connections) {
       long left = Math.max(0, deadline - System.nanoTime());
-      if (!connection.drain(Duration.ofNanos(left))) {
+      if (!drain.drain(connection, Duration.ofNanos(left))) {
         return false;
       }
     }

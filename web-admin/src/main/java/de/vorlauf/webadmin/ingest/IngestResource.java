@@ -47,12 +47,12 @@ public class IngestResource {
           IngestBusyException,
           IngestRefusedException,
           InterruptedException {
-    Optional<String> device = requests.device(authorization);
-    if (device.isEmpty()) {
-      return unauthorized(authorization == null || authorization.isBlank());
-    }
-    IngestAcceptedDto accepted = requests.ingest(device.get(), body, length(contentLength));
-    return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
+    return asDevice(
+        authorization,
+        device ->
+            Response.accepted(requests.ingest(device, body, length(contentLength)))
+                .type(MediaType.APPLICATION_JSON)
+                .build());
   }
 
   /**
@@ -73,12 +73,36 @@ public class IngestResource {
           IngestBusyException,
           IngestRefusedException,
           InterruptedException {
+    return asDevice(
+        authorization,
+        device ->
+            Response.ok(requests.ingestBulk(device, body, length(contentLength)))
+                .type(MediaType.APPLICATION_JSON)
+                .build());
+  }
+
+  /** What a request of a device may throw; mapped to problem+json by the providers. */
+  private interface DeviceCall {
+    Response call(String deviceId)
+        throws IOException,
+            BodyTooLargeException,
+            IngestBusyException,
+            IngestRefusedException,
+            InterruptedException;
+  }
+
+  /** Runs {@code call} for the bearer token's device, or answers 401. */
+  private Response asDevice(String authorization, DeviceCall call)
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
     Optional<String> device = requests.device(authorization);
     if (device.isEmpty()) {
       return unauthorized(authorization == null || authorization.isBlank());
     }
-    BulkAcceptedDto committed = requests.ingestBulk(device.get(), body, length(contentLength));
-    return Response.ok(committed).type(MediaType.APPLICATION_JSON).build();
+    return call.call(device.get());
   }
 
   private Response unauthorized(boolean missing) {

@@ -177,21 +177,9 @@ public class IngestService {
       throw new IngestBusyException(
           "the database cannot take readings now: " + e.getMessage(), RETRY_AFTER_SECONDS, e);
     }
-    ReadingWriter writer =
-        ReadingWriter.start(
-            dataSource,
-            mode,
-            WriterSettings.defaults().withQueueRows(config.queueRows()),
-            "vorlauf-rest-writer",
-            IngestThreads.naming(threads, "vorlauf-rest-writer"));
+    ReadingWriter writer = startWriter(mode, "vorlauf-rest-writer");
     // bulk uploads and old readings: their own queue, so a full one answers 503 to them alone
-    ReadingWriter backlogWriter =
-        ReadingWriter.start(
-            dataSource,
-            mode,
-            WriterSettings.defaults().withQueueRows(config.queueRows()),
-            "vorlauf-rest-backlog-writer",
-            IngestThreads.naming(threads, "vorlauf-rest-backlog-writer"));
+    ReadingWriter backlogWriter = startWriter(mode, "vorlauf-rest-backlog-writer");
     IngestSettings settings =
         IngestSettings.defaults()
             .withValidation(
@@ -212,6 +200,15 @@ public class IngestService {
             mode, writer, backlogWriter, pipeline, new QuarantineReingest(dataSource, pipeline));
     LOG.info("REST ingestion started ({})", mode.label());
     return running;
+  }
+
+  private ReadingWriter startWriter(StorageMode mode, String name) {
+    return ReadingWriter.start(
+        dataSource,
+        mode,
+        WriterSettings.defaults().withQueueRows(config.queueRows()),
+        name,
+        IngestThreads.naming(threads, name));
   }
 
   @PreDestroy

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.simulator.provision.CredentialStore;
 import de.vorlauf.simulator.provision.Principal;
+import de.vorlauf.simulator.runtime.FleetLayout;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
@@ -63,7 +64,7 @@ class BackfillLagBenchmark {
       fx.provision(settings);
       long mosquitto = mosquittoPid(dir);
       RunningIngest ingest = fx.startIngest("backfill-bench-" + UUID.randomUUID());
-      String probeDevice = PREFIX + "-0001";
+      String probeDevice = FleetLayout.plan(settings).members().get(0).deviceId();
       String token =
           CredentialStore.open(settings.stateDir())
               .token(new Principal(Principal.Kind.DEVICE, probeDevice))
