@@ -174,7 +174,7 @@ class GatewayAccessExportIT {
         Files.size(export.aclFile()));
     assertThat(first.gateways()).isGreaterThanOrEqualTo(10);
     for (int g = 0; g < 10; g++) {
-      assertThat(section(export, "scale-gw-" + g)).hasSize(4_000);
+      assertThat(section(export, "scale-gw-" + g)).hasSize(6_000);
     }
     assertThat(unchangedMillis).as("an unchanged export of 10,000 devices").isLessThan(2_000);
   }
