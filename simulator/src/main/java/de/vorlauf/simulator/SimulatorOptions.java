@@ -45,6 +45,7 @@ record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
           Map.entry("cloud-secret-file", SimulatorVars.CLOUD_SECRET_FILE),
           Map.entry("threads", SimulatorVars.THREADS),
           Map.entry("max-inflight", SimulatorVars.MAX_INFLIGHT),
+          Map.entry("backlog-window", SimulatorVars.BACKLOG_WINDOW),
           Map.entry("progress-interval", SimulatorVars.PROGRESS_INTERVAL),
           Map.entry("report-file", SimulatorVars.REPORT_FILE),
           Map.entry("zone", SimulatorVars.ZONE));
@@ -104,6 +105,7 @@ record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
                 .orElse(secrets.resolve("vendor-sim-cloud-secret")),
             env.find(SimulatorVars.THREADS).orElse(defaults.stepThreads()),
             env.get(SimulatorVars.MAX_INFLIGHT),
+            env.get(SimulatorVars.BACKLOG_WINDOW),
             env.get(SimulatorVars.PROGRESS_INTERVAL),
             env.get(SimulatorVars.ZONE));
     env.throwIfInvalid();

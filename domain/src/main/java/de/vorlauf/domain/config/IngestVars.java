@@ -101,6 +101,15 @@ public final class IngestVars {
           .readBy(WILDFLY)
           .means("how long a REST ingest waits for its commit before answering 503");
 
+  /** Below ten seconds, clock skew and a linger would send live readings to the backlog. */
+  public static final EnvVar<Duration> LIVE_WINDOW =
+      EnvVar.duration("VORLAUF_INGEST_LIVE_WINDOW", "PT10S")
+          .byDefault("PT5M")
+          .readBy(WORKER, WILDFLY)
+          .means(
+              "readings older than this on arrival take the backlog lane, which never delays live"
+                  + " ones (messages on greenbox/<device>/backlog and bulk uploads always do)");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
           ENABLED,
@@ -115,7 +124,8 @@ public final class IngestVars {
           QUARANTINE_CAP,
           OFFLINE_MINUTES,
           MAX_BODY_BYTES,
-          COMMIT_TIMEOUT);
+          COMMIT_TIMEOUT,
+          LIVE_WINDOW);
 
   private IngestVars() {}
 }

@@ -139,6 +139,18 @@ public final class SimulatorVars {
           .readBy(SIMULATOR)
           .means("unacknowledged QoS 1 messages per connection (capped by the broker)");
 
+  /**
+   * Bounds what the broker holds for a backfill: at most this many messages per connection are
+   * waiting for ingestion's commit receipt, whatever the broker's PUBACK says.
+   */
+  public static final EnvVar<Integer> BACKLOG_WINDOW =
+      EnvVar.integer("VORLAUF_SIM_BACKLOG_WINDOW", 1, 65_535)
+          .byDefault("200")
+          .readBy(SIMULATOR)
+          .means(
+              "backfill messages per connection sent and not yet committed by ingestion (paced by"
+                  + " commit receipts on greenbox/<device>/backlog/ack)");
+
   public static final EnvVar<Duration> PROGRESS_INTERVAL =
       EnvVar.positiveDuration("VORLAUF_SIM_PROGRESS_INTERVAL")
           .byDefault("PT5S")
@@ -178,6 +190,7 @@ public final class SimulatorVars {
           CLOUD_SECRET_FILE,
           THREADS,
           MAX_INFLIGHT,
+          BACKLOG_WINDOW,
           PROGRESS_INTERVAL,
           REPORT_FILE,
           ZONE);

@@ -18,14 +18,18 @@ public enum ServiceAccount {
    * The worker: the MQTT ingestor reads every device's readings through a shared subscription
    * ({@code $share/<group>/greenbox/+/sensors[/+]}; Mosquitto checks a shared subscription's
    * messages against the topic without the {@code $share/<group>/} prefix), and the self-check
-   * activity makes a round trip under {@code vorlauf/self-check/}. Setpoints (a later issue) will
-   * add {@code greenbox/+/commands/#} here.
+   * activity makes a round trip under {@code vorlauf/self-check/}. Backlog uploads come on their
+   * own shared subscription ({@code greenbox/+/backlog}) and get their commit receipts on {@code
+   * greenbox/<device>/backlog/ack}. Setpoints (a later issue) will add {@code
+   * greenbox/+/commands/#} here.
    */
   WORKER(
       "vorlauf-worker",
       List.of(
           "topic read greenbox/+/sensors",
           "topic read greenbox/+/sensors/#",
+          "topic read greenbox/+/backlog",
+          "topic write greenbox/+/backlog/ack",
           "topic readwrite vorlauf/self-check/#")),
 
   /** The admin WAR's status probe: a round trip under its own prefix and the broker version. */
@@ -40,7 +44,9 @@ public enum ServiceAccount {
           "topic write greenbox/+/sensors",
           "topic write greenbox/+/sensors/#",
           "topic read greenbox/+/commands/#",
-          "topic write greenbox/+/commands/ack"));
+          "topic write greenbox/+/commands/ack",
+          "topic write greenbox/+/backlog",
+          "topic read greenbox/+/backlog/ack"));
 
   private final String username;
   private final List<String> aclRules;

@@ -17,6 +17,8 @@ import java.util.Objects;
  *     the bearer token (REST); null when the topic is not a device topic
  * @param sensorId the topic's sensor for the per-sensor form, else null
  * @param receivedAt arrival at Vorlauf (never a reading's time)
+ * @param backlog the sender marked the message as history (backlog topic, bulk upload): it takes
+ *     the backlog lane whatever its readings' age
  */
 public record IngestMessage(
     IngestSource source,
@@ -24,7 +26,8 @@ public record IngestMessage(
     String senderId,
     String sensorId,
     byte[] payload,
-    Instant receivedAt) {
+    Instant receivedAt,
+    boolean backlog) {
 
   public IngestMessage {
     Objects.requireNonNull(source, "source");
@@ -32,7 +35,7 @@ public record IngestMessage(
     Objects.requireNonNull(receivedAt, "receivedAt");
   }
 
-  /** A message from an MQTT topic; device and sensor come from the topic. */
+  /** A message from an MQTT topic; device, sensor and lane hint come from the topic. */
   public static IngestMessage mqtt(String topic, byte[] payload, Instant receivedAt) {
     GreenboxTopic parsed = GreenboxTopic.parse(topic).orElse(null);
     return new IngestMessage(
@@ -41,13 +44,29 @@ public record IngestMessage(
         parsed == null ? null : parsed.deviceId(),
         parsed == null ? null : parsed.sensorId(),
         payload,
-        receivedAt);
+        receivedAt,
+        parsed != null && parsed.backlog());
   }
 
   /** A body of {@code POST /api/v1/ingest}, sent by the device its token belongs to. */
   public static IngestMessage rest(String deviceId, byte[] payload, Instant receivedAt) {
     return new IngestMessage(
-        IngestSource.REST, null, Objects.requireNonNull(deviceId), null, payload, receivedAt);
+        IngestSource.REST,
+        null,
+        Objects.requireNonNull(deviceId),
+        null,
+        payload,
+        receivedAt,
+        false);
+  }
+
+  /**
+   * One message of a bulk upload ({@code POST /api/v1/ingest/bulk}) by the device its token belongs
+   * to: history, so it takes the backlog lane.
+   */
+  public static IngestMessage bulk(String deviceId, byte[] payload, Instant receivedAt) {
+    return new IngestMessage(
+        IngestSource.REST, null, Objects.requireNonNull(deviceId), null, payload, receivedAt, true);
   }
 
   /**
@@ -56,7 +75,13 @@ public record IngestMessage(
    */
   public static IngestMessage vendor(String deviceId, byte[] payload, Instant receivedAt) {
     return new IngestMessage(
-        IngestSource.VENDOR, null, Objects.requireNonNull(deviceId), null, payload, receivedAt);
+        IngestSource.VENDOR,
+        null,
+        Objects.requireNonNull(deviceId),
+        null,
+        payload,
+        receivedAt,
+        false);
   }
 
   /** True when an MQTT topic was not one of the device topics. */

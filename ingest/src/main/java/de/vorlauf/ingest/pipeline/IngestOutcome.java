@@ -1,5 +1,6 @@
 package de.vorlauf.ingest.pipeline;
 
+import de.vorlauf.domain.ingest.Lane;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ import java.util.List;
  * @param refusals every refused part, each with its reason
  * @param quarantined refused parts now in the quarantine (new or from an earlier delivery)
  * @param quarantineDropped refused parts only counted because the quarantine was full
+ * @param lane the queue its readings took
  */
 public record IngestOutcome(
     String deviceId,
@@ -20,7 +22,8 @@ public record IngestOutcome(
     int duplicates,
     List<Refusal> refusals,
     int quarantined,
-    int quarantineDropped) {
+    int quarantineDropped,
+    Lane lane) {
 
   public IngestOutcome {
     refusals = List.copyOf(refusals);

@@ -1,5 +1,6 @@
 package de.vorlauf.ingest.pipeline;
 
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.domain.ingest.ReadingValidator;
 import de.vorlauf.domain.sensor.SensorCatalogue;
 import de.vorlauf.ingest.IngestThreads;
@@ -33,6 +34,11 @@ import javax.sql.DataSource;
  * quarantine rows of the message are committed: acknowledge an MQTT message, or answer a REST
  * request with 202, only then. When it completes exceptionally nothing may be assumed stored:
  * deliver again (duplicates are dropped by key, in the readings and in the quarantine).
+ *
+ * <p>Two lanes ({@link Lane}): a message's valid readings go to the live or the backlog queue of
+ * the {@link ReadingSink}, as the sender said (backlog topic, bulk upload) or else by the age of
+ * its newest reading ({@link IngestSettings#lanes()}), so that an upload of history never delays
+ * what a building is doing now.
  *
  * <p>Its threads (quarantine writer, device status, the hand-off of rows the database refused) come
  * from the {@link ThreadFactory} its creator passes: named platform threads in the worker, the
@@ -131,10 +137,14 @@ public final class IngestPipeline implements AutoCloseable {
   public CompletableFuture<IngestOutcome> ingest(IngestMessage message, Duration maxWait)
       throws WriteQueueFullException, IngestUnavailableException, InterruptedException {
     Evaluation evaluation = evaluator.evaluate(message);
+    Lane lane =
+        settings
+            .lanes()
+            .classify(message.backlog(), evaluation.newestReading(), message.receivedAt());
     CompletableFuture<WriteResult> written =
         evaluation.rows().isEmpty()
             ? CompletableFuture.completedFuture(new WriteResult(0, 0))
-            : readings.submit(evaluation.rows(), maxWait);
+            : readings.submit(evaluation.rows(), lane, maxWait);
     List<QuarantineEntry> entries =
         MessageEvaluator.entries(evaluation, evaluation.refusals(), settings.payloadCapBytes());
     CompletableFuture<List<Fate>> quarantined = quarantine.submit(entries);
@@ -145,7 +155,7 @@ public final class IngestPipeline implements AutoCloseable {
                     ? new StoredReadings(result, List.of(), List.of())
                     : storageRejected(evaluation, error))
         .thenCompose(this::quarantineRejectedRows)
-        .thenCombine(quarantined, (stored, fates) -> finish(evaluation, stored, fates));
+        .thenCombine(quarantined, (stored, fates) -> finish(evaluation, lane, stored, fates));
   }
 
   /** A batch refused by the database: its rows go to the quarantine instead of being lost. */
@@ -186,7 +196,8 @@ public final class IngestPipeline implements AutoCloseable {
   private record StoredReadings(
       WriteResult result, List<QuarantineEntry> extraEntries, List<Refusal> allRefusals) {}
 
-  private IngestOutcome finish(Evaluation evaluation, StoredReadings stored, List<Fate> fates) {
+  private IngestOutcome finish(
+      Evaluation evaluation, Lane lane, StoredReadings stored, List<Fate> fates) {
     List<Refusal> refusals =
         stored.allRefusals().isEmpty() ? evaluation.refusals() : stored.allRefusals();
     int inQuarantine = 0;
@@ -221,7 +232,8 @@ public final class IngestPipeline implements AutoCloseable {
         result.duplicates(),
         refusals,
         inQuarantine,
-        dropped);
+        dropped,
+        lane);
   }
 
   public IngestStats stats() {

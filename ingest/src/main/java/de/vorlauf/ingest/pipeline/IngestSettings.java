@@ -1,6 +1,7 @@
 package de.vorlauf.ingest.pipeline;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.LanePolicy;
 import de.vorlauf.domain.ingest.ValidationPolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param deviceMissTtl how long an unknown device id is remembered as unknown
  * @param statusFlushInterval how often device status is written
  * @param quarantineQueue messages with refused parts waiting to be written before submitters wait
+ * @param lanes which lane a message's readings take when its sender did not say
  */
 public record IngestSettings(
     long quarantineCap,
@@ -24,10 +26,12 @@ public record IngestSettings(
     Duration deviceCacheTtl,
     Duration deviceMissTtl,
     Duration statusFlushInterval,
-    int quarantineQueue) {
+    int quarantineQueue,
+    LanePolicy lanes) {
 
   public IngestSettings {
     Objects.requireNonNull(validation, "validation");
+    Objects.requireNonNull(lanes, "lanes");
     Objects.requireNonNull(liveness, "liveness");
     if (quarantineCap < 0 || payloadCapBytes < 256 || payloadCapBytes > 65_536) {
       throw new IllegalArgumentException(
@@ -35,7 +39,10 @@ public record IngestSettings(
     }
   }
 
-  /** 100,000 quarantine rows, 16 KiB payloads, 10 min offline, 2 messages back online. */
+  /**
+   * 100,000 quarantine rows, 16 KiB payloads, 10 min offline, 2 messages back online, backlog
+   * beyond 5 minutes.
+   */
   public static IngestSettings defaults() {
     return new IngestSettings(
         100_000,
@@ -45,7 +52,8 @@ public record IngestSettings(
         Duration.ofSeconds(10),
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
-        50_000);
+        50_000,
+        LanePolicy.DEFAULT);
   }
 
   public IngestSettings withQuarantineCap(long cap) {
@@ -57,7 +65,8 @@ public record IngestSettings(
         deviceCacheTtl,
         deviceMissTtl,
         statusFlushInterval,
-        quarantineQueue);
+        quarantineQueue,
+        lanes);
   }
 
   public IngestSettings withLiveness(DeviceLiveness value) {
@@ -69,7 +78,8 @@ public record IngestSettings(
         deviceCacheTtl,
         deviceMissTtl,
         statusFlushInterval,
-        quarantineQueue);
+        quarantineQueue,
+        lanes);
   }
 
   public IngestSettings withValidation(ValidationPolicy value) {
@@ -81,6 +91,20 @@ public record IngestSettings(
         deviceCacheTtl,
         deviceMissTtl,
         statusFlushInterval,
-        quarantineQueue);
+        quarantineQueue,
+        lanes);
+  }
+
+  public IngestSettings withLanes(LanePolicy value) {
+    return new IngestSettings(
+        quarantineCap,
+        payloadCapBytes,
+        validation,
+        liveness,
+        deviceCacheTtl,
+        deviceMissTtl,
+        statusFlushInterval,
+        quarantineQueue,
+        value);
   }
 }

@@ -113,15 +113,19 @@ class BrokerAccessMosquittoIT {
             MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())
                 .subscribe(
                     "$share/vorlauf-ingest/greenbox/+/sensors",
-                    "$share/vorlauf-ingest/greenbox/+/sensors/+");
+                    "$share/vorlauf-ingest/greenbox/+/sensors/+",
+                    "$share/vorlauf-ingest/greenbox/+/backlog");
         MqttTestClient device1 = connectEventually("gb-own-1", token1);
         MqttTestClient device2 = connectEventually("gb-own-2", token2).subscribe("#")) {
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors", "full"));
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors/outdoor_temp", "one"));
       assertAccepted(device1.publish("greenbox/gb-own-1/commands/ack", "ack"));
+      assertAccepted(device1.publish("greenbox/gb-own-1/backlog", "history"));
       for (String forbidden :
           List.of(
               "greenbox/gb-own-2/sensors",
+              "greenbox/gb-own-2/backlog",
+              "greenbox/gb-own-1/backlog/ack",
               "greenbox/gb-own-2/sensors/outdoor_temp",
               "greenbox/gb-own-1/commands/setpoint",
               "vorlauf/self-check/x")) {
@@ -129,6 +133,9 @@ class BrokerAccessMosquittoIT {
       }
       assertAccepted(device2.publish("greenbox/gb-own-2/commands/ack", "own ack"));
       assertAccepted(device2.publish("greenbox/gb-own-2/sensors", "last"));
+      // the ingest account sends commit receipts; each device reads only its own
+      assertAccepted(ingest.publish("greenbox/gb-own-1/backlog/ack", "receipt 1"));
+      assertAccepted(ingest.publish("greenbox/gb-own-2/backlog/ack", "receipt 2"));
 
       await()
           .atMost(Duration.ofSeconds(10))
@@ -137,12 +144,15 @@ class BrokerAccessMosquittoIT {
           .containsExactlyInAnyOrder(
               "greenbox/gb-own-1/sensors full",
               "greenbox/gb-own-1/sensors/outdoor_temp one",
+              "greenbox/gb-own-1/backlog history",
               "greenbox/gb-own-2/sensors last");
       // subscribed to '#', device 2 gets only its own commands: Mosquitto checks on delivery
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> device2.received.contains("greenbox/gb-own-2/commands/ack own ack"));
-      assertThat(device2.received).containsExactly("greenbox/gb-own-2/commands/ack own ack");
+          .until(() -> device2.received.contains("greenbox/gb-own-2/backlog/ack receipt 2"));
+      assertThat(device2.received)
+          .containsExactly(
+              "greenbox/gb-own-2/commands/ack own ack", "greenbox/gb-own-2/backlog/ack receipt 2");
     }
   }
 

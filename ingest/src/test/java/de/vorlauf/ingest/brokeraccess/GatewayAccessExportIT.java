@@ -95,10 +95,14 @@ class GatewayAccessExportIT {
             "topic write greenbox/gwx-d1/sensors/#",
             "topic read greenbox/gwx-d1/commands/#",
             "topic write greenbox/gwx-d1/commands/ack",
+            "topic write greenbox/gwx-d1/backlog",
+            "topic read greenbox/gwx-d1/backlog/ack",
             "topic write greenbox/gwx-d2/sensors",
             "topic write greenbox/gwx-d2/sensors/#",
             "topic read greenbox/gwx-d2/commands/#",
-            "topic write greenbox/gwx-d2/commands/ack");
+            "topic write greenbox/gwx-d2/commands/ack",
+            "topic write greenbox/gwx-d2/backlog",
+            "topic read greenbox/gwx-d2/backlog/ack");
     assertThat(Files.readString(export.aclFile()))
         .doesNotContain("user gwx-inactive", "user gwx-revoked", "user gwx-none")
         .doesNotContain("gwx-d3", "gwx-d4", "gwx-d5", "gwx-d6");
@@ -107,7 +111,7 @@ class GatewayAccessExportIT {
     BrokerAccessExport.Result deviceGone = export.export(NOW);
     assertThat(deviceGone.aclFileChanged()).isTrue();
     assertThat(deviceGone.passwordFileChanged()).isFalse();
-    assertThat(section(export, "gwx-a")).hasSize(4).allMatch(l -> l.contains("/gwx-d1/"));
+    assertThat(section(export, "gwx-a")).hasSize(6).allMatch(l -> l.contains("/gwx-d1/"));
 
     execute("UPDATE gateways SET active = false WHERE id = 'gwx-a'");
     BrokerAccessExport.Result gatewayGone = export.export(NOW);
@@ -170,7 +174,7 @@ class GatewayAccessExportIT {
         Files.size(export.aclFile()));
     assertThat(first.gateways()).isGreaterThanOrEqualTo(10);
     for (int g = 0; g < 10; g++) {
-      assertThat(section(export, "scale-gw-" + g)).hasSize(4_000);
+      assertThat(section(export, "scale-gw-" + g)).hasSize(6_000);
     }
     assertThat(unchangedMillis).as("an unchanged export of 10,000 devices").isLessThan(2_000);
   }

@@ -44,7 +44,9 @@ class MosquittoAccessFilesTest {
             "pattern write greenbox/%u/sensors",
             "pattern write greenbox/%u/sensors/#",
             "pattern read greenbox/%u/commands/#",
-            "pattern write greenbox/%u/commands/ack");
+            "pattern write greenbox/%u/commands/ack",
+            "pattern write greenbox/%u/backlog",
+            "pattern read greenbox/%u/backlog/ack");
     assertThat(acl).doesNotContain("\ntopic ");
   }
 
@@ -57,6 +59,8 @@ class MosquittoAccessFilesTest {
             "\nuser vorlauf-worker\n"
                 + "topic read greenbox/+/sensors\n"
                 + "topic read greenbox/+/sensors/#\n"
+                + "topic read greenbox/+/backlog\n"
+                + "topic write greenbox/+/backlog/ack\n"
                 + "topic readwrite vorlauf/self-check/#\n")
         .contains(
             "\nuser vorlauf-admin\n"
@@ -98,10 +102,14 @@ class MosquittoAccessFilesTest {
                 + "topic write greenbox/gb-0001/sensors/#\n"
                 + "topic read greenbox/gb-0001/commands/#\n"
                 + "topic write greenbox/gb-0001/commands/ack\n"
+                + "topic write greenbox/gb-0001/backlog\n"
+                + "topic read greenbox/gb-0001/backlog/ack\n"
                 + "topic write greenbox/gb-0002/sensors\n"
                 + "topic write greenbox/gb-0002/sensors/#\n"
                 + "topic read greenbox/gb-0002/commands/#\n"
-                + "topic write greenbox/gb-0002/commands/ack\n");
+                + "topic write greenbox/gb-0002/commands/ack\n"
+                + "topic write greenbox/gb-0002/backlog\n"
+                + "topic read greenbox/gb-0002/backlog/ack\n");
     // the device patterns stay, and stay ahead of every user section
     assertThat(acl.indexOf("pattern write greenbox/%u/sensors\n"))
         .isLessThan(acl.indexOf("\nuser "));

@@ -24,6 +24,20 @@ class GreenboxTopicTest {
   }
 
   @Test
+  void readsTheBacklogForm() {
+    assertThat(GreenboxTopic.parse("greenbox/gb-001/backlog"))
+        .contains(new GreenboxTopic("gb-001", null, true));
+    assertThat(GreenboxTopic.parse("greenbox/gb-001/sensors").orElseThrow().backlog()).isFalse();
+    assertThat(GreenboxTopic.backlogAck("gb-001")).isEqualTo("greenbox/gb-001/backlog/ack");
+  }
+
+  @Test
+  void theBacklogReceiptsAreNoDeviceTopic() {
+    assertThat(GreenboxTopic.parse("greenbox/gb-001/backlog/ack")).isEmpty();
+    assertThat(GreenboxTopic.parse("greenbox//backlog")).isEmpty();
+  }
+
+  @Test
   void refusesOtherTopics() {
     assertThat(GreenboxTopic.parse("greenbox//sensors")).isEmpty();
     assertThat(GreenboxTopic.parse("greenbox/gb-001/sensors/")).isEmpty();

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All connections of a simulated fleet: which connection publishes for which device, and the two
- * small thread pools they share (connection attempts; setpoint commands, which must not run on
- * Paho's callback threads because answering them publishes).
+ * All connections of a simulated fleet: which connection publishes for which device (each also
+ * subscribes to its devices' backlog receipts), and the two small thread pools they share
+ * (connection attempts; setpoint commands, which must not run on Paho's callback threads because
+ * answering them publishes).
  */
 public final class FleetConnections implements AutoCloseable {
 
@@ -50,8 +51,11 @@ public final class FleetConnections implements AutoCloseable {
     FleetConnections fleet = new FleetConnections();
     try {
       for (ConnectionPlan plan : plans) {
-        List<String> filters =
-            inbound == null ? List.of() : plan.deviceIds().stream().map(Topics::setpoint).toList();
+        List<String> filters = new ArrayList<>(plan.deviceIds().size() * 2);
+        plan.deviceIds().forEach(d -> filters.add(Topics.backlogAck(d)));
+        if (inbound != null) {
+          plan.deviceIds().forEach(d -> filters.add(Topics.setpoint(d)));
+        }
         PublisherConnection connection =
             new PublisherConnection(
                 settings,
@@ -117,12 +121,31 @@ public final class FleetConnections implements AutoCloseable {
     return true;
   }
 
+  /** Backlog messages sent and not yet committed by ingestion, on every connection. */
+  public long awaitingReceiptCount() {
+    return connections.stream().mapToLong(PublisherConnection::awaitingReceiptCount).sum();
+  }
+
+  /** Waits until ingestion committed every backlog message sent so far on every connection. */
+  public boolean drainBacklog(Duration timeout) throws InterruptedException {
+    return eachWithin(timeout, PublisherConnection::drainBacklog);
+  }
+
   /** Waits until the broker acknowledged everything published so far on every connection. */
   public boolean drain(Duration timeout) throws InterruptedException {
+    return eachWithin(timeout, PublisherConnection::drain);
+  }
+
+  private interface Drain {
+    boolean drain(PublisherConnection connection, Duration timeout) throws InterruptedException;
+  }
+
+  /** One deadline for all connections, each waited for in turn. */
+  private boolean eachWithin(Duration timeout, Drain drain) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (PublisherConnection connection : connections) {
       long left = Math.max(0, deadline - System.nanoTime());
-      if (!connection.drain(Duration.ofNanos(left))) {
+      if (!drain.drain(connection, Duration.ofNanos(left))) {
         return false;
       }
     }

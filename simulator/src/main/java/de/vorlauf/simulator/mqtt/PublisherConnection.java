@@ -1,5 +1,6 @@
 package de.vorlauf.simulator.mqtt;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@code pending} until the broker acknowledged it, and after a reconnect everything still pending
  * is sent again (with a clean session the broker has forgotten it; a repeat that did arrive is
  * dropped by ingestion's key). A PUBACK with an error code (0x87: the ACL refuses the topic) is
- * final: counted, reported to the refusal listener and not repeated. Connection attempts back off
- * from one second up to {@link MqttSettings#reconnectMax}, so a broker restart costs a pause, never
- * the process.
+ * final: counted, reported to the refusal listener and not repeated. Backlog messages ({@link
+ * #publishBacklog}) are paced one level up, by ingestion's commit receipts. Connection attempts
+ * back off from one second up to {@link MqttSettings#reconnectMax}, so a broker restart costs a
+ * pause, never the process.
  */
 public final class PublisherConnection implements AutoCloseable {
 
@@ -49,7 +51,21 @@ public final class PublisherConnection implements AutoCloseable {
     void refused(String topic, byte[] payload, int reasonCode);
   }
 
-  private record Outgoing(String topic, byte[] payload) {}
+  private record Outgoing(String topic, byte[] payload, MqttProperties properties) {}
+
+  /** A backlog message sent and waiting for ingestion's commit receipt. */
+  private static final class Awaiting {
+    final String topic;
+    final byte[] payload;
+    final String receiptTopic;
+    volatile long sentAt = System.nanoTime();
+
+    Awaiting(String topic, byte[] payload, String receiptTopic) {
+      this.topic = topic;
+      this.payload = payload;
+      this.receiptTopic = receiptTopic;
+    }
+  }
 
   private final MqttSettings settings;
   private final MqttLogin login;
@@ -67,6 +83,13 @@ public final class PublisherConnection implements AutoCloseable {
   private final ReentrantReadWriteLock resendLock = new ReentrantReadWriteLock();
   private final Object connectedSignal = new Object();
   private final Semaphore window;
+  private final Map<Long, Awaiting> awaitingReceipt = new ConcurrentHashMap<>();
+  private final Semaphore receiptWindow;
+  // a random start: a receipt meant for an earlier run of this connection matches nothing
+  private final AtomicLong receiptIds =
+      new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40) << 20);
+  private final AtomicLong receipts = new AtomicLong();
+  private final AtomicLong receiptRepeats = new AtomicLong();
   private volatile int windowSize;
   private volatile boolean connected;
   private volatile boolean closed;
@@ -91,6 +114,7 @@ public final class PublisherConnection implements AutoCloseable {
     this.dispatcher = dispatcher;
     this.windowSize = settings.maxInflight();
     this.window = new Semaphore(windowSize);
+    this.receiptWindow = new Semaphore(settings.backlogWindow());
     this.client =
         new MqttAsyncClient(
             settings.url(), settings.clientIdPrefix() + login.user(), new MemoryPersistence());
@@ -115,7 +139,10 @@ public final class PublisherConnection implements AutoCloseable {
    * window is full or the connection is down.
    */
   public void publish(String topic, byte[] payload) throws InterruptedException {
-    Outgoing message = new Outgoing(topic, payload);
+    publish(new Outgoing(topic, payload, null));
+  }
+
+  private void publish(Outgoing message) throws InterruptedException {
     while (true) {
       awaitConnected();
       window.acquire();
@@ -142,6 +169,98 @@ public final class PublisherConnection implements AutoCloseable {
 
   public void publish(String topic, String payload) throws InterruptedException {
     publish(topic, payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Publishes one message of {@code deviceId}'s history on its backlog topic, asking ingestion for
+   * a commit receipt (MQTT 5 response topic and correlation data). Paced by those receipts, not by
+   * the broker's PUBACK: blocks while {@link MqttSettings#backlogWindow} messages of this
+   * connection wait for one, so the broker never holds more of this backlog than that, however
+   * slowly ingestion commits. While waiting, messages whose receipt is overdue are sent again.
+   */
+  public void publishBacklog(String deviceId, byte[] payload) throws InterruptedException {
+    long waitingSince = System.nanoTime();
+    while (!receiptWindow.tryAcquire(1, TimeUnit.SECONDS)) {
+      repeatOverdue();
+      if (System.nanoTime() - waitingSince > 60_000_000_000L) {
+        log.warn(
+            "MQTT connection {}: {} backlog messages without a commit receipt for a minute; is"
+                + " ingestion consuming greenbox/+/backlog?",
+            login.user(),
+            awaitingReceipt.size());
+        waitingSince = System.nanoTime();
+      }
+    }
+    long id = receiptIds.incrementAndGet();
+    Awaiting message = new Awaiting(Topics.backlog(deviceId), payload, Topics.backlogAck(deviceId));
+    awaitingReceipt.put(id, message);
+    publish(new Outgoing(message.topic, payload, receiptRequest(id, message.receiptTopic)));
+  }
+
+  /**
+   * Waits until ingestion committed every backlog message sent so far, repeating overdue ones.
+   *
+   * @return false when the timeout passed first
+   */
+  public boolean drainBacklog(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!awaitingReceipt.isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      repeatOverdue();
+      Thread.sleep(20);
+    }
+    return true;
+  }
+
+  private void repeatOverdue() throws InterruptedException {
+    long overdue = System.nanoTime() - settings.receiptTimeout().toNanos();
+    for (Map.Entry<Long, Awaiting> entry : awaitingReceipt.entrySet()) {
+      Awaiting message = entry.getValue();
+      if (message.sentAt - overdue < 0) {
+        message.sentAt = System.nanoTime();
+        receiptRepeats.incrementAndGet();
+        publish(
+            new Outgoing(
+                message.topic,
+                message.payload,
+                receiptRequest(entry.getKey(), message.receiptTopic)));
+      }
+    }
+  }
+
+  private static MqttProperties receiptRequest(long id, String receiptTopic) {
+    MqttProperties properties = new MqttProperties();
+    properties.setResponseTopic(receiptTopic);
+    properties.setCorrelationData(ByteBuffer.allocate(Long.BYTES).putLong(id).array());
+    return properties;
+  }
+
+  private void receiptArrived(MqttMessage message) {
+    byte[] correlation =
+        message.getProperties() == null ? null : message.getProperties().getCorrelationData();
+    if (correlation == null || correlation.length != Long.BYTES) {
+      return;
+    }
+    if (awaitingReceipt.remove(ByteBuffer.wrap(correlation).getLong()) != null) {
+      receiptWindow.release();
+      receipts.incrementAndGet();
+    }
+  }
+
+  /** Backlog messages sent and not yet committed by ingestion. */
+  public long awaitingReceiptCount() {
+    return awaitingReceipt.size();
+  }
+
+  public long receiptCount() {
+    return receipts.get();
+  }
+
+  /** Backlog messages sent again because their receipt did not come in time. */
+  public long receiptRepeatCount() {
+    return receiptRepeats.get();
   }
 
   /** Waits until the broker acknowledged everything published so far. */
@@ -174,7 +293,12 @@ public final class PublisherConnection implements AutoCloseable {
 
   private boolean send(long id, Outgoing message) {
     try {
-      client.publish(message.topic(), message.payload(), 1, false, null, new Ack(id));
+      MqttMessage mqtt = new MqttMessage(message.payload());
+      mqtt.setQos(1);
+      if (message.properties() != null) {
+        mqtt.setProperties(message.properties());
+      }
+      client.publish(message.topic(), mqtt, null, new Ack(id));
       return true;
     } catch (MqttException e) {
       return false;
@@ -389,6 +513,10 @@ public final class PublisherConnection implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+      if (topic.endsWith(Topics.BACKLOG_ACK_SUFFIX)) {
+        receiptArrived(message);
+        return;
+      }
       if (inbound != null) {
         byte[] payload = message.getPayload();
         dispatcher.execute(() -> inbound.arrived(topic, payload, PublisherConnection.this));

@@ -7,11 +7,22 @@ public final class Topics {
 
   private static final String PREFIX = "greenbox/";
   private static final String SETPOINT = "/commands/setpoint";
+  static final String BACKLOG_ACK_SUFFIX = "/backlog/ack";
 
   private Topics() {}
 
   public static String sensors(String deviceId) {
     return PREFIX + deviceId + "/sensors";
+  }
+
+  /** A device's history: messages the device knows to be old (ingestion's backlog lane). */
+  public static String backlog(String deviceId) {
+    return PREFIX + deviceId + "/backlog";
+  }
+
+  /** Where ingestion sends commit receipts for {@link #backlog} messages that ask for them. */
+  public static String backlogAck(String deviceId) {
+    return PREFIX + deviceId + BACKLOG_ACK_SUFFIX;
   }
 
   public static String setpoint(String deviceId) {

@@ -28,11 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Steps the fleet minute by minute in simulated time and publishes each minute.
  *
- * <p>Backfill: from each building's start to the current minute as fast as the broker takes it,
- * with historical timestamps, in chunks of one simulated hour (after each chunk the vendor cloud's
- * "now" moves on, so the cloud fills up while the backfill runs). Live: at every real minute
- * boundary, the minute just completed; a sample's time is a whole minute that has already passed,
- * and clock skew can move it back but never past the real now.
+ * <p>Backfill: from each building's start to the current minute as fast as ingestion commits it (on
+ * the devices' backlog topics, each connection with at most {@code backlogWindow} messages not yet
+ * committed: the broker's share of a backfill is bounded), with historical timestamps, in chunks of
+ * one simulated hour (after each chunk the vendor cloud's "now" moves on, so the cloud fills up
+ * while the backfill runs). Live: at every real minute boundary, the minute just completed; a
+ * sample's time is a whole minute that has already passed, and clock skew can move it back but
+ * never past the real now.
  *
  * <p>Buildings are split into {@code stepThreads} partitions (whole connections per partition, so
  * each connection's messages keep their order); each partition steps, renders and publishes its
@@ -146,8 +148,10 @@ public final class FleetRuntime implements AutoCloseable {
     if (stopRequested.getCount() == 0) {
       return;
     }
-    if (!connections.drain(Duration.ofMinutes(10))) {
-      log.warn("backfill: the broker has not acknowledged everything after 10 minutes");
+    if (!connections.drainBacklog(Duration.ofMinutes(10))) {
+      log.warn(
+          "backfill: ingestion has not committed {} messages after 10 minutes",
+          connections.awaitingReceiptCount());
     }
     backfillTook = Duration.between(backfillStartedAt, clock.instant());
     backfillReadings = ledger.readingsPublished() - readingsBefore;
@@ -254,7 +258,12 @@ public final class FleetRuntime implements AutoCloseable {
       payload = MessageRenderer.render(device, timestamp, samples, building.gatewayId());
       ledger.published(device, timestamp, samples);
     }
-    connections.forDevice(device).publish(Topics.sensors(device), payload);
+    if (backfilling) {
+      // history: on the backlog topic, paced by ingestion's commit receipts
+      connections.forDevice(device).publishBacklog(device, payload);
+    } else {
+      connections.forDevice(device).publish(Topics.sensors(device), payload);
+    }
   }
 
   private List<SimulatedBuilding> all() {

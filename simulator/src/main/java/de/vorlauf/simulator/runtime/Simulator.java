@@ -110,7 +110,9 @@ public final class Simulator implements AutoCloseable {
     setpoints = new SetpointResponder(byDevice, clock);
     connections =
         FleetConnections.open(
-            MqttSettings.of(settings.mqttUrl()).withMaxInflight(settings.maxInflight()),
+            MqttSettings.of(settings.mqttUrl())
+                .withMaxInflight(settings.maxInflight())
+                .withBacklog(settings.backlogWindow(), Duration.ofSeconds(30)),
             connectionPlans(layout, tokens),
             setpoints,
             (topic, payload, code) -> ledger.refused(topic));

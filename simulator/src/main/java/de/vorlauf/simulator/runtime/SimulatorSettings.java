@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param cloudSecretFile the cloud client's secret (created with a random secret when missing)
  * @param stepThreads threads that step buildings, render and publish
  * @param maxInflight unacknowledged QoS 1 messages per connection
+ * @param backlogWindow backfill messages per connection sent and not yet committed by ingestion
  * @param zone the fleet's time zone (all simulated buildings are in one region)
  */
 public record SimulatorSettings(
@@ -45,6 +46,7 @@ public record SimulatorSettings(
     Path cloudSecretFile,
     int stepThreads,
     int maxInflight,
+    int backlogWindow,
     Duration progressInterval,
     ZoneId zone) {
 
@@ -56,8 +58,9 @@ public record SimulatorSettings(
     if (buildings < 1 || buildings > 100_000) {
       throw new IllegalArgumentException("buildings must be 1..100000, not " + buildings);
     }
-    if (gatewaySize < 1 || gatewayThreshold < 1 || stepThreads < 1) {
-      throw new IllegalArgumentException("gateway size, threshold and threads must be positive");
+    if (gatewaySize < 1 || gatewayThreshold < 1 || stepThreads < 1 || backlogWindow < 1) {
+      throw new IllegalArgumentException(
+          "gateway size, threshold, threads and backlog window must be positive");
     }
     if (backfill.isNegative()) {
       throw new IllegalArgumentException("backfill must not be negative");
@@ -95,6 +98,7 @@ public record SimulatorSettings(
         null,
         Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())),
         SimulatorVars.MAX_INFLIGHT.defaultValue(),
+        SimulatorVars.BACKLOG_WINDOW.defaultValue(),
         SimulatorVars.PROGRESS_INTERVAL.defaultValue(),
         SimulatorVars.ZONE.defaultValue());
   }
@@ -166,6 +170,10 @@ public record SimulatorSettings(
         });
   }
 
+  public SimulatorSettings withBacklogWindow(int value) {
+    return copy(b -> b.backlogWindow = value);
+  }
+
   public SimulatorSettings withSeed(long value) {
     return copy(b -> b.seed = value);
   }
@@ -198,6 +206,7 @@ public record SimulatorSettings(
     Path cloudSecretFile;
     int stepThreads;
     int maxInflight;
+    int backlogWindow;
     Duration progressInterval;
     ZoneId zone;
 
@@ -221,6 +230,7 @@ public record SimulatorSettings(
       cloudSecretFile = s.cloudSecretFile;
       stepThreads = s.stepThreads;
       maxInflight = s.maxInflight;
+      backlogWindow = s.backlogWindow;
       progressInterval = s.progressInterval;
       zone = s.zone;
     }
@@ -246,6 +256,7 @@ public record SimulatorSettings(
           cloudSecretFile,
           stepThreads,
           maxInflight,
+          backlogWindow,
           progressInterval,
           zone);
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param rotationOverlap how long a rotated-out credential stays valid by default
  * @param rawRetention readings older than this are refused (the worker's
  *     VORLAUF_STORAGE_RAW_RETENTION: both ingestion paths apply the same window)
+ * @param liveWindow readings older than this take the backlog lane (the worker's too)
  */
 public record IngestConfig(
     int maxBodyBytes,
@@ -29,7 +30,8 @@ public record IngestConfig(
     Duration offlineAfter,
     Duration commitTimeout,
     Duration rotationOverlap,
-    Duration rawRetention) {
+    Duration rawRetention,
+    Duration liveWindow) {
 
   /** No reading fits in fewer bytes of JSON; a body can never hold more rows than the queue. */
   static final int MIN_BYTES_PER_READING = 32;
@@ -68,6 +70,7 @@ public record IngestConfig(
     Duration commitTimeout = env.get(IngestVars.COMMIT_TIMEOUT);
     Duration rotationOverlap = env.get(WebAdminVars.CREDENTIAL_ROTATION_OVERLAP);
     Duration rawRetention = env.get(StorageVars.RAW_RETENTION);
+    Duration liveWindow = env.get(IngestVars.LIVE_WINDOW);
     env.throwIfInvalid();
     return new IngestConfig(
         maxBodyBytes,
@@ -76,6 +79,7 @@ public record IngestConfig(
         offlineAfter,
         commitTimeout,
         rotationOverlap,
-        rawRetention);
+        rawRetention,
+        liveWindow);
   }
 }

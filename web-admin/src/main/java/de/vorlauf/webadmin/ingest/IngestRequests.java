@@ -77,6 +77,27 @@ public class IngestRequests {
     return IngestAcceptedDto.accepted(outcome.readings(), outcome.reasons());
   }
 
+  /**
+   * Runs a bulk upload ({@link BulkUpload}) and waits for its commit.
+   *
+   * @throws IngestRefusedException 400: the body is no JSON array of message objects
+   */
+  public BulkAcceptedDto ingestBulk(String deviceId, InputStream body, long declaredLength)
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
+    byte[] payload = BoundedBody.read(body, declaredLength, config.maxBodyBytes());
+    List<byte[]> messages;
+    try {
+      messages = BulkUpload.messages(payload);
+    } catch (IllegalArgumentException e) {
+      throw new IngestRefusedException(400, "Not a bulk upload", e.getMessage(), List.of());
+    }
+    return BulkAcceptedDto.of(ingest.ingestBulk(deviceId, messages));
+  }
+
   private IngestRefusedException refused(String deviceId, byte[] payload, List<String> reasons) {
     if (reasons.contains(RejectReason.DEVICE_MISMATCH.code())) {
       String named = payloadDevice(payload);

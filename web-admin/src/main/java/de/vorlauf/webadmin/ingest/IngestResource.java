@@ -47,12 +47,62 @@ public class IngestResource {
           IngestBusyException,
           IngestRefusedException,
           InterruptedException {
+    return asDevice(
+        authorization,
+        device ->
+            Response.accepted(requests.ingest(device, body, length(contentLength)))
+                .type(MediaType.APPLICATION_JSON)
+                .build());
+  }
+
+  /**
+   * {@code POST /api/v1/ingest/bulk}: a JSON array of messages from a device's buffer, for the
+   * backlog lane. 200 once all are committed; 503 + Retry-After while the backlog lane is full
+   * (send the same request again then; what was stored is dropped as a duplicate). Live readings
+   * never wait for it. See docs/device-protocol.md.
+   */
+  @POST
+  @Path("/bulk")
+  @Produces({MediaType.APPLICATION_JSON, ProblemDto.MEDIA_TYPE})
+  public Response bulk(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      InputStream body)
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
+    return asDevice(
+        authorization,
+        device ->
+            Response.ok(requests.ingestBulk(device, body, length(contentLength)))
+                .type(MediaType.APPLICATION_JSON)
+                .build());
+  }
+
+  /** What a request of a device may throw; mapped to problem+json by the providers. */
+  private interface DeviceCall {
+    Response call(String deviceId)
+        throws IOException,
+            BodyTooLargeException,
+            IngestBusyException,
+            IngestRefusedException,
+            InterruptedException;
+  }
+
+  /** Runs {@code call} for the bearer token's device, or answers 401. */
+  private Response asDevice(String authorization, DeviceCall call)
+      throws IOException,
+          BodyTooLargeException,
+          IngestBusyException,
+          IngestRefusedException,
+          InterruptedException {
     Optional<String> device = requests.device(authorization);
     if (device.isEmpty()) {
       return unauthorized(authorization == null || authorization.isBlank());
     }
-    IngestAcceptedDto accepted = requests.ingest(device.get(), body, length(contentLength));
-    return Response.accepted(accepted).type(MediaType.APPLICATION_JSON).build();
+    return call.call(device.get());
   }
 
   private Response unauthorized(boolean missing) {

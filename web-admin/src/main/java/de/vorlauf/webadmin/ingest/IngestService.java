@@ -1,6 +1,7 @@
 package de.vorlauf.webadmin.ingest;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.LanePolicy;
 import de.vorlauf.domain.ingest.ValidationPolicy;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.pipeline.IngestMessage;
@@ -10,6 +11,7 @@ import de.vorlauf.ingest.pipeline.IngestSettings;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.ingest.pipeline.IngestUnavailableException;
 import de.vorlauf.ingest.pipeline.QuarantineReingest;
+import de.vorlauf.ingest.pipeline.ReadingSink;
 import de.vorlauf.persistence.timeseries.ReadingWriter;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;
@@ -25,6 +27,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WAR's end of the shared ingestion pipeline ({@link IngestPipeline}, the same code the
- * worker's MQTT ingestor runs): one reading writer and one pipeline per deployment, started on
- * first use (WildFly boots while PostgreSQL is down; the storage mode can only be detected once it
- * answers) and closed when the application stops, after flushing what was accepted.
+ * worker's MQTT ingestor runs): a reading writer per lane (live, backlog) and one pipeline per
+ * deployment, started on first use (WildFly boots while PostgreSQL is down; the storage mode can
+ * only be detected once it answers) and closed when the application stops, after flushing what was
+ * accepted.
  */
 @ApplicationScoped
 public class IngestService {
@@ -63,6 +67,7 @@ public class IngestService {
   private record Running(
       StorageMode mode,
       ReadingWriter writer,
+      ReadingWriter backlogWriter,
       IngestPipeline pipeline,
       QuarantineReingest reingest) {}
 
@@ -101,6 +106,24 @@ public class IngestService {
       throw new IngestBusyException(
           "the readings could not be stored right now; send them again", RETRY_AFTER_SECONDS, e);
     }
+  }
+
+  /**
+   * Runs a bulk upload's messages through the pipeline's backlog lane and waits for their commit
+   * ({@link BulkUpload}).
+   *
+   * @throws IngestBusyException the backlog lane is full (or the database away): retry later
+   */
+  public List<IngestOutcome> ingestBulk(String deviceId, List<byte[]> messages)
+      throws IngestBusyException, InterruptedException {
+    Running r = running();
+    return BulkUpload.run(
+        deviceId,
+        messages,
+        message -> r.pipeline().ingest(message, Duration.ZERO),
+        config.commitTimeout(),
+        Clock.systemUTC().instant(),
+        RETRY_AFTER_SECONDS);
   }
 
   /** Re-runs quarantined messages through the pipeline (see {@link QuarantineReingest}). */
@@ -154,25 +177,38 @@ public class IngestService {
       throw new IngestBusyException(
           "the database cannot take readings now: " + e.getMessage(), RETRY_AFTER_SECONDS, e);
     }
-    ReadingWriter writer =
-        ReadingWriter.start(
-            dataSource,
-            mode,
-            WriterSettings.defaults().withQueueRows(config.queueRows()),
-            "vorlauf-rest-writer",
-            IngestThreads.naming(threads, "vorlauf-rest-writer"));
+    ReadingWriter writer = startWriter(mode, "vorlauf-rest-writer");
+    // bulk uploads and old readings: their own queue, so a full one answers 503 to them alone
+    ReadingWriter backlogWriter = startWriter(mode, "vorlauf-rest-backlog-writer");
     IngestSettings settings =
         IngestSettings.defaults()
             .withValidation(
                 new ValidationPolicy(
                     ValidationPolicy.DEFAULT.maxFutureSkew(), config.rawRetention()))
             .withQuarantineCap(config.quarantineCap())
-            .withLiveness(liveness());
+            .withLiveness(liveness())
+            .withLanes(new LanePolicy(config.liveWindow()));
     IngestPipeline pipeline =
-        IngestPipeline.create(dataSource, writer, settings, Clock.systemUTC(), threads);
-    running = new Running(mode, writer, pipeline, new QuarantineReingest(dataSource, pipeline));
+        IngestPipeline.create(
+            dataSource,
+            ReadingSink.lanes(writer, backlogWriter),
+            settings,
+            Clock.systemUTC(),
+            threads);
+    running =
+        new Running(
+            mode, writer, backlogWriter, pipeline, new QuarantineReingest(dataSource, pipeline));
     LOG.info("REST ingestion started ({})", mode.label());
     return running;
+  }
+
+  private ReadingWriter startWriter(StorageMode mode, String name) {
+    return ReadingWriter.start(
+        dataSource,
+        mode,
+        WriterSettings.defaults().withQueueRows(config.queueRows()),
+        name,
+        IngestThreads.naming(threads, name));
   }
 
   @PreDestroy
@@ -181,6 +217,7 @@ public class IngestService {
     if (running != null) {
       // the writer first: a batch it still commits may send refused rows to the quarantine
       running.writer().close();
+      running.backlogWriter().close();
       running.pipeline().close();
       LOG.info("REST ingestion stopped: {}", running.writer().stats());
       running = null;

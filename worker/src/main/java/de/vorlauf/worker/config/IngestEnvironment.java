@@ -3,6 +3,7 @@ package de.vorlauf.worker.config;
 import static de.vorlauf.domain.config.IngestVars.BATCH_ROWS;
 import static de.vorlauf.domain.config.IngestVars.ENABLED;
 import static de.vorlauf.domain.config.IngestVars.LINGER;
+import static de.vorlauf.domain.config.IngestVars.LIVE_WINDOW;
 import static de.vorlauf.domain.config.IngestVars.MQTT_CLIENT_ID;
 import static de.vorlauf.domain.config.IngestVars.OFFLINE_MINUTES;
 import static de.vorlauf.domain.config.IngestVars.QUARANTINE_CAP;
@@ -38,6 +39,7 @@ final class IngestEnvironment {
         queueRows,
         env.get(QUARANTINE_CAP),
         Duration.ofMinutes(env.get(OFFLINE_MINUTES)),
-        env.get(de.vorlauf.domain.config.StorageVars.SERIES_CACHE));
+        env.get(de.vorlauf.domain.config.StorageVars.SERIES_CACHE),
+        env.get(LIVE_WINDOW));
   }
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param quarantineCap rows kept in the quarantine; beyond, refused parts are only counted
  * @param offlineAfter a device is offline after this long without a message
  * @param seriesCache series ids the reading writer keeps in memory
+ * @param liveWindow readings older than this on arrival take the backlog lane
  */
 public record MqttIngestConfig(
     boolean enabled,
@@ -36,7 +37,8 @@ public record MqttIngestConfig(
     int queueRows,
     long quarantineCap,
     Duration offlineAfter,
-    int seriesCache) {
+    int seriesCache,
+    Duration liveWindow) {
 
   /** The declared defaults ({@link IngestVars}). */
   public static MqttIngestConfig defaults() {
@@ -52,7 +54,8 @@ public record MqttIngestConfig(
         IngestVars.QUEUE_ROWS.defaultValue(),
         IngestVars.QUARANTINE_CAP.defaultValue(),
         Duration.ofMinutes(IngestVars.OFFLINE_MINUTES.defaultValue()),
-        de.vorlauf.domain.config.StorageVars.SERIES_CACHE.defaultValue());
+        de.vorlauf.domain.config.StorageVars.SERIES_CACHE.defaultValue(),
+        IngestVars.LIVE_WINDOW.defaultValue());
   }
 
   /** The client id to use: the configured one or the host-derived default. */
@@ -82,7 +85,8 @@ public record MqttIngestConfig(
         queueRows,
         quarantineCap,
         offlineAfter,
-        seriesCache);
+        seriesCache,
+        liveWindow);
   }
 
   public MqttIngestConfig withClientId(String value) {
@@ -98,6 +102,7 @@ public record MqttIngestConfig(
         queueRows,
         quarantineCap,
         offlineAfter,
-        seriesCache);
+        seriesCache,
+        liveWindow);
   }
 }

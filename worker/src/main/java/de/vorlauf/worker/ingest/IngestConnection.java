@@ -78,6 +78,27 @@ final class IngestConnection {
     client.messageArrivedComplete(messageId, qos);
   }
 
+  /**
+   * Publishes a commit receipt. QoS 0: it takes no slot of the broker's inflight window (receipts
+   * come as fast as commits do), and a lost one costs the device only a repeat after its timeout,
+   * which is dropped by key. Never blocks; false when the client could not take it now.
+   */
+  boolean publishReceipt(String topic, byte[] correlation, byte[] payload) {
+    MqttMessage message = new MqttMessage(payload);
+    message.setQos(0);
+    MqttProperties properties = new MqttProperties();
+    properties.setCorrelationData(correlation);
+    properties.setContentType("application/json");
+    message.setProperties(properties);
+    try {
+      client.publish(topic, message);
+      return true;
+    } catch (MqttException e) {
+      log.debug("receipt on {} not sent: {}", topic, e.getMessage());
+      return false;
+    }
+  }
+
   private MqttConnectionOptions options() {
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(false);
@@ -151,7 +172,7 @@ final class IngestConnection {
     if (closing || (connector != null && connector.isAlive())) {
       return;
     }
-    connector = new Thread(this::connectUntilUp, "vorlauf-mqtt-connect");
+    connector = new Thread(this::connectUntilUp, "vorlauf-mqtt-connect-" + settings.lane().code());
     connector.start();
   }
 
@@ -171,9 +192,12 @@ final class IngestConnection {
           serverUri,
           String.join(", ", settings.filters()));
       try {
+        String[] filters = settings.filters();
+        int[] qos = new int[filters.length];
+        Arrays.fill(qos, 1);
         client.subscribe(
-            settings.filters(),
-            new int[] {1, 1},
+            filters,
+            qos,
             null,
             new MqttActionListener() {
               @Override

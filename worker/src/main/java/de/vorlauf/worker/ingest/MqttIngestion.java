@@ -9,11 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MQTT ingestion in the worker, on top of the process's {@link WorkerPipeline}: the {@link
- * MqttIngestor} subscribes once the pipeline runs (until then the broker keeps the messages) and
- * feeds it. Optional ({@code VORLAUF_INGEST_ENABLED=false}): the pipeline, vendor polling and
- * storage maintenance run without it. Stop it before the pipeline: the ingestor drains and
- * acknowledges what it received while the writers still commit.
+ * MQTT ingestion in the worker, on top of the process's {@link WorkerPipeline}: two {@link
+ * MqttIngestor}s, one per lane (the live {@code sensors} topics; the {@code backlog} topic),
+ * subscribe once the pipeline runs (until then the broker keeps the messages) and feed it. Each
+ * lane has its own MQTT session, so the broker queues a backlog apart from live messages. Optional
+ * ({@code VORLAUF_INGEST_ENABLED=false}): the pipeline, vendor polling and storage maintenance run
+ * without it. Stop it before the pipeline: the ingestor drains and acknowledges what it received
+ * while the writers still commit.
  */
 public final class MqttIngestion implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class MqttIngestion implements AutoCloseable {
   private final Clock clock;
   private volatile String state;
   private MqttIngestor ingestor;
+  private MqttIngestor backlogIngestor;
   private boolean stopped;
 
   private MqttIngestion(MqttIngestorSettings settings, WorkerPipeline pipeline, Clock clock) {
@@ -72,8 +75,10 @@ public final class MqttIngestion implements AutoCloseable {
     try {
       ingestor = new MqttIngestor(settings, running, clock);
       ingestor.start();
+      backlogIngestor = new MqttIngestor(settings.backlog(), running, clock);
+      backlogIngestor.start();
       state = "running";
-      log.info("MQTT ingestion started: {}", settings);
+      log.info("MQTT ingestion started: {} and its backlog lane", settings);
     } catch (RuntimeException e) {
       state = "failed: " + e.getMessage();
       log.error("MQTT ingestion could not start: {}", e.getMessage(), e);
@@ -94,9 +99,14 @@ public final class MqttIngestion implements AutoCloseable {
     return pipeline.pipeline();
   }
 
-  /** The consumer; null until the pipeline runs. */
+  /** The live lane's consumer; null until the pipeline runs. */
   public synchronized MqttIngestor ingestor() {
     return ingestor;
+  }
+
+  /** The backlog lane's consumer; null until the pipeline runs. */
+  public synchronized MqttIngestor backlogIngestor() {
+    return backlogIngestor;
   }
 
   /**
@@ -104,14 +114,30 @@ public final class MqttIngestion implements AutoCloseable {
    * committed, the rest stay with the broker. The pipeline keeps running.
    */
   public void stop(Duration grace) {
-    MqttIngestor running;
+    MqttIngestor live;
+    MqttIngestor backlog;
     synchronized (this) {
       stopped = true;
-      running = ingestor;
+      live = ingestor;
+      backlog = backlogIngestor;
       ingestor = null;
+      backlogIngestor = null;
     }
-    if (running != null) {
-      running.stop(grace);
+    // both drain at once: the grace is the whole stop's, not each lane's
+    Thread backlogStop = null;
+    if (backlog != null) {
+      backlogStop = new Thread(() -> backlog.stop(grace), "vorlauf-mqtt-stop-backlog");
+      backlogStop.start();
+    }
+    if (live != null) {
+      live.stop(grace);
+    }
+    if (backlogStop != null) {
+      try {
+        backlogStop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     state = "stopped";
   }

@@ -1,8 +1,11 @@
 package de.vorlauf.worker.ingest;
 
+import de.vorlauf.ingest.pipeline.CommitReceipt;
 import de.vorlauf.ingest.pipeline.IngestMessage;
+import de.vorlauf.ingest.pipeline.IngestOutcome;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestUnavailableException;
+import de.vorlauf.ingest.topic.GreenboxTopic;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the device topics through a shared subscription and feeds the {@link IngestPipeline}.
+ * Consumes the device topics of one lane through a shared subscription and feeds the {@link
+ * IngestPipeline}. The worker runs one per lane ({@link MqttIngestion}): the live topics and the
+ * backlog topic each have their own session, inflight window, inbox and threads, so a backlog the
+ * broker holds never stands between a live message and this worker.
+ *
+ * <p>Commit receipts: a message with an MQTT 5 response topic equal to its device's {@code
+ * greenbox/<device>/backlog/ack} gets a {@link CommitReceipt} there (correlation data echoed) once
+ * committed. Devices pace backlog uploads by these, not by the broker's PUBACK, so what the broker
+ * holds for a backlog is bounded by the devices' windows.
  *
  * <p>Delivery guarantees: QoS 1, a persistent session ({@link IngestConnection}) and manual
  * acknowledgements. A message is acknowledged only after its readings and quarantine rows are
@@ -40,7 +51,13 @@ public final class MqttIngestor implements AutoCloseable {
 
   /** A received message waiting for or going through the pipeline. */
   private record Delivery(
-      int generation, AckSequencer.Slot slot, String topic, byte[] payload, Instant at) {}
+      int generation,
+      AckSequencer.Slot slot,
+      String topic,
+      byte[] payload,
+      Instant at,
+      String receiptTopic,
+      byte[] correlation) {}
 
   private final MqttIngestorSettings settings;
   private final IngestPipeline pipeline;
@@ -53,6 +70,7 @@ public final class MqttIngestor implements AutoCloseable {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong receipts = new AtomicLong();
   private AckSequencer sequencer = new AckSequencer();
   private int generation;
   private volatile boolean stopping;
@@ -84,7 +102,8 @@ public final class MqttIngestor implements AutoCloseable {
   /** Starts the ingest threads and connects in the background. */
   public synchronized void start() {
     for (int i = 0; i < settings.threads(); i++) {
-      Thread thread = new Thread(this::work, "vorlauf-mqtt-ingest-" + i);
+      Thread thread =
+          new Thread(this::work, "vorlauf-mqtt-ingest-" + settings.lane().code() + "-" + i);
       threads.add(thread);
       thread.start();
     }
@@ -104,7 +123,11 @@ public final class MqttIngestor implements AutoCloseable {
               sequencer.arrived(message.getId(), message.getQos()),
               topic,
               message.getPayload(),
-              clock.instant());
+              clock.instant(),
+              receiptTopic(topic, message),
+              message.getProperties() == null
+                  ? null
+                  : message.getProperties().getCorrelationData());
     }
     inFlight.incrementAndGet();
     try {
@@ -114,6 +137,23 @@ public final class MqttIngestor implements AutoCloseable {
       finished(delivery, false);
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The topic to send a commit receipt to: the MQTT 5 response topic, honoured only when it is the
+   * sending device's own {@code backlog/ack} topic (a device must not make the worker publish
+   * elsewhere); null when none was asked for.
+   */
+  private static String receiptTopic(String topic, MqttMessage message) {
+    String asked =
+        message.getProperties() == null ? null : message.getProperties().getResponseTopic();
+    if (asked == null) {
+      return null;
+    }
+    return GreenboxTopic.parse(topic)
+        .map(t -> GreenboxTopic.backlogAck(t.deviceId()))
+        .filter(asked::equals)
+        .orElse(null);
   }
 
   private void work() {
@@ -143,7 +183,7 @@ public final class MqttIngestor implements AutoCloseable {
   private void process(Delivery delivery) throws InterruptedException {
     IngestMessage message = IngestMessage.mqtt(delivery.topic(), delivery.payload(), delivery.at());
     long pause = 100;
-    CompletableFuture<?> outcome = null;
+    CompletableFuture<IngestOutcome> outcome = null;
     while (outcome == null) {
       try {
         outcome = pipeline.ingest(message, settings.submitWait());
@@ -155,11 +195,18 @@ public final class MqttIngestor implements AutoCloseable {
         pause = Math.min(pause * 2, 5_000);
       }
     }
-    outcome.whenComplete((result, error) -> afterCommit(delivery, error));
+    outcome.whenComplete((result, error) -> afterCommit(delivery, result, error));
   }
 
-  private void afterCommit(Delivery delivery, Throwable error) {
+  private void afterCommit(Delivery delivery, IngestOutcome result, Throwable error) {
     if (error == null) {
+      if (delivery.receiptTopic() != null
+          && connection.publishReceipt(
+              delivery.receiptTopic(),
+              delivery.correlation() == null ? new byte[0] : delivery.correlation(),
+              CommitReceipt.json(result))) {
+        receipts.incrementAndGet();
+      }
       finished(delivery, true);
       return;
     }
@@ -207,6 +254,7 @@ public final class MqttIngestor implements AutoCloseable {
    * @param subscribed the broker granted the subscriptions: device messages reach this worker
    * @param inFlight received and not yet finished (committed or given up)
    * @param retried messages processed again after a failure
+   * @param receipts commit receipts sent to devices that asked for them
    */
   public record Stats(
       boolean connected,
@@ -214,7 +262,8 @@ public final class MqttIngestor implements AutoCloseable {
       long received,
       long acknowledged,
       int inFlight,
-      long retried) {}
+      long retried,
+      long receipts) {}
 
   public Stats stats() {
     return new Stats(
@@ -223,7 +272,8 @@ public final class MqttIngestor implements AutoCloseable {
         received.get(),
         acknowledged.get(),
         inFlight.get(),
-        retried.get());
+        retried.get(),
+        receipts.get());
   }
 
   /**

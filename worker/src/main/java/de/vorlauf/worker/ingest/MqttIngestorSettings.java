@@ -1,5 +1,6 @@
 package de.vorlauf.worker.ingest;
 
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.ingest.topic.GreenboxTopic;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,6 +18,9 @@ import java.util.Objects;
  * @param sessionExpiry how long the broker keeps the session while this worker is away
  * @param threads ingest threads (parse, validate, submit)
  * @param submitWait how long one attempt waits for room in the write queue before trying again
+ * @param lane which device topics: the live ones ({@code sensors}) or the backlog topic; each lane
+ *     has its own session, subscription and inflight window, so the broker's queue of one never
+ *     holds the other's messages
  */
 public record MqttIngestorSettings(
     String url,
@@ -28,12 +32,14 @@ public record MqttIngestorSettings(
     Duration sessionExpiry,
     Duration keepAlive,
     int threads,
-    Duration submitWait) {
+    Duration submitWait,
+    Lane lane) {
 
   public MqttIngestorSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(shareGroup, "shareGroup");
+    Objects.requireNonNull(lane, "lane");
     if (receiveMaximum < 1 || receiveMaximum > 65_535 || threads < 1) {
       throw new IllegalArgumentException("receiveMaximum must be 1..65535 and threads >= 1");
     }
@@ -42,18 +48,65 @@ public record MqttIngestorSettings(
     }
   }
 
-  /** The subscription filters, one per message form. */
+  /** The live lane's settings (the sensors topics). */
+  public MqttIngestorSettings(
+      String url,
+      String user,
+      String password,
+      String clientId,
+      String shareGroup,
+      int receiveMaximum,
+      Duration sessionExpiry,
+      Duration keepAlive,
+      int threads,
+      Duration submitWait) {
+    this(
+        url,
+        user,
+        password,
+        clientId,
+        shareGroup,
+        receiveMaximum,
+        sessionExpiry,
+        keepAlive,
+        threads,
+        submitWait,
+        Lane.LIVE);
+  }
+
+  /**
+   * The backlog lane's settings beside these live ones: the same login and group, a client id of
+   * its own ({@code <client id>-backlog}, so a session and inflight window of its own).
+   */
+  public MqttIngestorSettings backlog() {
+    return new MqttIngestorSettings(
+        url,
+        user,
+        password,
+        clientId + "-backlog",
+        shareGroup,
+        receiveMaximum,
+        sessionExpiry,
+        keepAlive,
+        threads,
+        submitWait,
+        Lane.BACKLOG);
+  }
+
+  /** The subscription filters of this lane, one per message form. */
   public String[] filters() {
     String prefix = "$share/" + shareGroup + "/";
-    return new String[] {
-      prefix + GreenboxTopic.MESSAGE_FILTER, prefix + GreenboxTopic.SENSOR_FILTER
-    };
+    return lane == Lane.BACKLOG
+        ? new String[] {prefix + GreenboxTopic.BACKLOG_FILTER}
+        : new String[] {
+          prefix + GreenboxTopic.MESSAGE_FILTER, prefix + GreenboxTopic.SENSOR_FILTER
+        };
   }
 
   @Override
   public String toString() {
     return ("MqttIngestorSettings[url=%s, user=%s, clientId=%s, shareGroup=%s, receiveMaximum=%d,"
-            + " sessionExpiry=%s, threads=%d]")
+            + " sessionExpiry=%s, threads=%d, lane=%s]")
         .formatted(
             url,
             user == null ? "anonymous" : user,
@@ -61,6 +114,7 @@ public record MqttIngestorSettings(
             shareGroup,
             receiveMaximum,
             sessionExpiry,
-            threads);
+            threads,
+            lane.code());
   }
 }

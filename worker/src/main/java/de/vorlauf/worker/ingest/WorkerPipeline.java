@@ -2,11 +2,13 @@ package de.vorlauf.worker.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.LanePolicy;
 import de.vorlauf.domain.ingest.ValidationPolicy;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.maintenance.StorageMaintenanceLoop;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestSettings;
+import de.vorlauf.ingest.pipeline.ReadingSink;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.ReadingWriter;
@@ -26,11 +28,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker process's one ingest pipeline: its connection pool, the reading writer, the {@link
- * IngestPipeline} and the storage maintenance loop. Vendor polling always feeds it; MQTT ingestion
- * ({@link MqttIngestion}) feeds it too when enabled. Starts in the background and waits for a
- * migrated database ({@link #ready()} completes then). Stops in this order: the writer commits what
- * is queued, the pipeline writes its quarantine rows and device status, then maintenance and pool.
+ * The worker process's one ingest pipeline: its connection pool, a reading writer per lane (live
+ * and backlog: each with its own bounded queue and thread, see {@link ReadingSink#lanes}), the
+ * {@link IngestPipeline} and the storage maintenance loop. Vendor polling always feeds it; MQTT
+ * ingestion ({@link MqttIngestion}) feeds it too when enabled. Starts in the background and waits
+ * for a migrated database ({@link #ready()} completes then). Stops in this order: the writer
+ * commits what is queued, the pipeline writes its quarantine rows and device status, then
+ * maintenance and pool.
  */
 public final class WorkerPipeline implements AutoCloseable {
 
@@ -52,6 +56,7 @@ public final class WorkerPipeline implements AutoCloseable {
   private volatile String state = "starting";
   private HikariDataSource dataSource;
   private ReadingWriter writer;
+  private ReadingWriter backlogWriter;
   private IngestPipeline pipeline;
   private StorageMaintenanceLoop maintenance;
 
@@ -73,7 +78,7 @@ public final class WorkerPipeline implements AutoCloseable {
     MqttIngestConfig ingest = config.ingest();
     DatabaseSettings database =
         new DatabaseSettings(
-            config.dbUrl(), config.dbUser(), config.dbPassword(), 6, Duration.ofSeconds(10));
+            config.dbUrl(), config.dbUser(), config.dbPassword(), 8, Duration.ofSeconds(10));
     WriterSettings writer =
         WriterSettings.defaults()
             .withQueueRows(ingest.queueRows())
@@ -89,7 +94,8 @@ public final class WorkerPipeline implements AutoCloseable {
                     ValidationPolicy.DEFAULT.maxFutureSkew(), config.storage().rawRetention()))
             .withQuarantineCap(ingest.quarantineCap())
             .withLiveness(
-                new DeviceLiveness(ingest.offlineAfter(), DeviceLiveness.DEFAULT.onlineAfter()));
+                new DeviceLiveness(ingest.offlineAfter(), DeviceLiveness.DEFAULT.onlineAfter()))
+            .withLanes(new LanePolicy(ingest.liveWindow()));
     return new Settings(database, writer, pipeline, config.storage());
   }
 
@@ -109,6 +115,8 @@ public final class WorkerPipeline implements AutoCloseable {
           return;
         }
         writer = ReadingWriter.start(pool, mode, settings.writer(), "vorlauf-reading-writer");
+        backlogWriter =
+            ReadingWriter.start(pool, mode, settings.writer(), "vorlauf-backlog-writer");
         // partitions ahead and retention on plain PostgreSQL (TimescaleDB's policies do it there)
         maintenance =
             StorageMaintenanceLoop.start(
@@ -116,7 +124,12 @@ public final class WorkerPipeline implements AutoCloseable {
                 MAINTENANCE_PERIOD,
                 IngestThreads.platform());
         pipeline =
-            IngestPipeline.create(pool, writer, settings.ingest(), clock, IngestThreads.platform());
+            IngestPipeline.create(
+                pool,
+                ReadingSink.lanes(writer, backlogWriter),
+                settings.ingest(),
+                clock,
+                IngestThreads.platform());
         started = pipeline;
         state = "running";
       }
@@ -185,6 +198,9 @@ public final class WorkerPipeline implements AutoCloseable {
       if (writer != null) {
         writer.close();
       }
+      if (backlogWriter != null) {
+        backlogWriter.close();
+      }
       if (pipeline != null) {
         pipeline.close();
       }
@@ -195,6 +211,7 @@ public final class WorkerPipeline implements AutoCloseable {
         dataSource.close();
       }
       writer = null;
+      backlogWriter = null;
       pipeline = null;
       maintenance = null;
       dataSource = null;

@@ -32,7 +32,8 @@ class IngestEnvironmentTest {
                     Map.entry("VORLAUF_INGEST_LINGER", "PT0.02S"),
                     Map.entry("VORLAUF_INGEST_QUEUE_ROWS", "40000"),
                     Map.entry("VORLAUF_INGEST_QUARANTINE_CAP", "500"),
-                    Map.entry("VORLAUF_INGEST_OFFLINE_MINUTES", "15")))
+                    Map.entry("VORLAUF_INGEST_OFFLINE_MINUTES", "15"),
+                    Map.entry("VORLAUF_INGEST_LIVE_WINDOW", "PT2M")))
             .ingest();
     assertThat(ingest)
         .isEqualTo(
@@ -48,7 +49,8 @@ class IngestEnvironmentTest {
                 40_000,
                 500,
                 Duration.ofMinutes(15),
-                100_000));
+                100_000,
+                Duration.ofMinutes(2)));
     assertThat(ingest.clientId(1)).isEqualTo("worker-a");
   }
 

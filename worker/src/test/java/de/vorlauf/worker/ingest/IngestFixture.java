@@ -112,7 +112,7 @@ final class IngestFixture implements AutoCloseable {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         // subscribed() turns true on the SUBACK that granted the subscriptions: nothing to wait for
-        .until(() -> service.ingestor() != null && service.ingestor().stats().subscribed());
+        .until(service::subscribed);
   }
 
   /** Readings per {@link #message}. */

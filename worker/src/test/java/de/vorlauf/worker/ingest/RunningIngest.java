@@ -25,6 +25,21 @@ public record RunningIngest(WorkerPipeline workerPipeline, MqttIngestion mqtt) {
     return mqtt.ingestor();
   }
 
+  /** The backlog lane's consumer; null until the pipeline runs. */
+  public MqttIngestor backlogIngestor() {
+    return mqtt.backlogIngestor();
+  }
+
+  /** Both lanes subscribed: messages on every device topic reach this ingestion. */
+  public boolean subscribed() {
+    MqttIngestor live = ingestor();
+    MqttIngestor backlog = backlogIngestor();
+    return live != null
+        && backlog != null
+        && live.stats().subscribed()
+        && backlog.stats().subscribed();
+  }
+
   /** Drains MQTT within {@code grace}, then commits and stops the pipeline; idempotent. */
   public void stop(Duration grace) {
     mqtt.stop(grace);

@@ -41,7 +41,9 @@ public final class MosquittoAccessBootstrap {
           "pattern write greenbox/%u/sensors",
           "pattern write greenbox/%u/sensors/#",
           "pattern read greenbox/%u/commands/#",
-          "pattern write greenbox/%u/commands/ack");
+          "pattern write greenbox/%u/commands/ack",
+          "pattern write greenbox/%u/backlog",
+          "pattern read greenbox/%u/backlog/ack");
 
   /** ACL sections of the service accounts, in the order the export writes them. */
   private static final Map<String, List<String>> SERVICE_RULES = new LinkedHashMap<>();
@@ -52,6 +54,8 @@ public final class MosquittoAccessBootstrap {
         List.of(
             "topic read greenbox/+/sensors",
             "topic read greenbox/+/sensors/#",
+            "topic read greenbox/+/backlog",
+            "topic write greenbox/+/backlog/ack",
             "topic readwrite vorlauf/self-check/#"));
     SERVICE_RULES.put(
         MqttServiceAccounts.ADMIN_USER,
