@@ -136,6 +136,7 @@ public class DeviceService {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
+                        "buildingId",
                         "building '"
                             + buildingId
                             + "' does not exist; create it first or pick another"));
@@ -154,6 +155,7 @@ public class DeviceService {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
+                        "gatewayId",
                         "gateway '"
                             + gatewayId
                             + "' does not exist; create it first or pick another"));
