@@ -117,10 +117,9 @@ final class UiSession implements AutoCloseable {
 
   /** Keeps what the browser shows now as target/screenshots/{name}.png. */
   Path screenshot(String name) {
+    // the build's folder whatever it.state.dir is (a short one outside target/ for Chromium)
     Path file =
-        Path.of(System.getProperty("it.state.dir"))
-            .getParent()
-            .resolve("screenshots")
+        Path.of(System.getProperty("it.screenshots.dir", "target/screenshots"))
             .resolve(name + ".png");
     HeadlessChromium.screenshot(browser, file);
     return file;
