@@ -3,7 +3,9 @@ package de.vorlauf.persistence.registry;
 import de.vorlauf.persistence.paging.Page;
 import de.vorlauf.persistence.paging.PageRequest;
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Buildings of the registry. Works in the caller's transaction on the {@link EntityManager} it is
@@ -32,8 +34,22 @@ public class BuildingRepository {
     em.flush();
   }
 
+  /** The columns a list of buildings can be sorted by, and their JPQL. */
+  private static final Map<String, String> SORTS = Map.of("id", "b.id", "name", "lower(b.name)");
+
+  /** The codes of {@link #list}'s sort columns. */
+  public static Set<String> sortColumns() {
+    return SORTS.keySet();
+  }
+
   /** Matching buildings ordered by id. */
   public Page<BuildingRegistration> list(BuildingFilter filter, PageRequest page) {
+    return list(filter, page, RegistrySort.BY_ID);
+  }
+
+  /** Matching buildings in the given order. */
+  public Page<BuildingRegistration> list(
+      BuildingFilter filter, PageRequest page, RegistrySort sort) {
     return new RegistryQuery()
         .contains("(lower(b.id) like :text or lower(b.name) like :text)", filter.text())
         .and("b.active = :active", "active", filter.active())
@@ -42,7 +58,7 @@ public class BuildingRepository {
             BuildingRegistration.class,
             "select b from BuildingRegistration b",
             "select count(b) from BuildingRegistration b",
-            "order by b.id",
+            sort.orderBy(SORTS, "b.id"),
             page);
   }
 }

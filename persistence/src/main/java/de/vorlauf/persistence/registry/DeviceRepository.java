@@ -4,7 +4,9 @@ import de.vorlauf.persistence.paging.Page;
 import de.vorlauf.persistence.paging.PageRequest;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Devices of the registry, in the caller's transaction (see {@link BuildingRepository}). */
 public class DeviceRepository {
@@ -25,8 +27,22 @@ public class DeviceRepository {
     em.flush();
   }
 
+  /** The columns a list of devices can be sorted by, and their JPQL. */
+  private static final Map<String, String> SORTS =
+      Map.of("id", "d.id", "building", "d.building.id");
+
+  /** The codes of {@link #list}'s sort columns. */
+  public static Set<String> sortColumns() {
+    return SORTS.keySet();
+  }
+
   /** Matching devices with their buildings, ordered by id. */
   public Page<DeviceRegistration> list(DeviceFilter filter, PageRequest page) {
+    return list(filter, page, RegistrySort.BY_ID);
+  }
+
+  /** Matching devices in the given order. */
+  public Page<DeviceRegistration> list(DeviceFilter filter, PageRequest page, RegistrySort sort) {
     return new RegistryQuery()
         .contains(
             "(lower(d.id) like :text or lower(coalesce(d.description, '')) like :text)",
@@ -39,7 +55,7 @@ public class DeviceRepository {
             DeviceRegistration.class,
             "select d from DeviceRegistration d join fetch d.building",
             "select count(d) from DeviceRegistration d",
-            "order by d.id",
+            sort.orderBy(SORTS, "d.id"),
             page);
   }
 

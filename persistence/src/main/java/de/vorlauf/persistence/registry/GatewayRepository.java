@@ -3,7 +3,9 @@ package de.vorlauf.persistence.registry;
 import de.vorlauf.persistence.paging.Page;
 import de.vorlauf.persistence.paging.PageRequest;
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Gateways of the registry, in the caller's transaction (see {@link BuildingRepository}). */
 public class GatewayRepository {
@@ -24,8 +26,21 @@ public class GatewayRepository {
     em.flush();
   }
 
+  /** The columns a list of gateways can be sorted by, and their JPQL. */
+  private static final Map<String, String> SORTS = Map.of("id", "g.id");
+
+  /** The codes of {@link #list}'s sort columns. */
+  public static Set<String> sortColumns() {
+    return SORTS.keySet();
+  }
+
   /** Matching gateways ordered by id. */
   public Page<GatewayRegistration> list(GatewayFilter filter, PageRequest page) {
+    return list(filter, page, RegistrySort.BY_ID);
+  }
+
+  /** Matching gateways in the given order. */
+  public Page<GatewayRegistration> list(GatewayFilter filter, PageRequest page, RegistrySort sort) {
     return new RegistryQuery()
         .contains(
             "(lower(g.id) like :text or lower(coalesce(g.description, '')) like :text)",
@@ -36,7 +51,7 @@ public class GatewayRepository {
             GatewayRegistration.class,
             "select g from GatewayRegistration g",
             "select count(g) from GatewayRegistration g",
-            "order by g.id",
+            sort.orderBy(SORTS, "g.id"),
             page);
   }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -31,10 +32,15 @@ public final class ProblemMappers {
   }
 
   public static Response problem(int status, String title, String detail, UriInfo uri) {
+    return problem(status, title, detail, uri, null);
+  }
+
+  public static Response problem(
+      int status, String title, String detail, UriInfo uri, List<ProblemDto.FieldErrorDto> errors) {
     String instance = uri == null ? null : uri.getRequestUri().getPath();
     return Response.status(status)
         .type(ProblemDto.MEDIA_TYPE)
-        .entity(ProblemDto.of(status, title, detail, instance))
+        .entity(ProblemDto.of(status, title, detail, instance, errors))
         .build();
   }
 
@@ -95,7 +101,13 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(InvalidInputException e) {
       return problem(
-          Response.Status.BAD_REQUEST, "Invalid request", String.join("; ", e.messages()), uri);
+          Response.Status.BAD_REQUEST.getStatusCode(),
+          "Invalid request",
+          String.join("; ", e.messages()),
+          uri,
+          e.fieldErrors().stream()
+              .map(f -> new ProblemDto.FieldErrorDto(f.field(), f.message()))
+              .toList());
     }
   }
 

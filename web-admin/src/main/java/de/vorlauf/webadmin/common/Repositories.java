@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.common;
 
+import de.vorlauf.persistence.audit.AuditLogRepository;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.QuarantineRepository;
 import de.vorlauf.persistence.registry.BuildingRepository;
@@ -62,5 +63,10 @@ public class Repositories {
   @Produces
   QuarantineRepository quarantine() {
     return new QuarantineRepository(dataSource);
+  }
+
+  @Produces
+  AuditLogRepository auditLog() {
+    return new AuditLogRepository(dataSource);
   }
 }

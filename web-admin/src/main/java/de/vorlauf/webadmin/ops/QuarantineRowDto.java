@@ -6,12 +6,15 @@ import java.time.Instant;
 /**
  * One quarantined part of a message.
  *
+ * @param readingTimestamp the timestamp the message itself carried, as sent; null when it has none
+ *     or its payload was cut
  * @param payload the raw payload (capped), only when one row is asked for
  * @param payloadComplete false when the payload was cut or re-encoded: it cannot be re-ingested
  */
 public record QuarantineRowDto(
     long id,
     Instant receivedAt,
+    String readingTimestamp,
     String source,
     String deviceId,
     String topic,
@@ -25,6 +28,7 @@ public record QuarantineRowDto(
     return new QuarantineRowDto(
         row.id(),
         row.receivedAt(),
+        row.readingTimestamp(),
         row.source(),
         row.deviceId(),
         row.topic(),

@@ -8,4 +8,10 @@ import java.util.List;
  * are given, every row matching the filter (at most {@code limit}, default and maximum 10,000).
  */
 public record ReingestRequest(
-    List<Long> ids, String deviceId, String reason, Instant from, Instant to, Integer limit) {}
+    List<Long> ids,
+    String deviceId,
+    String sensorId,
+    String reason,
+    Instant from,
+    Instant to,
+    Integer limit) {}

@@ -1,10 +1,12 @@
 package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.BuildingFilter;
+import de.vorlauf.persistence.registry.BuildingRepository;
 import de.vorlauf.webadmin.common.InputValidation;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
 import de.vorlauf.webadmin.common.Paging;
+import de.vorlauf.webadmin.common.SortParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -36,9 +38,14 @@ public class BuildingResource {
   public PageDto<BuildingDto> list(
       @QueryParam("q") String text,
       @QueryParam("active") Boolean active,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return buildings.list(new BuildingFilter(text, active), Paging.request(page, size));
+    return buildings.list(
+        new BuildingFilter(text, active),
+        Paging.request(page, size),
+        SortParameters.registry(sort, dir, BuildingRepository.sortColumns()));
   }
 
   @POST

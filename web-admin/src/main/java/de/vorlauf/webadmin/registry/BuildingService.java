@@ -6,6 +6,7 @@ import de.vorlauf.persistence.registry.BuildingRegistration;
 import de.vorlauf.persistence.registry.BuildingRepository;
 import de.vorlauf.persistence.registry.BuildingSettings;
 import de.vorlauf.persistence.registry.DeviceRepository;
+import de.vorlauf.persistence.registry.RegistrySort;
 import de.vorlauf.webadmin.common.ConflictException;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
@@ -84,7 +85,11 @@ public class BuildingService {
 
   @Transactional
   public PageDto<BuildingDto> list(BuildingFilter filter, PageRequest page) {
-    return Paging.toDto(buildings.list(filter, page), RegistryMapper::toDto);
+    return list(filter, page, RegistrySort.BY_ID);
+  }
+
+  public PageDto<BuildingDto> list(BuildingFilter filter, PageRequest page, RegistrySort sort) {
+    return Paging.toDto(buildings.list(filter, page, sort), RegistryMapper::toDto);
   }
 
   private BuildingRegistration find(String id) {

@@ -1,10 +1,12 @@
 package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.DeviceFilter;
+import de.vorlauf.persistence.registry.DeviceRepository;
 import de.vorlauf.webadmin.common.InputValidation;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
 import de.vorlauf.webadmin.common.Paging;
+import de.vorlauf.webadmin.common.SortParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -41,10 +43,14 @@ public class DeviceResource {
       @QueryParam("buildingId") String buildingId,
       @QueryParam("active") Boolean active,
       @QueryParam("gatewayId") String gatewayId,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
     return devices.list(
-        new DeviceFilter(text, buildingId, active, gatewayId), Paging.request(page, size));
+        new DeviceFilter(text, buildingId, active, gatewayId),
+        Paging.request(page, size),
+        SortParameters.registry(sort, dir, DeviceRepository.sortColumns()));
   }
 
   @POST

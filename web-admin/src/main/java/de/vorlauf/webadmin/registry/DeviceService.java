@@ -8,6 +8,7 @@ import de.vorlauf.persistence.registry.DeviceRegistration;
 import de.vorlauf.persistence.registry.DeviceRepository;
 import de.vorlauf.persistence.registry.GatewayRegistration;
 import de.vorlauf.persistence.registry.GatewayRepository;
+import de.vorlauf.persistence.registry.RegistrySort;
 import de.vorlauf.webadmin.common.ConflictException;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
@@ -122,7 +123,11 @@ public class DeviceService {
 
   @Transactional
   public PageDto<DeviceDto> list(DeviceFilter filter, PageRequest page) {
-    return Paging.toDto(devices.list(filter, page), RegistryMapper::toDto);
+    return list(filter, page, RegistrySort.BY_ID);
+  }
+
+  public PageDto<DeviceDto> list(DeviceFilter filter, PageRequest page, RegistrySort sort) {
+    return Paging.toDto(devices.list(filter, page, sort), RegistryMapper::toDto);
   }
 
   private DeviceRegistration find(String id) {
@@ -136,6 +141,7 @@ public class DeviceService {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
+                        "buildingId",
                         "building '"
                             + buildingId
                             + "' does not exist; create it first or pick another"));
@@ -154,6 +160,7 @@ public class DeviceService {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
+                        "gatewayId",
                         "gateway '"
                             + gatewayId
                             + "' does not exist; create it first or pick another"));

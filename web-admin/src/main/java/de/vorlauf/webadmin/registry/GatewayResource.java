@@ -1,10 +1,12 @@
 package de.vorlauf.webadmin.registry;
 
 import de.vorlauf.persistence.registry.GatewayFilter;
+import de.vorlauf.persistence.registry.GatewayRepository;
 import de.vorlauf.webadmin.common.InputValidation;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
 import de.vorlauf.webadmin.common.Paging;
+import de.vorlauf.webadmin.common.SortParameters;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
@@ -39,9 +41,14 @@ public class GatewayResource {
   public PageDto<GatewayDto> list(
       @QueryParam("q") String text,
       @QueryParam("active") Boolean active,
+      @QueryParam("sort") String sort,
+      @QueryParam("dir") String dir,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size) {
-    return gateways.list(new GatewayFilter(text, active), Paging.request(page, size));
+    return gateways.list(
+        new GatewayFilter(text, active),
+        Paging.request(page, size),
+        SortParameters.registry(sort, dir, GatewayRepository.sortColumns()));
   }
 
   @POST

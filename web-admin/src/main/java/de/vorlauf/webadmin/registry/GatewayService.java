@@ -5,6 +5,7 @@ import de.vorlauf.persistence.registry.DeviceRepository;
 import de.vorlauf.persistence.registry.GatewayFilter;
 import de.vorlauf.persistence.registry.GatewayRegistration;
 import de.vorlauf.persistence.registry.GatewayRepository;
+import de.vorlauf.persistence.registry.RegistrySort;
 import de.vorlauf.webadmin.common.ConflictException;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
@@ -71,7 +72,11 @@ public class GatewayService {
 
   @Transactional
   public PageDto<GatewayDto> list(GatewayFilter filter, PageRequest page) {
-    return Paging.toDto(gateways.list(filter, page), GatewayMapper::toDto);
+    return list(filter, page, RegistrySort.BY_ID);
+  }
+
+  public PageDto<GatewayDto> list(GatewayFilter filter, PageRequest page, RegistrySort sort) {
+    return Paging.toDto(gateways.list(filter, page, sort), GatewayMapper::toDto);
   }
 
   private GatewayRegistration find(String id) {

@@ -79,6 +79,16 @@ final class AdminClient {
     return send(request(path).DELETE().build());
   }
 
+  /** A mutation with the reason the admin UI sends for the audit log (percent-encoded UTF-8). */
+  Reply withReason(String method, String path, Object body, String reason)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        json(path, body)
+            .header("Vorlauf-Reason", URLEncoder.encode(reason, StandardCharsets.UTF_8))
+            .method(method, publisher(body));
+    return send(request.build());
+  }
+
   /** POST /api/v1/ingest as a device; a null token sends no Authorization header. */
   Reply ingest(String token, byte[] body) throws IOException, InterruptedException {
     HttpRequest.Builder request =

@@ -7,8 +7,6 @@ import de.vorlauf.webadmin.it.AdminClient.Reply;
 import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -19,16 +17,14 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The registry, credential, fleet and quarantine pages in a real (headless) Chromium: an operator
@@ -41,26 +37,18 @@ class RegistryUiIT {
 
   @ArquillianResource URL base;
 
-  private WebDriver browser;
-  private WebDriverWait wait;
+  private UiSession ui;
 
   @Deployment(testable = false)
   static WebArchive war() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
   }
 
-  @BeforeEach
-  void openBrowser() {
-    browser = HeadlessChromium.start(Path.of(System.getProperty("it.state.dir"), "chromium"));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-  }
-
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      HeadlessChromium.screenshot(
-          browser, Path.of(System.getProperty("it.state.dir"), "screenshots", "registry-ui.png"));
-      browser.quit();
+    if (ui != null) {
+      ui.screenshot("registry-ui");
+      ui.close();
     }
   }
 
@@ -68,66 +56,86 @@ class RegistryUiIT {
   void operatorRegistersADeviceAndSeesItsTraffic() throws Exception {
     String building = "ui-b-" + UUID.randomUUID().toString().substring(0, 6);
     String device = "ui-gb-" + UUID.randomUUID().toString().substring(0, 6);
-    logIn("buildings.html");
+    ui = UiSession.loggedIn(base, "c-reg", "buildings");
+    ui.awaitData("buildings");
 
+    ui.byTestId("building-new").click();
     // the heating types come from GET /api/v1/heating-types, not from the page
-    wait.until(
+    ui.wait.until(
         d ->
             d.findElements(By.cssSelector("[data-testid=heating-type-option]")).size()
                 == HeatingType.values().length);
     assertThat(
-            browser.findElements(By.cssSelector("[data-testid=heating-type-option]")).stream()
+            ui.browser.findElements(By.cssSelector("[data-testid=heating-type-option]")).stream()
                 .map(o -> o.getAttribute("value"))
                 .toList())
         .isEqualTo(HeatingType.codes());
-    type("building-id", building);
-    type("building-name", "UI Haus");
-    new Select(byTestId("building-heating-type")).selectByValue("fernwaerme");
-    assertThat(byTestId("building-curve-hint").getText()).contains("district heating", "50 °C");
-    assertThat(byTestId("building-flow-max").getAttribute("placeholder")).isEqualTo("75");
-    type("building-area", "640");
-    byTestId("building-save").click();
-    wait.until(
+    ui.type("building-id", building);
+    ui.type("building-name", "UI Haus");
+    new Select(ui.byTestId("building-heating-type")).selectByValue("fernwaerme");
+    assertThat(ui.byTestId("building-curve-hint").getText()).contains("district heating", "50 °C");
+    assertThat(ui.byTestId("building-flow-max").getAttribute("placeholder")).isEqualTo("75");
+    ui.type("building-area", "640");
+    ui.byTestId("building-save").click();
+    ui.wait.until(
         ExpectedConditions.textToBe(By.id("building-message"), "Saved building " + building + "."));
-    WebElement row = rowOf("building-row", "data-building-id", building);
+    // the registry may hold thousands of buildings (FleetScaleIT): filter for ours
+    ui.byTestId("building-panel-close").click();
+    ui.type("buildings-filter-q", building);
+    ui.byTestId("buildings-apply").click();
+    ui.wait.until(
+        ExpectedConditions.textToBe(
+            By.cssSelector("[data-testid=buildings-status]"), "Showing 1–1 of 1 buildings."));
+    WebElement row = ui.rowOf("building-row", "data-building-id", building);
     assertThat(row.getText()).contains("UI Haus", "Europe/Berlin", "fernwaerme", "640", "active");
 
     row.findElement(By.cssSelector("[data-testid=building-devices]")).click();
-    wait.until(ExpectedConditions.urlContains("devices.html?buildingId=" + building));
-    byTestId("device-new").click();
-    assertThat(byTestId("device-building").getAttribute("value")).isEqualTo(building);
-    type("device-id", device);
-    type("device-description", "Heizraum");
-    byTestId("device-save").click();
-    wait.until(
+    ui.wait.until(ExpectedConditions.urlContains("devices?buildingId=" + building));
+    ui.awaitData("devices");
+    ui.byTestId("device-new").click();
+    assertThat(ui.byTestId("device-building").getAttribute("value")).isEqualTo(building);
+    ui.type("device-id", device);
+    ui.type("device-description", "Heizraum");
+    ui.byTestId("device-save").click();
+    ui.wait.until(
         ExpectedConditions.textToBe(By.id("device-message"), "Saved device " + device + "."));
 
-    rowOf("device-row", "data-device-id", device)
+    ui.byTestId("device-panel-close").click();
+    ui.rowOf("device-row", "data-device-id", device)
         .findElement(By.cssSelector("[data-testid=device-credentials]"))
         .click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credentials-panel")));
-    byTestId("credential-issue").click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credential-secret")));
-    String token = byTestId("credential-token").getText().strip();
+    ui.visible("#credentials-panel");
+    ui.byTestId("credential-issue").click();
+    ui.visible("#credential-secret");
+    String token = ui.byTestId("credential-token").getText().strip();
     assertThat(token).startsWith("vlf_").hasSize(47);
-    assertThat(byTestId("credential-mqtt-user").getText()).isEqualTo(device);
-    assertThat(rowOf("credential-row", "data-state", "valid").getText()).doesNotContain(token);
+    assertThat(ui.byTestId("credential-mqtt-user").getText()).isEqualTo(device);
+    // the handover says where and how to send, not only the secret
+    assertThat(ui.byTestId("credential-topic").getText())
+        .isEqualTo("greenbox/" + device + "/sensors");
+    assertThat(ui.byTestId("credential-broker").getText()).startsWith("tcp://");
+    assertThat(ui.byTestId("credential-example").getText())
+        .contains("\"device_id\": \"" + device + "\"");
+    assertThat(ui.byTestId("credential-copy").isDisplayed()).isTrue();
+    assertThat(ui.rowOf("credential-row", "data-state", "valid").getText()).doesNotContain(token);
 
     Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(20);
     String body =
         """
         {"device_id": "%s", "timestamp": "%s", "readings": [
           {"sensor_id": "vorlauf_temp_hk1", "value": 48.0, "unit": "°C"},
-          {"sensor_id": "outdoor_temp", "value": 120.0, "unit": "°C"}]}
+          {"sensor_id": "outdoor_temp", "value": 120.0, "unit": "°C"}],
+         "metadata": {"firmware_version": "2.4.1", "signal_strength": -67}}
         """
             .formatted(device, time);
     Reply posted = AdminClient.anonymous(base).ingest(token, body.getBytes(StandardCharsets.UTF_8));
     assertThat(posted.status()).as(posted.toString()).isEqualTo(202);
 
-    browser.get(url("fleet.html"));
-    wait.until(d -> !byTestId("storage-mode").getText().equals("…"));
-    assertThat(byTestId("storage-mode").getText()).isEqualTo("PostgreSQL (native partitions)");
-    rowOf("fleet-building-row", "data-building-id", building)
+    // the fleet may hold thousands of buildings (FleetScaleIT): search for ours
+    ui.open("fleet?q=" + building, "fleet");
+    ui.wait.until(d -> !ui.byTestId("storage-mode").getText().equals("…"));
+    assertThat(ui.byTestId("storage-mode").getText()).isEqualTo("PostgreSQL (native partitions)");
+    ui.rowOf("fleet-building-row", "data-building-id", building)
         .findElement(By.cssSelector("[data-testid=fleet-building-open]"))
         .click();
     // device status is written by the pipeline about once a second: refresh until it shows (each
@@ -136,51 +144,36 @@ class RegistryUiIT {
         "[data-testid=fleet-device-row][data-device-id='"
             + device
             + "']:not([data-state=never_seen])";
-    wait.ignoring(StaleElementReferenceException.class)
+    ui.visible("[data-testid=fleet-devices-panel]");
+    ui.wait
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
         .until(
             d -> {
-              byTestId("fleet-refresh").click();
+              ui.byTestId("fleet-devices-panel-refresh").click();
               return d.findElements(By.cssSelector(seen)).stream()
                   .anyMatch(r -> r.getText().contains("out_of_range: 1"));
             });
+    // what the device said about itself, with the device wherever it is shown
+    assertThat(ui.byTestId("fleet-device-report").getText())
+        .contains("firmware 2.4.1", "signal -67 dBm");
+    ui.open("devices?buildingId=" + building, "devices");
+    assertThat(ui.rowOf("device-row", "data-device-id", device).getText())
+        .contains("firmware 2.4.1", "signal -67 dBm");
 
-    browser.get(url("quarantine.html?deviceId=" + device));
-    WebElement refused = rowOf("quarantine-row", "data-reason", "out_of_range");
+    ui.open("quarantine?deviceId=" + device, "quarantine");
+    WebElement refused = ui.rowOf("quarantine-row", "data-reason", "out_of_range");
+    // the message's own timestamp, next to its arrival
+    assertThat(refused.findElements(By.cssSelector("time[datetime='" + time + "']"))).hasSize(1);
     refused.findElement(By.cssSelector("[data-testid=quarantine-show]")).click();
-    wait.until(
+    ui.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("quarantine-payload"), "outdoor_temp"));
-    assertThat(byTestId("quarantine-detail-text").getText()).contains("out_of_range", device);
-  }
-
-  private void logIn(String page) {
-    browser.get(url(page));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
-    browser.findElement(By.id("username")).clear(); // the page suggests "admin" already
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys(ItDatabase.ADMIN_PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
-    wait.until(ExpectedConditions.urlContains(page));
-    wait.until(ExpectedConditions.textToBe(By.id("user-name"), "admin"));
-  }
-
-  private WebElement rowOf(String testId, String attribute, String value) {
-    return wait.until(
-        ExpectedConditions.visibilityOfElementLocated(
-            By.cssSelector("[data-testid=" + testId + "][" + attribute + "='" + value + "']")));
-  }
-
-  private WebElement byTestId(String testId) {
-    return browser.findElement(By.cssSelector("[data-testid=" + testId + "]"));
-  }
-
-  private void type(String testId, String text) {
-    WebElement input = byTestId(testId);
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  private String url(String path) {
-    return base.toExternalForm().replaceAll("/+$", "") + "/" + path;
+    assertThat(ui.byTestId("quarantine-detail-text").getText()).contains("out_of_range", device);
+    // the detail panel took the focus: its heading
+    assertThat(
+            ui.script(
+                "return document.activeElement.closest('[data-testid=quarantine-detail]') !== null"))
+        .isEqualTo(true);
   }
 }
