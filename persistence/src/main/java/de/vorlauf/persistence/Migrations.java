@@ -107,9 +107,6 @@ public final class Migrations {
             new V62__Series_rollup_views(),
             new R__Readings_storage_policies(storage),
             new R__Heating_type_check())
-        // Version ranges belong to features (V50-V59 the audit log, V60-V63 series storage) and
-        // land in any order: a database already past V63 must still get a later-merged V50.
-        .outOfOrder(true)
         .failOnMissingLocations(true)
         .cleanDisabled(true)
         .load();

@@ -16,7 +16,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * SQL of the append-only {@code audit_log} (V50): append, a filtered page (newest first) and the
+ * SQL of the append-only {@code audit_log} (V70): append, a filtered page (newest first) and the
  * actions that occur, for a filter's choices. The table refuses updates and deletes itself.
  */
 public class AuditLogRepository {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** V50's audit log against a real PostgreSQL: append, filter, page, and nothing else. */
+/** V70's audit log against a real PostgreSQL: append, filter, page, and nothing else. */
 class AuditLogRepositoryIT {
 
   private static final PageRequest FIRST_TEN = new PageRequest(0, 10);

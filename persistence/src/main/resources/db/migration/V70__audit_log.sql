@@ -1,4 +1,4 @@
--- Vorlauf V50: the audit log of operator actions. Numbers V50-V59 belong to the admin UI (issue 11).
+-- Vorlauf V70: the audit log of operator actions (issue 11).
 --
 -- One row per mutation an operator asked for through the API or the UI: who, when, what, on which
 -- object, the reason given where one was asked, and how it ended. Later capabilities (pause,
