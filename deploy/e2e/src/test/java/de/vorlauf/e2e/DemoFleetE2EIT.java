@@ -1,0 +1,166 @@
+package de.vorlauf.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.persistence.timeseries.ReadingQueries;
+import de.vorlauf.persistence.timeseries.ReadingQueries.Bucket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What a new user sees after the run command: the launcher starts the simulator after WildFly; it
+ * provisions 50 buildings through the admin API, backfills their history once, publishes live, and
+ * the worker's autostarted vendor integration polls the simulated cloud's installations. The
+ * backfill is shortened to 3 hours here (the demo's 30 days would take minutes); everything else is
+ * the demo's configuration.
+ */
+class DemoFleetE2EIT {
+
+  private static final int BUILDINGS = 50;
+  private static final int CLOUD_INSTALLATIONS = 5;
+  private static final Duration BACKFILL = Duration.ofHours(3);
+
+  @TempDir static Path tmp;
+  private static RunningPlatform platform;
+  private static Instant started;
+
+  @BeforeAll
+  static void startPlatformWithTheFleet() {
+    started = Instant.now();
+    platform =
+        RunningPlatform.start(
+            tmp.resolve("state"),
+            config ->
+                config.withSimulator(
+                    Map.of(
+                        "VORLAUF_SIM_BUILDINGS", Integer.toString(BUILDINGS),
+                        "VORLAUF_SIM_BACKFILL", BACKFILL.toString(),
+                        "VORLAUF_SIM_CLOUD_INSTALLATIONS", Integer.toString(CLOUD_INSTALLATIONS))));
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void theFleetIsProvisionedOnlineAndItsHistoryRolledUp() throws Exception {
+    AdminSession admin = platform.login();
+
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              JsonNode buildings = admin.get("/api/v1/ops/overview").path("buildings");
+              List<String> mqttBuildingsOnline = new ArrayList<>();
+              for (JsonNode building : buildings) {
+                if (building.path("online").asInt() == 1
+                    && !building.path("buildingId").asText().startsWith("sim-cloud")) {
+                  mqttBuildingsOnline.add(building.path("buildingId").asText());
+                }
+              }
+              assertThat(buildings).hasSize(BUILDINGS + CLOUD_INSTALLATIONS);
+              assertThat(mqttBuildingsOnline).hasSize(BUILDINGS);
+            });
+
+    // the backfilled hours are in the hourly rollup, not only in the raw table
+    RunningPostgres database = platform.platform.service(RunningPostgres.class).orElseThrow();
+    Properties login = new Properties();
+    login.setProperty("user", database.user());
+    login.setProperty("password", database.password());
+    Instant to = started.truncatedTo(ChronoUnit.HOURS);
+    Instant from = to.minus(BACKFILL).plus(Duration.ofHours(1));
+    // a building is online with its first messages: the rest of its backfill may still be on the
+    // way (on a loaded machine the last backfilled hour was seen with 11 of its 60 readings)
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), login)) {
+                List<Bucket> hours =
+                    ReadingQueries.buckets(
+                        connection, "sim-0001", "outdoor_temp", from, to, Duration.ofHours(1));
+                assertThat(hours).hasSize((int) Duration.between(from, to).toHours());
+                // one reading a minute, less the demo faults' gaps and refused readings
+                assertThat(hours).allSatisfy(hour -> assertThat(hour.count()).isBetween(45L, 60L));
+              }
+            });
+  }
+
+  @Test
+  void theVendorIntegrationPollsEveryInstallationAndShowsInTheUi() throws Exception {
+    AdminSession admin = platform.login();
+
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(5))
+        // a request answered late on a loaded machine is asked again, not a failure
+        .ignoreExceptionsInstanceOf(java.net.http.HttpTimeoutException.class)
+        .untilAsserted(
+            () -> {
+              JsonNode integration = admin.get("/api/v1/integrations/sim-cloud");
+              assertThat(integration.path("state").asText()).isEqualTo("running");
+              JsonNode installations = integration.path("status").path("installations");
+              assertThat(installations).hasSize(CLOUD_INSTALLATIONS);
+              for (JsonNode installation : installations) {
+                assertThat(installation.path("state").asText())
+                    .as(installation.toString())
+                    .isEqualTo("ok");
+                assertThat(installation.path("readingsStored").asLong()).isPositive();
+                // caught up with the cloud: the cursor is within a few polling intervals of now
+                assertThat(installation.path("lagSeconds").asLong()).isLessThan(600);
+              }
+            });
+
+    WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium"));
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+      wait.ignoring(StaleElementReferenceException.class);
+      browser.get(platform.baseUrl + "integrations.html");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(testId("login-form")));
+      browser.findElement(testId("login-username")).clear();
+      browser.findElement(testId("login-username")).sendKeys("admin");
+      browser.findElement(testId("login-password")).sendKeys(platform.adminPassword());
+      browser.findElement(testId("login-submit")).click();
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("[data-testid='integration'][data-id='sim-cloud']")));
+      wait.until(
+          ExpectedConditions.numberOfElementsToBe(
+              By.cssSelector("[data-testid='installation-row'][data-state='ok']"),
+              CLOUD_INSTALLATIONS));
+    } finally {
+      HeadlessChromium.screenshot(
+          browser, Path.of("target", "screenshots", "demo-fleet-integrations.png"));
+      browser.quit();
+    }
+  }
+
+  private static By testId(String id) {
+    return By.cssSelector("[data-testid='" + id + "']");
+  }
+}
