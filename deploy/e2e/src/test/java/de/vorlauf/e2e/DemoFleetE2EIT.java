@@ -93,14 +93,22 @@ class DemoFleetE2EIT {
     login.setProperty("password", database.password());
     Instant to = started.truncatedTo(ChronoUnit.HOURS);
     Instant from = to.minus(BACKFILL).plus(Duration.ofHours(1));
-    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), login)) {
-      List<Bucket> hours =
-          ReadingQueries.buckets(
-              connection, "sim-0001", "outdoor_temp", from, to, Duration.ofHours(1));
-      assertThat(hours).hasSize((int) Duration.between(from, to).toHours());
-      // one reading a minute, less the demo faults' gaps and refused readings
-      assertThat(hours).allSatisfy(hour -> assertThat(hour.count()).isBetween(45L, 60L));
-    }
+    // a building is online with its first messages: the rest of its backfill may still be on the
+    // way (on a loaded machine the last backfilled hour was seen with 11 of its 60 readings)
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), login)) {
+                List<Bucket> hours =
+                    ReadingQueries.buckets(
+                        connection, "sim-0001", "outdoor_temp", from, to, Duration.ofHours(1));
+                assertThat(hours).hasSize((int) Duration.between(from, to).toHours());
+                // one reading a minute, less the demo faults' gaps and refused readings
+                assertThat(hours).allSatisfy(hour -> assertThat(hour.count()).isBetween(45L, 60L));
+              }
+            });
   }
 
   @Test
@@ -110,6 +118,8 @@ class DemoFleetE2EIT {
     await()
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofSeconds(5))
+        // a request answered late on a loaded machine is asked again, not a failure
+        .ignoreExceptionsInstanceOf(java.net.http.HttpTimeoutException.class)
         .untilAsserted(
             () -> {
               JsonNode integration = admin.get("/api/v1/integrations/sim-cloud");

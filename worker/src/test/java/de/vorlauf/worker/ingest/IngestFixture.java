@@ -15,6 +15,7 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import de.vorlauf.persistence.timeseries.WriterSettings;
 import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.testsupport.TestNames;
 import de.vorlauf.worker.MigratedSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,35 +30,40 @@ import java.util.List;
 
 /**
  * Real PostgreSQL and real Mosquitto for one test class, and ingest services on them: a migrated
- * database of the class's own on the test JVM's shared PostgreSQL ({@link #IngestFixture(Path)}),
- * and a Mosquitto of its own. Not the shared broker: the ingestors' sessions (shared subscriptions,
- * five minutes' expiry) outlive the class and would take messages from the next class's ingestors.
- * {@link #dedicated} also brings its own PostgreSQL, for a test that stops it.
+ * database of the class's own on the test JVM's shared PostgreSQL and the JVM's shared Mosquitto
+ * ({@link #IngestFixture(Class)}), or both of its own ({@link #dedicated}) for a test that stops
+ * them. The ingestors' client ids and share groups carry the class's {@link TestNames} prefix:
+ * their sessions (shared subscriptions, five minutes' expiry) outlive the class, and in a share
+ * group of another class's name they would take that class's messages.
  */
 final class IngestFixture implements AutoCloseable {
 
   final RunningPostgres postgres;
   final RunningBroker broker;
   final HikariDataSource db;
+  private final TestNames names;
   private final List<RunningIngest> services = new ArrayList<>();
 
-  /** On the shared PostgreSQL, with Mosquitto's files under {@code dir}. */
-  IngestFixture(Path dir) {
+  /** On the test JVM's shared PostgreSQL (a database of {@code owner}'s own) and Mosquitto. */
+  IngestFixture(Class<?> owner) {
     this(
-        SharedServices.database(IngestFixture.class, MigratedSchema.class),
-        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)));
+        SharedServices.database(owner, MigratedSchema.class),
+        SharedServices.broker(),
+        TestNames.of(owner));
   }
 
   /** PostgreSQL and Mosquitto of its own under {@code dir}, for a test that stops them. */
-  static IngestFixture dedicated(Path dir) {
+  static IngestFixture dedicated(Class<?> owner, Path dir) {
     return new IngestFixture(
         PostgresService.start(PostgresOptions.forTest(dir.resolve("pg"))),
-        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)));
+        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)),
+        TestNames.of(owner));
   }
 
-  private IngestFixture(RunningPostgres postgres, RunningBroker broker) {
+  private IngestFixture(RunningPostgres postgres, RunningBroker broker, TestNames names) {
     this.postgres = postgres;
     this.broker = broker;
+    this.names = names;
     db =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -75,7 +81,10 @@ final class IngestFixture implements AutoCloseable {
     }
   }
 
-  /** Started ingestion in share group {@code group} with client id {@code clientId}. */
+  /**
+   * Started ingestion in share group {@code group} with client id {@code clientId}, both prefixed
+   * with the class's {@link TestNames#prefix}: the same arguments twice give the same session.
+   */
   RunningIngest ingest(String clientId, String group) {
     RunningIngest service =
         RunningIngest.start(
@@ -96,8 +105,8 @@ final class IngestFixture implements AutoCloseable {
                 broker.url(),
                 null,
                 null,
-                clientId,
-                group,
+                names.prefix() + "-" + clientId,
+                names.prefix() + "-" + group,
                 2_000,
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),

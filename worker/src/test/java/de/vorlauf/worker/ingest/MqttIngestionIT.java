@@ -9,7 +9,6 @@ import de.vorlauf.ingest.pipeline.IngestMessage;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,17 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** MQTT ingestion through real Mosquitto into real PostgreSQL. */
 class MqttIngestionIT {
 
-  @TempDir static Path dir;
   private static IngestFixture fx;
 
   @BeforeAll
   static void start() {
-    fx = new IngestFixture(dir);
+    fx = new IngestFixture(MqttIngestionIT.class);
   }
 
   @AfterAll

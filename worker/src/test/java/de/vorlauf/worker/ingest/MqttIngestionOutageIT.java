@@ -39,7 +39,7 @@ class MqttIngestionOutageIT {
 
   @BeforeAll
   static void start() {
-    fx = IngestFixture.dedicated(dir);
+    fx = IngestFixture.dedicated(MqttIngestionOutageIT.class, dir);
   }
 
   @AfterAll

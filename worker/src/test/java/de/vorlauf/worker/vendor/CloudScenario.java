@@ -93,7 +93,8 @@ final class CloudScenario implements AutoCloseable {
     properties.setProperty(integrationId + ".client-id", CLIENT_ID);
     properties.setProperty(integrationId + ".client-secret-file", secretFile.toString());
     properties.setProperty(integrationId + ".device-id-template", "vc-{installationId}");
-    properties.setProperty(integrationId + ".poll-interval", "PT2S");
+    // the workflow's shortest interval: the tests wait for rounds, not for time
+    properties.setProperty(integrationId + ".poll-interval", "PT1S");
     properties.setProperty(integrationId + ".initial-lookback", lookback);
     properties.setProperty(integrationId + ".request-timeout", "PT2S");
     properties.setProperty(integrationId + ".autostart", "true");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.broker.BrokerKind;
-import de.vorlauf.devstack.broker.BrokerOptions;
-import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.RunningBroker;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.temporal.RunningTemporal;
@@ -18,6 +15,7 @@ import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.simulator.cloud.CloudFaults;
 import de.vorlauf.simulator.cloud.CloudServerStats;
 import de.vorlauf.testsupport.SharedServices;
+import de.vorlauf.testsupport.TestNames;
 import de.vorlauf.worker.MigratedSchema;
 import de.vorlauf.worker.VorlaufWorker;
 import de.vorlauf.worker.config.EnvironmentConfig;
@@ -71,16 +69,25 @@ class VendorPollingIT {
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
   private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private final TestNames names = TestNames.of(VendorPollingIT.class);
+  private MqttIngestConfig mqtt;
 
   @BeforeAll
-  void startServices(@TempDir Path dir) {
-    // the test JVM's shared PostgreSQL (a migrated database of this class's own) and Temporal;
-    // a broker of its own: the worker's ingestion session (a shared subscription that expires
-    // after five minutes) would outlive the class and take messages from later classes
+  void startServices() {
+    // the test JVM's shared PostgreSQL (a migrated database of this class's own), broker and
+    // Temporal; the workers' MQTT ingestion gets a share group of this class only, so its session
+    // (which outlives the class) never takes messages from a later class's ingestors
     postgres = SharedServices.database(VendorPollingIT.class, MigratedSchema.class);
-    broker =
-        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
+    broker = SharedServices.broker();
     temporal = SharedServices.temporal();
+    mqtt =
+        EnvironmentConfig.read(
+                Map.of(
+                    "VORLAUF_MQTT_SHARE_GROUP",
+                    names.prefix(),
+                    "VORLAUF_MQTT_SESSION_EXPIRY",
+                    "PT5M"))
+            .ingest();
     db =
         PooledDataSources.create(
             new DatabaseSettings(
@@ -134,13 +141,21 @@ class VendorPollingIT {
   }
 
   private void runFaultScenario(CloudScenario cloud) throws Exception {
+    IngestionPollingWorkflow workflow = workflow(cloud);
     Instant now = cloud.first.plus(Duration.ofHours(2));
     Instant end = cloud.last.plusSeconds(60);
     boolean outageDone = false;
     while (now.isBefore(end)) {
-      now = now.plus(Duration.ofMinutes(30));
+      // the cloud's data grows two hours at a time; the next step waits until a polling round has
+      // started after this one (it polls the new hours), not for a fixed time
+      now = now.plus(Duration.ofHours(2));
+      long rounds = rounds(workflow);
       cloud.data.advanceTo(now.isAfter(end) ? end : now);
-      Thread.sleep(700);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(() -> rounds(workflow) > rounds);
       if (!outageDone && now.isAfter(cloud.first.plus(Duration.ofHours(12)))) {
         // ten minutes of simulated time in which every request is refused
         cloud.server.outage(true);
@@ -190,14 +205,16 @@ class VendorPollingIT {
   @Test
   void aWorkerKilledDuringPollingIsReplacedAndTheNewOneResumesFromTheCursor(@TempDir Path dir)
       throws Exception {
-    // a rate limit slows the backfill down so the kill lands while polls are running
+    // a rate limit slows the backfill down so the kill lands while polls are running: the cursor
+    // starts an hour before the data, so the first of three windows per installation commits
+    // within seconds, and the other two (14 requests at 6 a second) are still to come at the kill
     CloudScenario cloud =
         scenario(
             dir,
             "it-restart",
             List.of("5711", "5712"),
             new CloudFaults(6.0, 2, 0.0, 0.0, Duration.ZERO, Duration.ofMinutes(10), 3L),
-            "P6D");
+            "P2DT1H");
     cloud.data.advanceTo(cloud.last.plusSeconds(60));
     AtomicReference<WorkerFactory> factory = new AtomicReference<>();
     VorlaufWorker first = startWorker(cloud, factory::set);
@@ -266,7 +283,7 @@ class VendorPollingIT {
   private VorlaufWorker startWorker(
       CloudScenario cloud, java.util.function.Consumer<WorkerFactory> registrations)
       throws InterruptedException {
-    return startWorker(cloud, registrations, MqttIngestConfig.defaults());
+    return startWorker(cloud, registrations, mqtt);
   }
 
   private VorlaufWorker startWorker(
@@ -296,10 +313,22 @@ class VendorPollingIT {
     return worker;
   }
 
+  private IngestionPollingWorkflow workflow(CloudScenario cloud) {
+    return client.newWorkflowStub(
+        IngestionPollingWorkflow.class, PollingLauncher.workflowId(cloud.integrationId));
+  }
+
+  /** Polling rounds started so far (0 while the workflow does not answer yet). */
+  private static long rounds(IngestionPollingWorkflow workflow) {
+    try {
+      return workflow.status().rounds();
+    } catch (RuntimeException notYetRunning) {
+      return 0;
+    }
+  }
+
   private PollingStatus awaitCursors(CloudScenario cloud, Instant last, Duration atMost) {
-    IngestionPollingWorkflow workflow =
-        client.newWorkflowStub(
-            IngestionPollingWorkflow.class, PollingLauncher.workflowId(cloud.integrationId));
+    IngestionPollingWorkflow workflow = workflow(cloud);
     AtomicReference<PollingStatus> seen = new AtomicReference<>();
     await()
         .atMost(atMost)
