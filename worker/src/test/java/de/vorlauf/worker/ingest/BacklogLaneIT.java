@@ -9,7 +9,6 @@ import de.vorlauf.simulator.mqtt.MqttLogin;
 import de.vorlauf.simulator.mqtt.MqttSettings;
 import de.vorlauf.simulator.mqtt.PublisherConnection;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,12 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 class BacklogLaneIT {
 
-  @TempDir static Path dir;
   private static IngestFixture fixture;
 
   @BeforeAll
   static void start() {
-    fixture = new IngestFixture(dir);
+    fixture = new IngestFixture(BacklogLaneIT.class);
     fixture.registerDevices("lane-old-", 4);
     fixture.registerDevices("lane-live-", 1);
     fixture.registerDevices("lane-up-", 3);
