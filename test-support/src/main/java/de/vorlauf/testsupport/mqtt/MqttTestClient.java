@@ -78,6 +78,21 @@ public final class MqttTestClient implements AutoCloseable {
     return this;
   }
 
+  /** Subscribes with QoS 1; the SUBACK's reason code: 0 or 1 granted, 0x87 not authorized. */
+  public int subscribeReason(String filter) throws MqttException {
+    IMqttToken token = client.subscribe(new MqttSubscription(filter, 1));
+    try {
+      token.waitForCompletion(10_000);
+      int[] codes = token.getReasonCodes();
+      return codes == null || codes.length == 0 ? 0 : codes[0];
+    } catch (MqttException e) {
+      if (e.getReasonCode() >= 0x80 && e.getReasonCode() <= 0xFF) {
+        return e.getReasonCode();
+      }
+      throw e;
+    }
+  }
+
   /**
    * QoS 1; the PUBACK's reason code: below 0x80 accepted (0, or 0x10 when nobody subscribed), 0x87
    * not authorized.
