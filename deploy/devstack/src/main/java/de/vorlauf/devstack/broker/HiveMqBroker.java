@@ -44,6 +44,7 @@ final class HiveMqBroker implements RunningBroker {
     }
     ServicePorts.requireFree(options.port(), "MQTT (HiveMQ)");
     long begin = System.nanoTime();
+    HiveMqConfig.applyInternal();
     EmbeddedHiveMQBuilder builder =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(prepareConfig())
