@@ -1,28 +1,18 @@
 package de.vorlauf.ingest.brokeraccess;
 
+import static de.vorlauf.ingest.brokeraccess.BrokerAccessStack.assertAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.broker.BrokerAccessControl;
 import de.vorlauf.devstack.broker.BrokerKind;
-import de.vorlauf.devstack.broker.BrokerOptions;
-import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
-import de.vorlauf.ingest.MigratedSchema;
-import de.vorlauf.persistence.jdbc.DatabaseSettings;
-import de.vorlauf.persistence.jdbc.PooledDataSources;
-import de.vorlauf.testsupport.SharedServices;
 import de.vorlauf.testsupport.mqtt.MqttTestClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,49 +35,27 @@ class BrokerAccessHiveMqIT {
   private static final int NOT_AUTHORIZED = 0x87;
 
   @TempDir static Path dir;
-  private static RunningPostgres postgres;
-  private static HikariDataSource dataSource;
+  private static BrokerAccessStack stack;
   private static RunningBroker broker;
   private static BrokerAccessSync sync;
   private static TestRegistry registry;
 
   @BeforeAll
   static void startServices() throws Exception {
-    postgres = SharedServices.database(BrokerAccessHiveMqIT.class, MigratedSchema.class);
-    dataSource =
-        PooledDataSources.create(
-            new DatabaseSettings(
-                postgres.jdbcUrl(),
-                postgres.user(),
-                postgres.password(),
-                2,
-                Duration.ofSeconds(10)),
-            "broker-access-hivemq-it");
-    broker =
-        MqttBrokerService.start(
-            BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.HIVEMQ)
-                .withServiceLogins(List.of(WORKER, ADMIN)));
-    BrokerAccessControl access = broker.accessControl().orElseThrow();
-    assertThat(access.pidFile()).isNull();
-    sync =
-        new BrokerAccessSync(dataSource, access.dir(), null, BrokerReload.NONE, Clock.systemUTC());
-    registry = new TestRegistry(dataSource);
+    stack =
+        BrokerAccessStack.start(
+            BrokerAccessHiveMqIT.class, dir, BrokerKind.HIVEMQ, List.of(WORKER, ADMIN));
+    broker = stack.broker;
+    sync = stack.sync;
+    registry = stack.registry;
     registry.building("hive-building");
+    assertThat(broker.accessControl().orElseThrow().pidFile()).isNull();
   }
 
   @AfterAll
   static void stopServices() {
-    if (sync != null) {
-      sync.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
-    if (dataSource != null) {
-      dataSource.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -122,9 +90,9 @@ class BrokerAccessHiveMqIT {
     assertThat(sync.syncOnce()).isTrue();
 
     try (MqttTestClient ingest = ingest();
-        MqttTestClient device1 = connectEventually("hv-own-1", token1);
+        MqttTestClient device1 = stack.connectEventually("hv-own-1", token1);
         MqttTestClient device2 =
-            connectEventually("hv-own-2", token2).subscribe("greenbox/hv-own-2/commands/#")) {
+            stack.connectEventually("hv-own-2", token2).subscribe("greenbox/hv-own-2/commands/#")) {
       assertAccepted(device1.publish("greenbox/hv-own-1/sensors", "full"));
       assertAccepted(device1.publish("greenbox/hv-own-1/sensors/outdoor_temp", "one"));
       assertAccepted(device1.publish("greenbox/hv-own-1/commands/ack", "ack"));
@@ -164,22 +132,22 @@ class BrokerAccessHiveMqIT {
     String token = registry.issue("hv-wrong", null);
     sync.syncOnce();
 
-    connectEventually("hv-wrong", token).close();
-    assertRefused("hv-wrong", token + "x");
-    assertRefused("hv-wrong", WORKER.password());
-    assertRefused("hv-unknown", token);
-    assertRefused(WORKER.user(), token);
+    stack.connectEventually("hv-wrong", token).close();
+    stack.assertRefused("hv-wrong", token + "x");
+    stack.assertRefused("hv-wrong", WORKER.password());
+    stack.assertRefused("hv-unknown", token);
+    stack.assertRefused(WORKER.user(), token);
   }
 
   @Test
   void aDeviceRegisteredAfterTheBrokerStartedConnectsAfterTheNextSync() throws Exception {
     registry.device("hv-late", "hive-building");
     String token = registry.issue("hv-late", null);
-    assertRefused("hv-late", token);
+    stack.assertRefused("hv-late", token);
 
     assertThat(sync.syncOnce()).isTrue();
 
-    try (MqttTestClient device = connectEventually("hv-late", token)) {
+    try (MqttTestClient device = stack.connectEventually("hv-late", token)) {
       assertAccepted(device.publish("greenbox/hv-late/sensors", "{}"));
     }
   }
@@ -189,17 +157,17 @@ class BrokerAccessHiveMqIT {
     registry.device("hv-revoke", "hive-building");
     String first = registry.issue("hv-revoke", null);
     sync.syncOnce();
-    MqttTestClient connected = connectEventually("hv-revoke", first);
+    MqttTestClient connected = stack.connectEventually("hv-revoke", first);
     registry.revoke(first);
     String second = registry.issue("hv-revoke", null);
-    assertRefused("hv-revoke", second);
+    stack.assertRefused("hv-revoke", second);
     assertThat(sync.syncOnce()).isTrue();
 
     // the connection that logged in with the revoked token is closed at the reload
     await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
     connected.close();
-    assertRefused("hv-revoke", first);
-    try (MqttTestClient renewed = connectEventually("hv-revoke", second)) {
+    stack.assertRefused("hv-revoke", first);
+    try (MqttTestClient renewed = stack.connectEventually("hv-revoke", second)) {
       assertAccepted(renewed.publish("greenbox/hv-revoke/sensors", "{}"));
     }
   }
@@ -217,7 +185,8 @@ class BrokerAccessHiveMqIT {
 
     try (MqttTestClient ingest = ingest();
         MqttTestClient gateway =
-            connectEventually("hv-gw", token)
+            stack
+                .connectEventually("hv-gw", token)
                 .subscribe("greenbox/hvgw-a/commands/#", "greenbox/hvgw-b/commands/#")) {
       assertAccepted(gateway.publish("greenbox/hvgw-a/sensors", "a full"));
       assertAccepted(gateway.publish("greenbox/hvgw-b/sensors/outdoor_temp", "b one"));
@@ -246,7 +215,7 @@ class BrokerAccessHiveMqIT {
       // its rules changed: HiveMQ fixes permissions per connection, so the gateway logs in again
       await().atMost(Duration.ofSeconds(10)).until(() -> !gateway.isConnected());
     }
-    try (MqttTestClient gateway = connectEventually("hv-gw", token)) {
+    try (MqttTestClient gateway = stack.connectEventually("hv-gw", token)) {
       assertAccepted(gateway.publish("greenbox/hvgw-a/sensors", "{}"));
     }
     assertRefusedPublish("hv-gw", token, "greenbox/hvgw-b/sensors");
@@ -269,32 +238,5 @@ class BrokerAccessHiveMqIT {
       assertThat(client.publish(topic, "forged")).as(topic).isEqualTo(NOT_AUTHORIZED);
       await().atMost(Duration.ofSeconds(10)).until(() -> !client.isConnected());
     }
-  }
-
-  private static void assertAccepted(int pubackReason) {
-    assertThat(pubackReason).as("PUBACK reason code").isLessThan(0x80);
-  }
-
-  /** The broker reads the exported files within a second of the sync. */
-  private static MqttTestClient connectEventually(String user, String password) {
-    AtomicReference<MqttTestClient> client = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              client.set(MqttTestClient.connect(broker.url(), null, user, password));
-              return true;
-            });
-    return client.get();
-  }
-
-  private static void assertRefused(String user, String password) {
-    assertThatThrownBy(() -> MqttTestClient.connect(broker.url(), null, user, password).close())
-        .as("login of %s", user)
-        .isInstanceOf(MqttException.class)
-        .extracting(e -> ((MqttException) e).getReasonCode())
-        .isIn(0x86, 0x87);
   }
 }
