@@ -80,17 +80,7 @@ public final class MqttTestClient implements AutoCloseable {
 
   /** Subscribes with QoS 1; the SUBACK's reason code: 0 or 1 granted, 0x87 not authorized. */
   public int subscribeReason(String filter) throws MqttException {
-    IMqttToken token = client.subscribe(new MqttSubscription(filter, 1));
-    try {
-      token.waitForCompletion(10_000);
-      int[] codes = token.getReasonCodes();
-      return codes == null || codes.length == 0 ? 0 : codes[0];
-    } catch (MqttException e) {
-      if (e.getReasonCode() >= 0x80 && e.getReasonCode() <= 0xFF) {
-        return e.getReasonCode();
-      }
-      throw e;
-    }
+    return reasonCode(client.subscribe(new MqttSubscription(filter, 1)));
   }
 
   /**
@@ -104,7 +94,11 @@ public final class MqttTestClient implements AutoCloseable {
   public int publish(String topic, byte[] payload) throws MqttException {
     MqttMessage message = new MqttMessage(payload);
     message.setQos(1);
-    IMqttToken token = client.publish(topic, message);
+    return reasonCode(client.publish(topic, message));
+  }
+
+  /** The acknowledgement's first reason code, also when the broker refused by disconnecting. */
+  private static int reasonCode(IMqttToken token) throws MqttException {
     try {
       token.waitForCompletion(10_000);
       int[] codes = token.getReasonCodes();
