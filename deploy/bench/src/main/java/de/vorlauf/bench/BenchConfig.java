@@ -1,13 +1,17 @@
 package de.vorlauf.bench;
 
+import de.vorlauf.devstack.broker.BrokerKind;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one ingest benchmark run does; defaults are the figures of the ingestion issue: 100 devices
  * × 2,000 messages × 10 readings = 2 M readings.
  *
  * @param pacedFor how long the half-rate latency phase publishes
+ * @param brokers {@code broker=mosquitto} (default), {@code hivemq} or {@code both}: each one in
+ *     turn, on a fresh stack, into the same report
  * @param output the Markdown report this run writes
  */
 record BenchConfig(
@@ -18,6 +22,7 @@ record BenchConfig(
     String workerHeap,
     Path stateDir,
     Path workerJar,
+    List<BrokerKind> brokers,
     Path output) {
 
   static BenchConfig fromArgs(String[] args, Path repo) {
@@ -25,6 +30,7 @@ record BenchConfig(
     int messages = 2000;
     int readings = 10;
     Duration paced = Duration.ofSeconds(60);
+    List<BrokerKind> brokers = List.of(BrokerKind.MOSQUITTO);
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2) {
@@ -35,6 +41,11 @@ record BenchConfig(
         case "messages" -> messages = Integer.parseInt(kv[1]);
         case "readings" -> readings = Integer.parseInt(kv[1]);
         case "paced-seconds" -> paced = Duration.ofSeconds(Long.parseLong(kv[1]));
+        case "broker" ->
+            brokers =
+                kv[1].equals("both")
+                    ? List.of(BrokerKind.MOSQUITTO, BrokerKind.HIVEMQ)
+                    : List.of(BrokerKind.parse(kv[1]));
         default -> throw new IllegalArgumentException("unknown argument " + kv[0]);
       }
     }
@@ -47,7 +58,13 @@ record BenchConfig(
         "768m",
         target.resolve("state-" + System.currentTimeMillis()),
         repo.resolve("worker/target/vorlauf-worker.jar"),
+        brokers,
         target.resolve("ingest-bench-" + java.time.LocalDate.now() + ".md"));
+  }
+
+  /** The state folder of one broker's part of the run. */
+  Path stateDir(BrokerKind broker) {
+    return brokers.size() == 1 ? stateDir : stateDir.resolve(broker.name().toLowerCase());
   }
 
   long totalReadings() {

@@ -5,15 +5,21 @@ import java.util.List;
 /** The run's figures as the Markdown that goes into docs/benchmarks.md. */
 record BenchReport(
     BenchConfig config,
+    String broker,
     String loadBefore,
     ThroughputPhase.Result sustained,
     CopyCeiling.Result ceiling,
     PacedPhase.Result paced,
-    List<ProcessMemory.Rss> memory) {
+    List<ProcessMemory.Rss> memory,
+    List<ProcessCpu.Used> cpu) {
 
   String markdown() {
     StringBuilder md = new StringBuilder();
-    md.append("### Ingest run of ").append(java.time.Instant.now()).append("\n\n");
+    md.append("### Ingest run of ")
+        .append(java.time.Instant.now())
+        .append(", broker: ")
+        .append(broker)
+        .append("\n\n");
     md.append(
         String.format(
             "%d devices × %d messages × %d readings = %,d readings; %d cores; load average before: %s%n%n",
@@ -57,6 +63,14 @@ record BenchReport(
         String.format(
             "%.0f ms / %.0f ms / %.0f ms",
             paced.p50Millis(), paced.p99Millis(), paced.maxMillis()));
+    for (ProcessCpu.Used used : cpu) {
+      row(
+          md,
+          "CPU during the sustained phase, " + used.name(),
+          String.format(
+              "%.1f s (%.0f %% of one core)",
+              used.seconds(), 100 * used.seconds() / Math.max(1e-9, used.wallSeconds())));
+    }
     for (ProcessMemory.Rss rss : memory) {
       row(
           md,

@@ -33,9 +33,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The services of the benchmark, each its own process as in production: PostgreSQL, Mosquitto, the
- * Temporal dev server and the worker jar, all started through the project's service code on free
- * ports in a state folder of the run's own.
+ * The services of the benchmark, each its own process as in production: PostgreSQL, the broker
+ * (Mosquitto, or the embedded HiveMQ in a JVM of its own), the Temporal dev server and the worker
+ * jar, all started through the project's service code on free ports in a state folder of the run's
+ * own.
  */
 final class BenchStack implements AutoCloseable {
 
@@ -46,6 +47,7 @@ final class BenchStack implements AutoCloseable {
   final HikariDataSource app;
   final Path workerPidFile;
   final StateDir postgresState;
+  final Path dir;
 
   private BenchStack(
       RunningPostgres postgres,
@@ -54,7 +56,9 @@ final class BenchStack implements AutoCloseable {
       JavaProcess worker,
       HikariDataSource app,
       Path workerPidFile,
-      StateDir postgresState) {
+      StateDir postgresState,
+      Path dir) {
+    this.dir = dir;
     this.postgres = postgres;
     this.broker = broker;
     this.temporal = temporal;
@@ -64,13 +68,16 @@ final class BenchStack implements AutoCloseable {
     this.postgresState = postgresState;
   }
 
-  static BenchStack start(BenchConfig config) throws Exception {
-    Path dir = config.stateDir();
+  static BenchStack start(BenchConfig config, BrokerKind brokerKind) throws Exception {
+    Path dir = config.stateDir(brokerKind);
     Files.createDirectories(dir.resolve("logs"));
     StateDir postgresState = new StateDir(dir.resolve("postgres"));
     RunningPostgres postgres = PostgresService.start(PostgresOptions.forTest(postgresState.root()));
     RunningBroker broker =
-        MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
+        brokerKind == BrokerKind.HIVEMQ
+            ? EmbeddedBrokerProcess.start(dir.resolve("mqtt"), dir.resolve("logs/hivemq.log"))
+            : MqttBrokerService.start(
+                BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO));
     RunningTemporal temporal =
         TemporalService.start(
             TemporalOptions.forTest(dir.resolve("temporal"), TemporalKind.CLI_DEV_SERVER));
@@ -104,7 +111,7 @@ final class BenchStack implements AutoCloseable {
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(30)));
     awaitSubscribed(URI.create("http://127.0.0.1:" + health + "/health"));
-    return new BenchStack(postgres, broker, temporal, worker, app, pidFile, postgresState);
+    return new BenchStack(postgres, broker, temporal, worker, app, pidFile, postgresState, dir);
   }
 
   /**

@@ -43,7 +43,10 @@ final class ChildEnvironment {
       login(env, mqttAccounts.worker());
       // the worker keeps the broker's password and ACL files in sync with the registry
       env.put(BrokerAccessVars.DIR.name(), access.dir().toString());
-      env.put(BrokerAccessVars.PID_FILE.name(), access.pidFile().toString());
+      if (access.pidFile() != null) {
+        // Mosquitto gets SIGHUP; the embedded HiveMQ notices the changed files itself
+        env.put(BrokerAccessVars.PID_FILE.name(), access.pidFile().toString());
+      }
     }
     if (dbPasswordFile != null) {
       env.put(DatabaseVars.PASSWORD_FILE.name(), dbPasswordFile.toString());

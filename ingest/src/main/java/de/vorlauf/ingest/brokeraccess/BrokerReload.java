@@ -10,6 +10,12 @@ public interface BrokerReload {
    */
   String reload();
 
-  /** For brokers that are reloaded by someone else (an operator, a cron job). */
-  BrokerReload NONE = () -> "broker not signalled (no pid file configured): reload it yourself";
+  /**
+   * For brokers that are reloaded by someone else (an operator, a cron job) or that notice changed
+   * files themselves (the launcher's embedded HiveMQ, within a second).
+   */
+  BrokerReload NONE =
+      () ->
+          "broker not signalled (no pid file configured): the embedded HiveMQ re-reads changed"
+              + " files itself, any other broker must be reloaded by its operator";
 }

@@ -1,32 +1,19 @@
 package de.vorlauf.ingest.brokeraccess;
 
+import static de.vorlauf.ingest.brokeraccess.BrokerAccessStack.assertAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.broker.BrokerAccessControl;
 import de.vorlauf.devstack.broker.BrokerKind;
-import de.vorlauf.devstack.broker.BrokerOptions;
-import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
-import de.vorlauf.ingest.MigratedSchema;
-import de.vorlauf.persistence.jdbc.DatabaseSettings;
-import de.vorlauf.persistence.jdbc.PooledDataSources;
-import de.vorlauf.testsupport.SharedServices;
 import de.vorlauf.testsupport.mqtt.MqttTestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,57 +34,26 @@ class BrokerAccessMosquittoIT {
   private static final int NOT_AUTHORIZED = 0x87;
 
   @TempDir static Path dir;
-  private static RunningPostgres postgres;
-  private static HikariDataSource dataSource;
+  private static BrokerAccessStack stack;
   private static RunningBroker broker;
   private static BrokerAccessSync sync;
-  private static final AtomicInteger RELOADS = new AtomicInteger();
   private static TestRegistry registry;
 
   @BeforeAll
   static void startServices() throws Exception {
-    postgres = SharedServices.database(BrokerAccessMosquittoIT.class, MigratedSchema.class);
-    dataSource =
-        PooledDataSources.create(
-            new DatabaseSettings(
-                postgres.jdbcUrl(),
-                postgres.user(),
-                postgres.password(),
-                2,
-                Duration.ofSeconds(10)),
-            "broker-access-it");
-    broker =
-        MqttBrokerService.start(
-            BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
-                .withServiceLogins(List.of(WORKER, ADMIN)));
-    BrokerAccessControl access = broker.accessControl().orElseThrow();
-    sync =
-        new BrokerAccessSync(
-            dataSource,
-            access.dir(),
-            null,
-            () -> {
-              RELOADS.incrementAndGet();
-              return new MosquittoReload(access.pidFile()).reload();
-            },
-            Clock.systemUTC());
-    registry = new TestRegistry(dataSource);
+    stack =
+        BrokerAccessStack.start(
+            BrokerAccessMosquittoIT.class, dir, BrokerKind.MOSQUITTO, List.of(WORKER, ADMIN));
+    broker = stack.broker;
+    sync = stack.sync;
+    registry = stack.registry;
     registry.building("it-building");
   }
 
   @AfterAll
   static void stopServices() {
-    if (sync != null) {
-      sync.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
-    if (dataSource != null) {
-      dataSource.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -115,8 +71,8 @@ class BrokerAccessMosquittoIT {
                     "$share/vorlauf-ingest/greenbox/+/sensors",
                     "$share/vorlauf-ingest/greenbox/+/sensors/+",
                     "$share/vorlauf-ingest/greenbox/+/backlog");
-        MqttTestClient device1 = connectEventually("gb-own-1", token1);
-        MqttTestClient device2 = connectEventually("gb-own-2", token2).subscribe("#")) {
+        MqttTestClient device1 = stack.connectEventually("gb-own-1", token1);
+        MqttTestClient device2 = stack.connectEventually("gb-own-2", token2).subscribe("#")) {
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors", "full"));
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors/outdoor_temp", "one"));
       assertAccepted(device1.publish("greenbox/gb-own-1/commands/ack", "ack"));
@@ -175,11 +131,11 @@ class BrokerAccessMosquittoIT {
     String token = registry.issue("gb-wrong", null);
     sync.syncOnce();
 
-    connectEventually("gb-wrong", token).close();
-    assertRefused("gb-wrong", token + "x");
-    assertRefused("gb-wrong", WORKER.password());
-    assertRefused("gb-unknown", token);
-    assertRefused(WORKER.user(), token);
+    stack.connectEventually("gb-wrong", token).close();
+    stack.assertRefused("gb-wrong", token + "x");
+    stack.assertRefused("gb-wrong", WORKER.password());
+    stack.assertRefused("gb-unknown", token);
+    stack.assertRefused(WORKER.user(), token);
   }
 
   @Test
@@ -187,17 +143,17 @@ class BrokerAccessMosquittoIT {
     registry.device("gb-revoke", "it-building");
     String first = registry.issue("gb-revoke", null);
     sync.syncOnce();
-    MqttTestClient connected = connectEventually("gb-revoke", first);
+    MqttTestClient connected = stack.connectEventually("gb-revoke", first);
     registry.revoke(first);
     String second = registry.issue("gb-revoke", null);
-    assertRefused("gb-revoke", second);
+    stack.assertRefused("gb-revoke", second);
     assertThat(sync.syncOnce()).isTrue();
 
     // at reload Mosquitto also drops the connection that logged in with the revoked token
     await().atMost(Duration.ofSeconds(10)).until(() -> !connected.isConnected());
     connected.close();
-    assertRefused("gb-revoke", first);
-    try (MqttTestClient renewed = connectEventually("gb-revoke", second)) {
+    stack.assertRefused("gb-revoke", first);
+    try (MqttTestClient renewed = stack.connectEventually("gb-revoke", second)) {
       assertAccepted(renewed.publish("greenbox/gb-revoke/sensors", "{}"));
     }
   }
@@ -210,14 +166,14 @@ class BrokerAccessMosquittoIT {
     String rotated = registry.issue("gb-rotate", null);
     sync.syncOnce();
 
-    connectEventually("gb-rotate", old).close();
-    assertRefused("gb-rotate", rotated);
+    stack.connectEventually("gb-rotate", old).close();
+    stack.assertRefused("gb-rotate", rotated);
 
     registry.expire(old, Instant.now().minusSeconds(1));
     sync.syncOnce();
 
-    connectEventually("gb-rotate", rotated).close();
-    assertRefused("gb-rotate", old);
+    stack.connectEventually("gb-rotate", rotated).close();
+    stack.assertRefused("gb-rotate", old);
   }
 
   @Test
@@ -225,41 +181,11 @@ class BrokerAccessMosquittoIT {
     sync.syncOnce();
     Path passwd = broker.accessControl().orElseThrow().dir().resolve("passwd");
     Object inode = Files.getAttribute(passwd, "unix:ino");
-    int reloads = RELOADS.get();
+    int reloads = stack.reloads.get();
 
     assertThat(sync.syncOnce()).isTrue();
 
     assertThat(Files.getAttribute(passwd, "unix:ino")).isEqualTo(inode);
-    assertThat(RELOADS.get()).isEqualTo(reloads);
-  }
-
-  private static void assertAccepted(int pubackReason) {
-    assertThat(pubackReason).as("PUBACK reason code").isLessThan(0x80);
-  }
-
-  /**
-   * Mosquitto applies a SIGHUP asynchronously: right after a sync the old files may still be in
-   * force for a moment.
-   */
-  private static MqttTestClient connectEventually(String user, String password) {
-    AtomicReference<MqttTestClient> client = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              client.set(MqttTestClient.connect(broker.url(), null, user, password));
-              return true;
-            });
-    return client.get();
-  }
-
-  private static void assertRefused(String user, String password) {
-    assertThatThrownBy(() -> MqttTestClient.connect(broker.url(), null, user, password).close())
-        .as("login of %s", user)
-        .isInstanceOf(MqttException.class)
-        .extracting(e -> ((MqttException) e).getReasonCode())
-        .isIn(0x86, 0x87);
+    assertThat(stack.reloads.get()).isEqualTo(reloads);
   }
 }

@@ -1,29 +1,17 @@
 package de.vorlauf.ingest.brokeraccess;
 
+import static de.vorlauf.ingest.brokeraccess.BrokerAccessStack.assertAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.zaxxer.hikari.HikariDataSource;
-import de.vorlauf.devstack.broker.BrokerAccessControl;
 import de.vorlauf.devstack.broker.BrokerKind;
-import de.vorlauf.devstack.broker.BrokerOptions;
-import de.vorlauf.devstack.broker.MqttBrokerService;
 import de.vorlauf.devstack.broker.MqttLogin;
 import de.vorlauf.devstack.broker.RunningBroker;
-import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.service.Secrets;
-import de.vorlauf.ingest.MigratedSchema;
-import de.vorlauf.persistence.jdbc.DatabaseSettings;
-import de.vorlauf.persistence.jdbc.PooledDataSources;
-import de.vorlauf.testsupport.SharedServices;
 import de.vorlauf.testsupport.mqtt.MqttTestClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,53 +30,26 @@ class GatewayAccessMosquittoIT {
   private static final int NOT_AUTHORIZED = 0x87;
 
   @TempDir static Path dir;
-  private static RunningPostgres postgres;
-  private static HikariDataSource dataSource;
+  private static BrokerAccessStack stack;
   private static RunningBroker broker;
   private static BrokerAccessSync sync;
   private static TestRegistry registry;
 
   @BeforeAll
   static void startServices() throws Exception {
-    postgres = SharedServices.database(GatewayAccessMosquittoIT.class, MigratedSchema.class);
-    dataSource =
-        PooledDataSources.create(
-            new DatabaseSettings(
-                postgres.jdbcUrl(),
-                postgres.user(),
-                postgres.password(),
-                2,
-                Duration.ofSeconds(10)),
-            "gateway-access-it");
-    broker =
-        MqttBrokerService.start(
-            BrokerOptions.forTest(dir.resolve("mqtt"), BrokerKind.MOSQUITTO)
-                .withServiceLogins(List.of(WORKER)));
-    BrokerAccessControl access = broker.accessControl().orElseThrow();
-    sync =
-        new BrokerAccessSync(
-            dataSource,
-            access.dir(),
-            null,
-            () -> new MosquittoReload(access.pidFile()).reload(),
-            Clock.systemUTC());
-    registry = new TestRegistry(dataSource);
+    stack =
+        BrokerAccessStack.start(
+            GatewayAccessMosquittoIT.class, dir, BrokerKind.MOSQUITTO, List.of(WORKER));
+    broker = stack.broker;
+    sync = stack.sync;
+    registry = stack.registry;
     registry.building("gw-building");
   }
 
   @AfterAll
   static void stopServices() {
-    if (sync != null) {
-      sync.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
-    if (dataSource != null) {
-      dataSource.close();
-    }
-    if (postgres != null) {
-      postgres.close();
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -110,8 +71,8 @@ class GatewayAccessMosquittoIT {
                     "$share/vorlauf-ingest/greenbox/+/sensors",
                     "$share/vorlauf-ingest/greenbox/+/sensors/+");
         MqttTestClient gateway =
-            connectEventually("gw-one", token).subscribe("greenbox/+/commands/#");
-        MqttTestClient other = connectEventually("gw1-other", otherToken)) {
+            stack.connectEventually("gw-one", token).subscribe("greenbox/+/commands/#");
+        MqttTestClient other = stack.connectEventually("gw1-other", otherToken)) {
       assertAccepted(gateway.publish("greenbox/gw1-a/sensors", "a full"));
       assertAccepted(gateway.publish("greenbox/gw1-b/sensors/outdoor_temp", "b one"));
       assertAccepted(gateway.publish("greenbox/gw1-a/commands/ack", "a ack"));
@@ -153,32 +114,32 @@ class GatewayAccessMosquittoIT {
     registry.assign("gw2-b", "gw-two");
     String token = registry.issueGateway("gw-two");
     sync.syncOnce();
-    try (MqttTestClient gateway = connectEventually("gw-two", token)) {
+    try (MqttTestClient gateway = stack.connectEventually("gw-two", token)) {
       assertAccepted(gateway.publish("greenbox/gw2-b/sensors", "{}"));
     }
 
     registry.setActive("devices", "gw2-b", false);
     assertThat(sync.syncOnce()).isTrue();
     awaitRefusedPublish("gw-two", token, "greenbox/gw2-b/sensors");
-    try (MqttTestClient gateway = connectEventually("gw-two", token)) {
+    try (MqttTestClient gateway = stack.connectEventually("gw-two", token)) {
       assertAccepted(gateway.publish("greenbox/gw2-a/sensors", "{}"));
     }
 
     registry.setActive("gateways", "gw-two", false);
     assertThat(sync.syncOnce()).isTrue();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRefused("gw-two", token));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> stack.assertRefused("gw-two", token));
 
     registry.setActive("gateways", "gw-two", true);
     sync.syncOnce();
-    connectEventually("gw-two", token).close();
+    stack.connectEventually("gw-two", token).close();
 
     registry.revokeGateway(token);
     assertThat(sync.syncOnce()).isTrue();
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRefused("gw-two", token));
-  }
-
-  private static void assertAccepted(int pubackReason) {
-    assertThat(pubackReason).as("PUBACK reason code").isLessThan(0x80);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> stack.assertRefused("gw-two", token));
   }
 
   /** A refused publish closes the connection (see BrokerAccessMosquittoIT): one each. */
@@ -195,27 +156,5 @@ class GatewayAccessMosquittoIT {
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(200))
         .untilAsserted(() -> assertRefusedPublish(user, token, topic));
-  }
-
-  private static MqttTestClient connectEventually(String user, String password) {
-    AtomicReference<MqttTestClient> client = new AtomicReference<>();
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              client.set(MqttTestClient.connect(broker.url(), null, user, password));
-              return true;
-            });
-    return client.get();
-  }
-
-  private static void assertRefused(String user, String password) {
-    assertThatThrownBy(() -> MqttTestClient.connect(broker.url(), null, user, password).close())
-        .as("login of %s", user)
-        .isInstanceOf(MqttException.class)
-        .extracting(e -> ((MqttException) e).getReasonCode())
-        .isIn(0x86, 0x87);
   }
 }

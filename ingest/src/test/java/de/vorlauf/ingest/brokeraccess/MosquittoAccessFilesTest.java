@@ -3,6 +3,7 @@ package de.vorlauf.ingest.brokeraccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.domain.broker.MosquittoAcl;
 import de.vorlauf.persistence.brokeraccess.DeviceAccess;
 import de.vorlauf.persistence.brokeraccess.GatewayAccess;
 import java.util.List;
@@ -160,5 +161,30 @@ class MosquittoAccessFilesTest {
           .as(bad.deviceIds().toString())
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  /** The embedded HiveMQ reads this same file (one source of truth): every line must parse. */
+  @Test
+  void theRenderedAclGrantsWhatItSaysWhenReadWithMosquittosRules() {
+    GatewayAccess gateway = new GatewayAccess("gw-1", "$7$101$g$G", List.of("dev-a"));
+    MosquittoAcl acl =
+        MosquittoAcl.parse(MosquittoAccessFiles.aclFile(List.of(WORKER), List.of(gateway)));
+
+    assertThat(acl.rulesFor("dev-b", "c"))
+        .extracting(MosquittoAcl.Rule::topic)
+        .containsExactlyElementsOf(
+            MosquittoAccessFiles.DEVICE_PATTERNS.stream()
+                .map(p -> p.substring(p.lastIndexOf(' ') + 1).replace("%u", "dev-b"))
+                .toList());
+    assertThat(acl.rulesFor("gw-1", "c"))
+        .extracting(MosquittoAcl.Rule::topic)
+        .startsWith(
+            MosquittoAccessFiles.GATEWAY_DEVICE_RULES.stream()
+                .map(p -> p.substring(p.lastIndexOf(' ') + 1).replace("%s", "dev-a"))
+                .toArray(String[]::new));
+    assertThat(acl.rulesFor(ServiceAccount.WORKER.username(), "c"))
+        .extracting(
+            r -> "topic " + r.access().name().toLowerCase(java.util.Locale.ROOT) + " " + r.topic())
+        .startsWith(ServiceAccount.WORKER.aclRules().toArray(String[]::new));
   }
 }

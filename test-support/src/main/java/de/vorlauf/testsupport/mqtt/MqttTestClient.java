@@ -78,6 +78,11 @@ public final class MqttTestClient implements AutoCloseable {
     return this;
   }
 
+  /** Subscribes with QoS 1; the SUBACK's reason code: 0 or 1 granted, 0x87 not authorized. */
+  public int subscribeReason(String filter) throws MqttException {
+    return reasonCode(client.subscribe(new MqttSubscription(filter, 1)));
+  }
+
   /**
    * QoS 1; the PUBACK's reason code: below 0x80 accepted (0, or 0x10 when nobody subscribed), 0x87
    * not authorized.
@@ -89,7 +94,11 @@ public final class MqttTestClient implements AutoCloseable {
   public int publish(String topic, byte[] payload) throws MqttException {
     MqttMessage message = new MqttMessage(payload);
     message.setQos(1);
-    IMqttToken token = client.publish(topic, message);
+    return reasonCode(client.publish(topic, message));
+  }
+
+  /** The acknowledgement's first reason code, also when the broker refused by disconnecting. */
+  private static int reasonCode(IMqttToken token) throws MqttException {
     try {
       token.waitForCompletion(10_000);
       int[] codes = token.getReasonCodes();

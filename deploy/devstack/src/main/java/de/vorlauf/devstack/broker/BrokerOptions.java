@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param serviceLogins empty: anonymous access (tests); otherwise a Mosquitto we start refuses
  *     anonymous clients and lets in these logins plus the devices the worker exports from the
- *     registry (HiveMQ CE cannot, and says so)
+ *     registry; so does the embedded HiveMQ, from the same files
  */
 public record BrokerOptions(
     Path dir,

@@ -1,6 +1,7 @@
 package de.vorlauf.devstack.broker;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
 import de.vorlauf.devstack.service.ShutdownRegistry;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HiveMQ CE inside this JVM: the fallback when Mosquitto is not installed. MQTT 5, shared
- * subscriptions and persistent sessions; its data lives under hivemq/ in the state folder.
+ * subscriptions and persistent sessions; its data lives under hivemq/ in the state folder. With
+ * service logins it authenticates every client from the same access files as our Mosquitto ({@link
+ * HiveMqAccessExtension}): the launcher's bootstrap first, then what the worker exports from the
+ * registry into {@code hivemq/access}.
  */
 final class HiveMqBroker implements RunningBroker {
 
@@ -26,7 +31,6 @@ final class HiveMqBroker implements RunningBroker {
   private final BrokerOptions options;
   private final Path dir;
   private EmbeddedHiveMQ hivemq;
-  private boolean warnedAnonymous;
 
   HiveMqBroker(BrokerOptions options) {
     this.options = options;
@@ -39,22 +43,19 @@ final class HiveMqBroker implements RunningBroker {
       return;
     }
     ServicePorts.requireFree(options.port(), "MQTT (HiveMQ)");
-    if (options.authenticated() && !warnedAnonymous) {
-      warnedAnonymous = true;
-      LOG.warn(
-          "HiveMQ CE (the fallback when Mosquitto is not installed) cannot use the password and"
-              + " ACL files generated from the device registry: any client on 127.0.0.1 may"
-              + " connect without credentials and publish on any device's topics. Install"
-              + " Mosquitto (deploy/install-test-deps.sh) for per-device credentials.");
-    }
     long begin = System.nanoTime();
-    EmbeddedHiveMQ broker =
+    HiveMqConfig.applyInternal();
+    EmbeddedHiveMQBuilder builder =
         EmbeddedHiveMQ.builder()
             .withConfigurationFolder(prepareConfig())
             .withDataFolder(dir.resolve("data"))
             .withExtensionsFolder(dir.resolve("extensions"))
-            .withoutLoggingBootstrap()
-            .build();
+            .withoutLoggingBootstrap();
+    if (options.authenticated()) {
+      MosquittoAccessBootstrap.write(accessDir(), options.serviceLogins());
+      builder.withEmbeddedExtension(new HiveMqAccessExtension(accessDir()).embedded());
+    }
+    EmbeddedHiveMQ broker = builder.build();
     try {
       broker.start().get(120, TimeUnit.SECONDS);
     } catch (ExecutionException | CompletionException | TimeoutException e) {
@@ -87,6 +88,18 @@ final class HiveMqBroker implements RunningBroker {
     stop();
   }
 
+  private Path accessDir() {
+    return dir.resolve("access");
+  }
+
+  /** No pid file: the extension notices changed files itself. */
+  @Override
+  public Optional<BrokerAccessControl> accessControl() {
+    return options.authenticated()
+        ? Optional.of(new BrokerAccessControl(accessDir(), null))
+        : Optional.empty();
+  }
+
   @Override
   public String url() {
     return "tcp://127.0.0.1:" + options.port();
@@ -102,7 +115,7 @@ final class HiveMqBroker implements RunningBroker {
     String version = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
     return "HiveMQ CE "
         + (version == null ? "" : version + " ")
-        + "(embedded, no device authentication)";
+        + (options.authenticated() ? "(embedded, per-device credentials)" : "(embedded)");
   }
 
   @Override

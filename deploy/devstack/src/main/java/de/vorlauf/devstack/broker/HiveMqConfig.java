@@ -1,18 +1,49 @@
 package de.vorlauf.devstack.broker;
 
+import com.hivemq.configuration.service.InternalConfigurations;
+
 /**
- * config.xml for embedded HiveMQ CE: loopback only, file persistence, and limits raised so that QoS
- * 1 bursts are queued, not discarded (defaults: 1,000 queued, receive maximum 10).
+ * config.xml for embedded HiveMQ CE: loopback only, file persistence, a bound on what it queues,
+ * and limits raised so that QoS 1 bursts are queued, not discarded (defaults: 1,000 queued, receive
+ * maximum 10), plus the inflight window of {@link #applyInternal()}.
+ *
+ * <p>File, not in-memory, persistence: in memory, removing an acknowledged message from the shared
+ * subscription's queue scans a linked list (HiveMQ CE 2025.5, {@code
+ * ClientQueueMemoryLocalPersistence.removeShared}), which took 95 % of the broker's CPU once a
+ * backlog of 200,000 messages was queued, and the heap filled at about 2 KB per queued message. On
+ * disk the queue costs Xodus writes, but a PUBACK waits for them, which slows publishers down
+ * instead of filling the heap.
  */
 final class HiveMqConfig {
 
-  /** Messages queued per client before HiveMQ discards; on disk, so high is affordable. */
-  static final long MAX_QUEUE_SIZE = 10_000_000L;
+  /**
+   * Messages queued per client (the worker's shared subscription counts as one) before HiveMQ
+   * discards new ones. On disk, not on the heap: the bench measured 1.7 GB of data folder with
+   * 200,000 queued (Xodus log files not yet cleaned included), so up to ~9 GB at the bound. A
+   * larger backlog must be paced by its publisher (issue 13, item 3), not queued here.
+   */
+  static final long MAX_QUEUE_SIZE = 1_000_000L;
 
   /** How many QoS 1/2 publishes a client may have in flight towards the broker. */
   static final int SERVER_RECEIVE_MAXIMUM = 1000;
 
+  /**
+   * QoS 1 messages HiveMQ sends a client before it waits for PUBACKs. Its built-in 50 (no
+   * config.xml element) ignores the client's larger Receive Maximum and capped ingestion at ~380
+   * messages/s: the worker acknowledges only after its batch is committed. The same window as
+   * Mosquitto's.
+   */
+  static final int MAX_INFLIGHT = MosquittoConfig.MAX_INFLIGHT;
+
   private HiveMqConfig() {}
+
+  /**
+   * Settings without a config.xml element, process-wide statics read when HiveMQ starts; set before
+   * every start (the embedded HiveMQ is the only one in the JVM).
+   */
+  static void applyInternal() {
+    InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES = MAX_INFLIGHT;
+  }
 
   static String render(int port) {
     return """

@@ -59,7 +59,7 @@ class BrokerConfigTest {
     assertThat(config)
         .contains("<port>21883</port>")
         .contains("<bind-address>127.0.0.1</bind-address>")
-        .contains("<max-queue-size>10000000</max-queue-size>")
+        .contains("<max-queue-size>1000000</max-queue-size>")
         .contains("<server-receive-maximum>1000</server-receive-maximum>")
         .contains("<mode>file</mode>");
   }

@@ -1,17 +1,24 @@
 package de.vorlauf.devstack.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.devstack.service.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded fallback broker, used where Mosquitto is not installed. */
+/**
+ * The embedded fallback broker, used where Mosquitto is not installed. The registry's devices and
+ * gateways on it: {@code BrokerAccessHiveMqIT} in ingest.
+ */
 class HiveMqBrokerIT {
 
   @TempDir Path dir;
@@ -50,6 +57,38 @@ class HiveMqBrokerIT {
 
   private static int total(MqttTestClient first, MqttTestClient second) {
     return first.received.size() + second.received.size();
+  }
+
+  @Test
+  void withServiceLoginsOnlyTheyGetInFromTheAccessFilesAsWithMosquitto() throws Exception {
+    MqttLogin worker = new MqttLogin("vorlauf-worker", Secrets.generatePassword(24));
+    BrokerOptions options =
+        BrokerOptions.forTest(dir, BrokerKind.HIVEMQ).withServiceLogins(List.of(worker));
+    try (RunningBroker broker = MqttBrokerService.start(options)) {
+      assertThat(broker.label()).endsWith("(embedded, per-device credentials)");
+      assertThat(broker.accessControl())
+          .contains(new BrokerAccessControl(dir.resolve("hivemq/access"), null));
+      assertThat(dir.resolve("hivemq/access/passwd"))
+          .content()
+          .startsWith("#")
+          .contains("vorlauf-worker:$7$");
+
+      assertThatThrownBy(() -> new MqttTestClient(broker.url()).close())
+          .isInstanceOf(MqttException.class);
+      assertThatThrownBy(
+              () -> new MqttTestClient(broker.url(), new MqttLogin("vorlauf-worker", "x")).close())
+          .isInstanceOf(MqttException.class);
+      try (MqttTestClient subscriber =
+              new MqttTestClient(broker.url(), worker).subscribe("vorlauf/self-check/it");
+          MqttTestClient publisher = new MqttTestClient(broker.url(), worker)) {
+        publisher.publish("vorlauf/self-check/it", "hello").waitForCompletion(10_000);
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriber.received.contains("hello"));
+      }
+
+      broker.stop();
+      broker.start();
+      new MqttTestClient(broker.url(), worker).close();
+    }
   }
 
   @Test
