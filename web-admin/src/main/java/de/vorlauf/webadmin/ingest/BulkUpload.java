@@ -37,9 +37,13 @@ final class BulkUpload {
   private BulkUpload() {}
 
   /**
-   * The array's elements, each re-serialised as one message body.
+   * The array's elements, each re-serialised as one message body. An element that is no object (a
+   * number, a string, a nested array) is still a message: the pipeline refuses it as {@code
+   * malformed_json} and quarantines it like a malformed MQTT message, and the rest of the upload is
+   * stored. Refusing the whole request instead would stall a gateway on one bad entry of its
+   * buffer, since it repeats a request until it is acknowledged.
    *
-   * @throws IllegalArgumentException the body is no JSON array of objects
+   * @throws IllegalArgumentException the body is no JSON array, or an empty one
    */
   static List<byte[]> messages(byte[] body) {
     JsonNode root;
@@ -53,9 +57,6 @@ final class BulkUpload {
     }
     List<byte[]> messages = new ArrayList<>(root.size());
     for (JsonNode element : root) {
-      if (!element.isObject()) {
-        throw new IllegalArgumentException("every element must be a message object");
-      }
       try {
         messages.add(JSON.writeValueAsBytes(element));
       } catch (IOException e) {

@@ -80,7 +80,11 @@ public class IngestRequests {
   /**
    * Runs a bulk upload ({@link BulkUpload}) and waits for its commit.
    *
-   * @throws IngestRefusedException 400: the body is no JSON array of message objects
+   * @return the 200 answer: at least one reading of the upload is stored
+   * @throws IngestRefusedException 400: the body is no non-empty JSON array; or no message had a
+   *     usable reading: answered as {@link #ingest} answers such a body (403 to a deactivated
+   *     device above all, which must learn it, not delete its buffer as acknowledged), the refused
+   *     parts quarantined all the same
    */
   public BulkAcceptedDto ingestBulk(String deviceId, InputStream body, long declaredLength)
       throws IOException,
@@ -95,7 +99,22 @@ public class IngestRequests {
     } catch (IllegalArgumentException e) {
       throw new IngestRefusedException(400, "Not a bulk upload", e.getMessage(), List.of());
     }
-    return BulkAcceptedDto.of(ingest.ingestBulk(deviceId, messages));
+    List<IngestOutcome> outcomes = ingest.ingestBulk(deviceId, messages);
+    if (outcomes.stream().allMatch(IngestOutcome::nothingUsable)) {
+      List<String> reasons = outcomes.stream().flatMap(o -> o.reasons().stream()).toList();
+      throw refused(deviceId, messages.get(firstMismatch(outcomes)), reasons);
+    }
+    return BulkAcceptedDto.of(outcomes);
+  }
+
+  /** The message that names another device, for the problem's detail; else the first. */
+  private static int firstMismatch(List<IngestOutcome> outcomes) {
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (outcomes.get(i).reasons().contains(RejectReason.DEVICE_MISMATCH.code())) {
+        return i;
+      }
+    }
+    return 0;
   }
 
   private IngestRefusedException refused(String deviceId, byte[] payload, List<String> reasons) {

@@ -57,9 +57,10 @@ public class IngestResource {
 
   /**
    * {@code POST /api/v1/ingest/bulk}: a JSON array of messages from a device's buffer, for the
-   * backlog lane. 200 once all are committed; 503 + Retry-After while the backlog lane is full
-   * (send the same request again then; what was stored is dropped as a duplicate). Live readings
-   * never wait for it. See docs/device-protocol.md.
+   * backlog lane. 200 once all are committed, unusable messages quarantined and listed; 400, 403 or
+   * 404 as for a single body when no message had a usable reading; 503 + Retry-After while the
+   * backlog lane is full (send the same request again then; what was stored is dropped as a
+   * duplicate). Live readings never wait for it. See docs/device-protocol.md.
    */
   @POST
   @Path("/bulk")

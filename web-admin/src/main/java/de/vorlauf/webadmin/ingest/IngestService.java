@@ -204,11 +204,20 @@ public class IngestService {
 
   private ReadingWriter startWriter(StorageMode mode, String name) {
     return ReadingWriter.start(
-        dataSource,
-        mode,
-        WriterSettings.defaults().withQueueRows(config.queueRows()),
-        name,
-        IngestThreads.naming(threads, name));
+        dataSource, mode, writerSettings(config), name, IngestThreads.naming(threads, name));
+  }
+
+  /**
+   * Each lane's writer: the configured queue, and batches of the default size unless the queue is
+   * smaller. VORLAUF_INGEST_QUEUE_ROWS may be as low as 1,000, below the default batch of 5,000
+   * rows, and the WAR reads no batch size of its own (VORLAUF_INGEST_BATCH_ROWS is the worker's): a
+   * batch can never hold more than the queue anyway.
+   */
+  static WriterSettings writerSettings(IngestConfig config) {
+    WriterSettings defaults = WriterSettings.defaults();
+    return defaults
+        .withBatchRows(Math.min(defaults.batchRows(), config.queueRows()))
+        .withQueueRows(config.queueRows());
   }
 
   @PreDestroy

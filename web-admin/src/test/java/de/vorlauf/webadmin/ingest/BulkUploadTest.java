@@ -3,7 +3,10 @@ package de.vorlauf.webadmin.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.domain.ingest.DevicePayloadParser;
 import de.vorlauf.domain.ingest.Lane;
+import de.vorlauf.domain.ingest.RejectReason;
+import de.vorlauf.domain.ingest.Rejection;
 import de.vorlauf.ingest.pipeline.IngestMessage;
 import de.vorlauf.ingest.pipeline.IngestOutcome;
 import de.vorlauf.persistence.timeseries.WriteQueueFullException;
@@ -81,11 +84,27 @@ class BulkUploadTest {
   }
 
   @Test
-  void onlyAnArrayOfObjectsIsABulkUpload() {
-    for (String body : List.of("{}", "[]", "[1]", "not json")) {
+  void onlyANonEmptyArrayIsABulkUpload() {
+    for (String body : List.of("{}", "[]", "\"x\"", "not json", "[{}")) {
       assertThatThrownBy(() -> BulkUpload.messages(body.getBytes(StandardCharsets.UTF_8)))
           .as(body)
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void anElementThatIsNoObjectIsAMessageThePipelineRefusesAsMalformed() {
+    List<byte[]> messages =
+        BulkUpload.messages(
+            "[{\"device_id\":\"gb-1\"},42,\"x\",null,[{}]]".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(messages).hasSize(5);
+    DevicePayloadParser parser = new DevicePayloadParser();
+    for (byte[] message : messages.subList(1, 5)) {
+      assertThat(parser.parseMessage(message, "gb-1").rejections())
+          .as(new String(message, StandardCharsets.UTF_8))
+          .extracting(Rejection::reason)
+          .containsExactly(RejectReason.MALFORMED_JSON);
     }
   }
 
