@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -31,18 +24,13 @@ import org.openqa.selenium.support.ui.Select;
  * registers a building and a device, issues a token, the device posts with it, and the fleet and
  * quarantine pages show what arrived.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class RegistryUiIT {
 
-  @ArquillianResource URL base;
+  final URL base = ItWar.base();
 
   private UiSession ui;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
 
   @AfterEach
   void closeBrowser() {
