@@ -10,6 +10,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,6 +21,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * its URL opens with its devices.
  */
 @SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class FleetScaleIT {
 
@@ -33,10 +35,9 @@ class FleetScaleIT {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void keepScreenshot() {
     if (ui != null) {
       ui.screenshot("fleet-10000-buildings");
-      ui.close();
     }
   }
 
@@ -78,9 +79,9 @@ class FleetScaleIT {
   }
 
   @Test
-  void anOperatorFindsTheOfflineBuildingsAmongTenThousand() {
-    ui = UiSession.loggedIn(base, "c-fleet", "fleet?q=scale-");
-    ui.awaitData("fleet");
+  void anOperatorFindsTheOfflineBuildingsAmongTenThousand(UiSession browser) {
+    ui = browser;
+    ui.open("fleet?q=scale-", "fleet");
     ui.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=fleet-buildings-status]"),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * deactivate it through the confirmation dialog with a reason, which the audit log then shows.
  */
 @SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class KeyboardFlowIT {
 
@@ -32,18 +34,17 @@ class KeyboardFlowIT {
   private UiSession ui;
 
   @AfterEach
-  void closeBrowser() {
+  void keepScreenshot() {
     if (ui != null) {
       ui.screenshot("keyboard-flow");
-      ui.close();
     }
   }
 
   @Test
-  void createEditAndDeactivateABuildingWithTheKeyboardOnly() throws Exception {
+  void createEditAndDeactivateABuildingWithTheKeyboardOnly(UiSession browser) throws Exception {
     String id = "kbd-" + UUID.randomUUID().toString().substring(0, 6);
-    ui = UiSession.loggedIn(base, "c-kbd", "buildings");
-    ui.awaitData("buildings");
+    ui = browser;
+    ui.open("buildings", "buildings");
 
     // create: the panel opens in view with the focus in its first field
     tabTo("building-new");

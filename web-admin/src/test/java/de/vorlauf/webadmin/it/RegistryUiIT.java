@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.Select;
  * quarantine pages show what arrived.
  */
 @SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class RegistryUiIT {
 
@@ -33,19 +35,18 @@ class RegistryUiIT {
   private UiSession ui;
 
   @AfterEach
-  void closeBrowser() {
+  void keepScreenshot() {
     if (ui != null) {
       ui.screenshot("registry-ui");
-      ui.close();
     }
   }
 
   @Test
-  void operatorRegistersADeviceAndSeesItsTraffic() throws Exception {
+  void operatorRegistersADeviceAndSeesItsTraffic(UiSession browser) throws Exception {
     String building = "ui-b-" + UUID.randomUUID().toString().substring(0, 6);
     String device = "ui-gb-" + UUID.randomUUID().toString().substring(0, 6);
-    ui = UiSession.loggedIn(base, "c-reg", "buildings");
-    ui.awaitData("buildings");
+    ui = browser;
+    ui.open("buildings", "buildings");
 
     ui.byTestId("building-new").click();
     // the heating types come from GET /api/v1/heating-types, not from the page

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,25 +28,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * showing its errors and the confirmation dialog.
  */
 @SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class ShellAccessibilityIT {
 
   final URL base = ItWar.base();
 
-  private UiSession ui;
-
-  @AfterEach
-  void closeBrowser() {
-    if (ui != null) {
-      ui.close();
-    }
-  }
-
   @Test
-  void everyPageOfTheShellPassesAxeAndNamesItselfInTheNavigation() throws Exception {
+  void everyPageOfTheShellPassesAxeAndNamesItselfInTheNavigation(UiSession ui) throws Exception {
     String building = seedOneOfEverything();
-    ui = UiSession.loggedIn(base, "c-axe", "");
-    ui.awaitData("status");
+    ui.open("", "status");
     List<String[]> pages = ui.navigation();
     assertThat(pages)
         .extracting(p -> p[0])
