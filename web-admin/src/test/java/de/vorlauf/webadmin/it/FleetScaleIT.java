@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.vorlauf.devstack.postgres.RunningPostgres;
-import java.io.File;
 import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +20,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * and filters, so the twelve offline buildings are one click away, and a building deep-linked by
  * its URL opens with its devices.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class FleetScaleIT {
 
-  @ArquillianResource URL base;
+  final URL base = ItWar.base();
 
   private UiSession ui;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
 
   @BeforeEach
   void tenThousandBuildings(RunningPostgres postgres) throws Exception {
@@ -45,10 +35,9 @@ class FleetScaleIT {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void keepScreenshot() {
     if (ui != null) {
       ui.screenshot("fleet-10000-buildings");
-      ui.close();
     }
   }
 
@@ -90,9 +79,9 @@ class FleetScaleIT {
   }
 
   @Test
-  void anOperatorFindsTheOfflineBuildingsAmongTenThousand() {
-    ui = UiSession.loggedIn(base, "c-fleet", "fleet?q=scale-");
-    ui.awaitData("fleet");
+  void anOperatorFindsTheOfflineBuildingsAmongTenThousand(UiSession browser) {
+    ui = browser;
+    ui.open("fleet?q=scale-", "fleet");
     ui.wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.cssSelector("[data-testid=fleet-buildings-status]"),

@@ -8,7 +8,6 @@ import de.vorlauf.domain.heating.HeatingCurve;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.heating.NightSetback;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,30 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The heating vocabulary through the real WAR: the type list with its limits, a building's curve
  * defaulted, validated against its type and kept exactly, so what the registry returns gives the
  * same flow temperature as what was sent (the simulator relies on that).
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class HeatingTypesIT {
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
+  final URL base = ItWar.base();
 
   @Test
   void theTypeListIsTheDomainsWithItsLimitsAndDefaultCurves() throws Exception {

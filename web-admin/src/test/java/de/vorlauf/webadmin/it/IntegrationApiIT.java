@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The integrations API of the real WAR, configured by a real integrations file, against a real
@@ -33,21 +26,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link CannedVendorActivities}: watching, start, pause, resume, interval and stop, and every
  * refusal as problem+json.
  */
-@ExtendWith({ItDatabase.class, ItVendorIntegrations.class, ArquillianExtension.class})
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class IntegrationApiIT {
 
   private static final String API = "api/v1/integrations";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  @ArquillianResource URL base;
+  final URL base = ItWar.base();
   private ItTemporal temporal;
   private AdminClient admin;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
 
   @BeforeEach
   void startTemporal() throws Exception {

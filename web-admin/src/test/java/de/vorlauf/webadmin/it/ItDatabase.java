@@ -35,6 +35,7 @@ public class ItDatabase implements BeforeAllCallback, ParameterResolver {
   @Override
   public void beforeAll(ExtensionContext context) {
     started(context);
+    ItWar.makeWayFor(context);
   }
 
   /**

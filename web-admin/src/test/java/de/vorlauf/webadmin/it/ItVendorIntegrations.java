@@ -5,16 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Writes the vendor integrations file the WAR reads (VORLAUF_VENDOR_INTEGRATIONS_FILE, set by
  * failsafe in web-admin/pom.xml): two integrations, each with its client secret in a file of its
- * own. Register it after ItDatabase, which empties the state folder, and before
- * ArquillianExtension, which deploys the WAR.
+ * own. Written by {@link ItWar} before the one deployment of the WAR, which every IT class shares
+ * (after ItDatabase has emptied the state folder).
  */
-public class ItVendorIntegrations implements BeforeAllCallback {
+final class ItVendorIntegrations {
 
   /** Polled every two seconds, so a test sees rounds; first poll one hour back. */
   static final String ALPHA = "alpha-cloud";
@@ -24,8 +22,9 @@ public class ItVendorIntegrations implements BeforeAllCallback {
 
   static final String SECRET = "it-client-secret-" + Long.toHexString(System.nanoTime());
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
+  private ItVendorIntegrations() {}
+
+  static void write() {
     String file = System.getenv("VORLAUF_VENDOR_INTEGRATIONS_FILE");
     if (file == null || file.isBlank()) {
       throw new IllegalStateException(

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,34 +22,29 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * create a building, see a too-long name refused at its field (not cut), fix it, edit it, and
  * deactivate it through the confirmation dialog with a reason, which the audit log then shows.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class KeyboardFlowIT {
 
   private static final int MAX_TABS = 80;
 
-  @ArquillianResource URL base;
+  final URL base = ItWar.base();
 
   private UiSession ui;
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
-
   @AfterEach
-  void closeBrowser() {
+  void keepScreenshot() {
     if (ui != null) {
       ui.screenshot("keyboard-flow");
-      ui.close();
     }
   }
 
   @Test
-  void createEditAndDeactivateABuildingWithTheKeyboardOnly() throws Exception {
+  void createEditAndDeactivateABuildingWithTheKeyboardOnly(UiSession browser) throws Exception {
     String id = "kbd-" + UUID.randomUUID().toString().substring(0, 6);
-    ui = UiSession.loggedIn(base, "c-kbd", "buildings");
-    ui.awaitData("buildings");
+    ui = browser;
+    ui.open("buildings", "buildings");
 
     // create: the panel opens in view with the focus in its first field
     tabTo("building-new");

@@ -10,7 +10,6 @@ import de.vorlauf.persistence.timeseries.ReadingWriter;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.WriterSettings;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -42,20 +35,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * streamed, the rollup beyond raw retention, limits and bad input as problem+json; and the device
  * API showing a device's latest report. Every test uses a building of its own.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class ReadingsApiIT {
 
-  @ArquillianResource URL base;
+  final URL base = ItWar.base();
 
   /** Midnight two days ago: readings are minute-aligned from here. */
   private static final Instant T0 =
       Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(2));
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
 
   @Test
   void pivotsSensorsAndNamesColumnsByDeviceWhereTwoReportOne() throws Exception {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,30 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Registry, device credentials and REST ingestion in the real WAR on the provisioned WildFly,
  * against the migrated embedded PostgreSQL of {@link ItDatabase}. Every test works on buildings and
  * devices of its own (random ids), so the tests share no state.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class RegistryIngestIT {
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
+  final URL base = ItWar.base();
 
   @Test
   void registryRoundTrip() throws Exception {

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,33 +25,28 @@ import org.openqa.selenium.support.ui.Select;
  * registers a building and a device, issues a token, the device posts with it, and the fleet and
  * quarantine pages show what arrived.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class RegistryUiIT {
 
-  @ArquillianResource URL base;
+  final URL base = ItWar.base();
 
   private UiSession ui;
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
-
   @AfterEach
-  void closeBrowser() {
+  void keepScreenshot() {
     if (ui != null) {
       ui.screenshot("registry-ui");
-      ui.close();
     }
   }
 
   @Test
-  void operatorRegistersADeviceAndSeesItsTraffic() throws Exception {
+  void operatorRegistersADeviceAndSeesItsTraffic(UiSession browser) throws Exception {
     String building = "ui-b-" + UUID.randomUUID().toString().substring(0, 6);
     String device = "ui-gb-" + UUID.randomUUID().toString().substring(0, 6);
-    ui = UiSession.loggedIn(base, "c-reg", "buildings");
-    ui.awaitData("buildings");
+    ui = browser;
+    ui.open("buildings", "buildings");
 
     ui.byTestId("building-new").click();
     // the heating types come from GET /api/v1/heating-types, not from the page

@@ -3,7 +3,6 @@ package de.vorlauf.webadmin.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -34,31 +27,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * aria-current, and leaves a screenshot in target/screenshots; so do the open detail panel, a form
  * showing its errors and the confirmation dialog.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
+@ExtendWith(ItBrowser.class) // one logged-in Chromium for every browser test
 @RunAsClient
 class ShellAccessibilityIT {
 
-  @ArquillianResource URL base;
-
-  private UiSession ui;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (ui != null) {
-      ui.close();
-    }
-  }
+  final URL base = ItWar.base();
 
   @Test
-  void everyPageOfTheShellPassesAxeAndNamesItselfInTheNavigation() throws Exception {
+  void everyPageOfTheShellPassesAxeAndNamesItselfInTheNavigation(UiSession ui) throws Exception {
     String building = seedOneOfEverything();
-    ui = UiSession.loggedIn(base, "c-axe", "");
-    ui.awaitData("status");
+    ui.open("", "status");
     List<String[]> pages = ui.navigation();
     assertThat(pages)
         .extracting(p -> p[0])

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.vorlauf.persistence.migration.MigrationReport;
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -16,32 +15,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The admin WAR as built, in the provisioned WildFly (managed by Arquillian), against a real
  * migrated PostgreSQL. MQTT, Temporal and the worker point at a port nobody listens on.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class StatusResourceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
+  final URL base = ItWar.base();
 
   @Test
   void statusShowsTheMigratedDatabaseUpAndTheMissingServicesDown(MigrationReport migrations)

@@ -1,7 +1,6 @@
 package de.vorlauf.webadmin.it;
 
 import de.vorlauf.devstack.postgres.RunningPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -13,14 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,19 +25,14 @@ import org.slf4j.LoggerFactory;
  * keeps it out of the suite. Run it with {@code deploy/vorlauf bench-ui}; the report goes to {@code
  * web-admin/target/ui-bench-<time>.md} and the log, the figures to docs/benchmarks.md.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
 class UiTimeToDataBench {
 
   private static final Logger LOG = LoggerFactory.getLogger(UiTimeToDataBench.class);
   private static final int RUNS = Integer.getInteger("bench.runs", 7);
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
+  final URL base = ItWar.base();
 
   @Test
   void measure(RunningPostgres postgres) throws Exception {
