@@ -17,7 +17,7 @@ import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
-import de.vorlauf.worker.health.Readiness;
+import de.vorlauf.worker.health.ReadinessReport;
 import de.vorlauf.worker.health.WorkerChecks;
 import de.vorlauf.worker.ingest.MqttIngestion;
 import de.vorlauf.worker.ingest.MqttIngestor;
@@ -105,12 +105,12 @@ public final class VorlaufWorker implements AutoCloseable {
               }
 
               @Override
-              public Readiness liveness() {
+              public ReadinessReport liveness() {
                 return checks.liveness();
               }
 
               @Override
-              public Readiness readiness() {
+              public ReadinessReport readiness() {
                 return checks.readiness();
               }
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *   <li>{@code GET /health/live}: 200 unless the process is broken beyond what waiting mends (a
  *       restart helps);
  *   <li>{@code GET /health/ready}: 200 only while Temporal, the database and the broker answer and
- *       ingestion acknowledges, else 503 naming each check that failed ({@link Readiness});
+ *       ingestion acknowledges, else 503 naming each check that failed ({@link ReadinessReport});
  *   <li>{@code GET /metrics}: Prometheus text (docs/metrics.md).
  * </ul>
  *
@@ -34,9 +34,9 @@ public final class HealthServer implements AutoCloseable {
   public interface Endpoints {
     HealthStatus status();
 
-    Readiness liveness();
+    ReadinessReport liveness();
 
-    Readiness readiness();
+    ReadinessReport readiness();
 
     /** Prometheus text exposition; null when this process keeps no metrics. */
     String metrics();
@@ -64,14 +64,15 @@ public final class HealthServer implements AutoCloseable {
           }
 
           @Override
-          public Readiness liveness() {
-            return Readiness.of(List.of());
+          public ReadinessReport liveness() {
+            return ReadinessReport.of(List.of());
           }
 
           @Override
-          public Readiness readiness() {
+          public ReadinessReport readiness() {
             HealthStatus now = status.get();
-            return Readiness.of(List.of(new Readiness.Check("temporal", now.up(), now.temporal())));
+            return ReadinessReport.of(
+                List.of(new ReadinessReport.Check("temporal", now.up(), now.temporal())));
           }
 
           @Override
@@ -128,7 +129,7 @@ public final class HealthServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void respond(HttpExchange exchange, Readiness readiness) throws IOException {
+  private static void respond(HttpExchange exchange, ReadinessReport readiness) throws IOException {
     respond(exchange, readiness.ready() ? 200 : 503, "application/json", readiness.toJson());
   }
 

@@ -57,29 +57,6 @@ public record HealthStatus(
     public Ingest {
       lanes = lanes == null ? List.of() : List.copyOf(lanes);
     }
-
-    public Ingest(
-        String state,
-        boolean connected,
-        boolean subscribed,
-        long received,
-        long acknowledged,
-        int inFlight,
-        long readingsStored,
-        long readingsDuplicate,
-        long quarantined) {
-      this(
-          state,
-          connected,
-          subscribed,
-          received,
-          acknowledged,
-          inFlight,
-          readingsStored,
-          readingsDuplicate,
-          quarantined,
-          List.of());
-    }
   }
 
   /**

@@ -45,25 +45,26 @@ public final class WorkerChecks {
   }
 
   /** Down only when a restart is what helps: the ingest pipeline or ingestion failed to start. */
-  public Readiness liveness() {
-    List<Readiness.Check> checks = new ArrayList<>();
+  public ReadinessReport liveness() {
+    List<ReadinessReport.Check> checks = new ArrayList<>();
     WorkerPipeline running = pipeline.get();
     if (running != null && running.state().startsWith("failed")) {
-      checks.add(new Readiness.Check("ingestion", false, "pipeline " + running.state()));
+      checks.add(new ReadinessReport.Check("ingestion", false, "pipeline " + running.state()));
     }
     MqttIngestion ingestion = mqtt.get();
     if (ingestion != null && ingestion.state().startsWith("failed")) {
-      checks.add(new Readiness.Check("ingestion", false, "MQTT ingestion " + ingestion.state()));
+      checks.add(
+          new ReadinessReport.Check("ingestion", false, "MQTT ingestion " + ingestion.state()));
     }
-    return Readiness.of(checks);
+    return ReadinessReport.of(checks);
   }
 
-  public Readiness readiness() {
-    List<Readiness.Check> checks = new ArrayList<>();
+  public ReadinessReport readiness() {
+    List<ReadinessReport.Check> checks = new ArrayList<>();
     checks.add(temporal());
     String dbProblem = database.problem();
     checks.add(
-        new Readiness.Check(
+        new ReadinessReport.Check(
             "database",
             dbProblem == null,
             dbProblem == null
@@ -73,36 +74,36 @@ public final class WorkerChecks {
       checks.add(broker());
     }
     checks.add(ingestion());
-    return Readiness.of(checks);
+    return ReadinessReport.of(checks);
   }
 
-  private Readiness.Check temporal() {
+  private ReadinessReport.Check temporal() {
     HealthStatus now = status.get();
     if (!now.up()) {
-      return new Readiness.Check("temporal", false, now.status() + ": " + now.temporal());
+      return new ReadinessReport.Check("temporal", false, now.status() + ": " + now.temporal());
     }
     WorkflowServiceStubs connection = stubs.get();
     if (connection == null) {
-      return new Readiness.Check("temporal", false, "not connected");
+      return new ReadinessReport.Check("temporal", false, "not connected");
     }
     try {
       TemporalServerKind kind =
           TemporalServerKind.detect(connection.blockingStub(), TEMPORAL_DEADLINE);
-      return new Readiness.Check(
+      return new ReadinessReport.Check(
           "temporal", true, kind.label() + " at " + config.temporalAddress() + ", polling");
     } catch (StatusRuntimeException e) {
-      return new Readiness.Check(
+      return new ReadinessReport.Check(
           "temporal",
           false,
           "cannot reach " + config.temporalAddress() + ": " + e.getStatus().getCode());
     }
   }
 
-  private Readiness.Check broker() {
+  private ReadinessReport.Check broker() {
     MqttIngestion ingestion = mqtt.get();
     List<MqttIngestor> lanes = lanes(ingestion);
     if (lanes.isEmpty()) {
-      return new Readiness.Check(
+      return new ReadinessReport.Check(
           "broker",
           false,
           "MQTT ingestion not consuming yet ("
@@ -119,14 +120,14 @@ public final class WorkerChecks {
       }
     }
     return problems.isEmpty()
-        ? new Readiness.Check("broker", true, "both lanes subscribed at " + config.mqttUrl())
-        : new Readiness.Check("broker", false, String.join("; ", problems));
+        ? new ReadinessReport.Check("broker", true, "both lanes subscribed at " + config.mqttUrl())
+        : new ReadinessReport.Check("broker", false, String.join("; ", problems));
   }
 
-  private Readiness.Check ingestion() {
+  private ReadinessReport.Check ingestion() {
     WorkerPipeline running = pipeline.get();
     if (running == null || !"running".equals(running.state())) {
-      return new Readiness.Check(
+      return new ReadinessReport.Check(
           "ingestion", false, "pipeline " + (running == null ? "not started" : running.state()));
     }
     Duration patience = config.health().ackStallAfter();
@@ -140,8 +141,8 @@ public final class WorkerChecks {
       }
     }
     return stalled.isEmpty()
-        ? new Readiness.Check("ingestion", true, "pipeline running, acknowledging")
-        : new Readiness.Check("ingestion", false, String.join("; ", stalled));
+        ? new ReadinessReport.Check("ingestion", true, "pipeline running, acknowledging")
+        : new ReadinessReport.Check("ingestion", false, String.join("; ", stalled));
   }
 
   private static List<MqttIngestor> lanes(MqttIngestion ingestion) {

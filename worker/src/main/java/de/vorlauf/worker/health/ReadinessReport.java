@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param status UP or DOWN
  */
-public record Readiness(String status, List<Check> checks) {
+public record ReadinessReport(String status, List<Check> checks) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,12 +20,12 @@ public record Readiness(String status, List<Check> checks) {
    */
   public record Check(String name, boolean up, String detail) {}
 
-  public Readiness {
+  public ReadinessReport {
     checks = List.copyOf(checks);
   }
 
-  public static Readiness of(List<Check> checks) {
-    return new Readiness(checks.stream().allMatch(Check::up) ? "UP" : "DOWN", checks);
+  public static ReadinessReport of(List<Check> checks) {
+    return new ReadinessReport(checks.stream().allMatch(Check::up) ? "UP" : "DOWN", checks);
   }
 
   public boolean ready() {
