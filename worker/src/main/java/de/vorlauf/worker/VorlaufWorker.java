@@ -13,12 +13,19 @@ import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
+import de.vorlauf.worker.health.ReadinessReport;
+import de.vorlauf.worker.health.WorkerChecks;
 import de.vorlauf.worker.ingest.MqttIngestion;
 import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.ingest.WorkerPipeline;
+import de.vorlauf.worker.metrics.DeviceStateMetrics;
+import de.vorlauf.worker.metrics.IngestMetrics;
+import de.vorlauf.worker.metrics.VendorMetrics;
+import de.vorlauf.worker.metrics.WorkerMetrics;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.vendor.PollingAutostart;
 import de.vorlauf.workflows.TaskQueues;
@@ -32,6 +39,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +68,8 @@ public final class VorlaufWorker implements AutoCloseable {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final HealthServer health;
+  private final WorkerMetrics metrics = new WorkerMetrics();
+  private final VendorMetrics vendorMetrics;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -67,6 +77,8 @@ public final class VorlaufWorker implements AutoCloseable {
   private WorkerFactory factory;
   private volatile WorkerPipeline pipeline;
   private volatile MqttIngestion mqtt;
+  private volatile WorkflowServiceStubs connected;
+  private DeviceStateMetrics deviceMetrics;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -78,7 +90,35 @@ public final class VorlaufWorker implements AutoCloseable {
     this.config = config;
     this.extraRegistrations = extraRegistrations;
     this.status = new HealthStatus("STARTING", "not connected", List.of());
-    this.health = HealthServer.start(config.healthPort(), () -> status.withIngest(ingestHealth()));
+    metrics.keep(IngestMetrics.bind(metrics.registry(), () -> pipeline, () -> mqtt));
+    this.vendorMetrics = metrics.keep(new VendorMetrics(metrics.registry(), clock()));
+    WorkerChecks checks =
+        new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
+    this.health =
+        HealthServer.start(
+            config.health().bindAddress(),
+            config.healthPort(),
+            new HealthServer.Endpoints() {
+              @Override
+              public HealthStatus status() {
+                return status.withIngest(ingestHealth());
+              }
+
+              @Override
+              public ReadinessReport liveness() {
+                return checks.liveness();
+              }
+
+              @Override
+              public ReadinessReport readiness() {
+                return checks.readiness();
+              }
+
+              @Override
+              public String metrics() {
+                return metrics.scrape();
+              }
+            });
   }
 
   /** MQTT ingestion for {@code /health}: absent while it does not consume (or is disabled). */
@@ -91,6 +131,12 @@ public final class VorlaufWorker implements AutoCloseable {
     }
     MqttIngestor.Stats mqtt = ingestor.stats();
     IngestStats stored = running.stats();
+    List<HealthStatus.Lane> lanes = new ArrayList<>();
+    for (MqttIngestor lane : List.of(ingestor, ingestion.backlogIngestor())) {
+      if (lane != null) {
+        lanes.add(laneHealth(lane, running));
+      }
+    }
     return new HealthStatus.Ingest(
         ingestion.state(),
         mqtt.connected(),
@@ -100,7 +146,26 @@ public final class VorlaufWorker implements AutoCloseable {
         mqtt.inFlight(),
         stored.readingsStored(),
         stored.readingsDuplicate(),
-        stored.quarantineStored());
+        stored.quarantineStored(),
+        lanes);
+  }
+
+  private HealthStatus.Lane laneHealth(MqttIngestor ingestor, IngestPipeline running) {
+    MqttIngestor.Stats stats = ingestor.stats();
+    WorkerPipeline owner = pipeline;
+    WriterStats writer = owner == null ? null : owner.writerStats(ingestor.lane());
+    Duration lag = running.lane(ingestor.lane()).lastLag();
+    return new HealthStatus.Lane(
+        ingestor.lane().code(),
+        stats.connected(),
+        stats.subscribed(),
+        stats.received(),
+        stats.acknowledged(),
+        stats.inFlight(),
+        stats.unacknowledged(),
+        writer == null ? 0 : writer.pendingRows(),
+        lag == null ? null : lag.toMillis() / 1000.0,
+        ingestor.stalledFor().toSeconds());
   }
 
   public VorlaufWorker(WorkerConfig config) {
@@ -121,7 +186,10 @@ public final class VorlaufWorker implements AutoCloseable {
     status = new HealthStatus("CONNECTING", "waiting for " + config.temporalAddress(), List.of());
     TemporalConnector.Connection connection =
         new TemporalConnector(
-                config.temporalAddress(), Duration.ofSeconds(1), Duration.ofSeconds(15))
+                config.temporalAddress(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                metrics.temporalScope())
             .connect(stopRequested);
     synchronized (this) {
       if (connection == null || stopRequested.getCount() == 0) {
@@ -131,6 +199,7 @@ public final class VorlaufWorker implements AutoCloseable {
         return;
       }
       stubs = connection.stubs();
+      connected = stubs;
       TemporalServerKind kind = connection.kind();
       if (kind.inJvmTestServer()) {
         log.warn(
@@ -138,6 +207,9 @@ public final class VorlaufWorker implements AutoCloseable {
             String.join("; ", TemporalServerKind.IN_JVM_LIMITS));
       }
       dataSource = PooledDataSources.create(databaseSettings(), "vorlauf-worker");
+      deviceMetrics =
+          DeviceStateMetrics.start(
+              metrics.registry(), dataSource, config.ingest().offlineAfter(), clock());
       // vendor polling and storage maintenance need it whether or not MQTT is consumed here
       pipeline = WorkerPipeline.start(WorkerPipeline.settings(config), clock());
       WorkflowClient client =
@@ -183,7 +255,8 @@ public final class VorlaufWorker implements AutoCloseable {
               WorkerPipeline running = pipeline;
               return running == null ? null : running.pipeline();
             },
-            clock));
+            clock,
+            vendorMetrics));
   }
 
   private static Clock clock() {
@@ -237,10 +310,14 @@ public final class VorlaufWorker implements AutoCloseable {
           stubs.shutdown();
           awaitQuietly(stubs);
         }
+        if (deviceMetrics != null) {
+          deviceMetrics.close();
+        }
         if (dataSource != null) {
           dataSource.close();
         }
         health.close();
+        metrics.close();
         stopped.countDown();
         log.info("worker stopped");
       }

@@ -22,6 +22,7 @@ public class VendorPollingActivitiesImpl implements VendorPollingActivities {
   private final VendorClients clients;
   private final Supplier<IngestPipeline> pipeline;
   private final Clock clock;
+  private final PollListener listener;
   private final ObjectMapper json = new ObjectMapper();
 
   /**
@@ -30,9 +31,21 @@ public class VendorPollingActivitiesImpl implements VendorPollingActivities {
    */
   public VendorPollingActivitiesImpl(
       VendorClients clients, Supplier<IngestPipeline> pipeline, Clock clock) {
+    this(clients, pipeline, clock, PollListener.NONE);
+  }
+
+  /**
+   * @param listener told the new cursor after each successful poll (metrics)
+   */
+  public VendorPollingActivitiesImpl(
+      VendorClients clients,
+      Supplier<IngestPipeline> pipeline,
+      Clock clock,
+      PollListener listener) {
     this.clients = clients;
     this.pipeline = pipeline;
     this.clock = clock;
+    this.listener = listener;
   }
 
   @Override
@@ -75,6 +88,7 @@ public class VendorPollingActivitiesImpl implements VendorPollingActivities {
     }
     try {
       PollResult result = poll.run();
+      listener.polled(request.integrationId(), request.installationId(), result.cursor());
       log.info(
           "polled {} installation {}: cursor {}, {} stored, {} duplicates, {} quarantined",
           request.integrationId(),

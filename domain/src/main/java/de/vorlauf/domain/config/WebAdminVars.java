@@ -36,8 +36,21 @@ public final class WebAdminVars {
           .readBy(WILDFLY)
           .means("admin login realm: roles per user");
 
+  public static final EnvVar<Boolean> METRICS_REMOTE =
+      EnvVar.flag("VORLAUF_ADMIN_METRICS_REMOTE")
+          .byDefault("false")
+          .readBy(WILDFLY)
+          .means(
+              "serve the WAR's /metrics to other hosts too; by default only loopback clients get"
+                  + " an answer (it carries no authentication)");
+
   public static final List<EnvVar<?>> ALL =
-      List.of(SERVICE_ORIGINS, CREDENTIAL_ROTATION_OVERLAP, ADMIN_USERS_FILE, ADMIN_ROLES_FILE);
+      List.of(
+          SERVICE_ORIGINS,
+          CREDENTIAL_ROTATION_OVERLAP,
+          ADMIN_USERS_FILE,
+          ADMIN_ROLES_FILE,
+          METRICS_REMOTE);
 
   private WebAdminVars() {}
 }

@@ -7,14 +7,32 @@ import static de.vorlauf.domain.config.ReadBy.WORKER;
 import java.time.Duration;
 import java.util.List;
 
-/** The worker process itself: its health endpoint, shutdown and self-check. */
+/** The worker process itself: its health and metrics endpoints, shutdown and self-check. */
 public final class WorkerVars {
 
   public static final EnvVar<Integer> HEALTH_PORT =
       EnvVar.integer("VORLAUF_WORKER_HEALTH_PORT", 0, 65_535)
           .byDefault(Integer.toString(DefaultPorts.WORKER_HEALTH))
           .readBy(LAUNCHER, WORKER)
-          .means("port of the worker's GET /health on 127.0.0.1; 0 picks a free one");
+          .means(
+              "port of the worker's /health, /health/live, /health/ready and /metrics; 0 picks a"
+                  + " free one");
+
+  public static final EnvVar<String> HEALTH_BIND =
+      EnvVar.text("VORLAUF_WORKER_HEALTH_BIND", "[0-9A-Za-z.:\\-]+", "a host name or IP address")
+          .byDefault(DefaultPorts.LOOPBACK)
+          .readBy(WORKER)
+          .means(
+              "address the health and metrics endpoints listen on; they carry no authentication,"
+                  + " so keep loopback unless a scraper on another host needs them");
+
+  public static final EnvVar<Duration> ACK_STALL =
+      EnvVar.positiveDuration("VORLAUF_WORKER_ACK_STALL")
+          .byDefault("PT60S")
+          .readBy(WORKER)
+          .means(
+              "readiness fails when an MQTT lane has messages in flight and acknowledged none for"
+                  + " this long");
 
   public static final EnvVar<String> HEALTH_URL =
       EnvVar.url("VORLAUF_WORKER_HEALTH_URL", false, "http", "https")
@@ -36,7 +54,8 @@ public final class WorkerVars {
           .means("the largest clock skew the self-check accepts");
 
   public static final List<EnvVar<?>> ALL =
-      List.of(HEALTH_PORT, HEALTH_URL, SHUTDOWN_GRACE, CLOCK_SKEW_THRESHOLD);
+      List.of(
+          HEALTH_PORT, HEALTH_BIND, HEALTH_URL, ACK_STALL, SHUTDOWN_GRACE, CLOCK_SKEW_THRESHOLD);
 
   private WorkerVars() {}
 }

@@ -1,6 +1,10 @@
 package de.vorlauf.ingest.pipeline;
 
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.persistence.ingest.QuarantineStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +24,41 @@ public final class IngestCounters {
   private final LongAdder quarantineDuplicate = new LongAdder();
   private final LongAdder quarantineDropped = new LongAdder();
   private final ConcurrentMap<String, LongAdder> rejectedByReason = new ConcurrentHashMap<>();
+  private final Map<Lane, LaneCounter> lanes = new EnumMap<>(Lane.class);
+
+  IngestCounters() {
+    for (Lane lane : Lane.values()) {
+      lanes.put(lane, new LaneCounter());
+    }
+  }
+
+  /** One lane's commits; the last lag is written by whichever commit came last. */
+  private static final class LaneCounter {
+    final LongAdder messages = new LongAdder();
+    final LongAdder receiveToCommitNanos = new LongAdder();
+    volatile Duration lastLag;
+    volatile Instant lastCommitAt;
+  }
+
+  void committed(Lane lane, Instant receivedAt, Instant newestReading, Instant now) {
+    LaneCounter counter = lanes.get(lane);
+    counter.messages.increment();
+    counter.receiveToCommitNanos.add(Math.max(0, Duration.between(receivedAt, now).toNanos()));
+    if (newestReading != null) {
+      counter.lastLag = Duration.between(newestReading, now);
+    }
+    counter.lastCommitAt = now;
+  }
+
+  public LaneStats lane(Lane lane) {
+    LaneCounter counter = lanes.get(lane);
+    return new LaneStats(
+        lane,
+        counter.messages.sum(),
+        counter.receiveToCommitNanos.sum(),
+        counter.lastLag,
+        counter.lastCommitAt);
+  }
 
   void message() {
     messages.increment();

@@ -2,6 +2,7 @@ package de.vorlauf.ingest.pipeline;
 
 import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.domain.ingest.ReadingValidator;
+import de.vorlauf.domain.ingest.RejectReason;
 import de.vorlauf.domain.sensor.SensorCatalogue;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.pipeline.MessageEvaluator.Evaluation;
@@ -16,6 +17,7 @@ import de.vorlauf.persistence.timeseries.WriteResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -52,11 +55,19 @@ public final class IngestPipeline implements AutoCloseable {
   /** Reason code: the database refused valid-looking readings (a gap in validation). */
   public static final String STORAGE_REJECTED = "storage_rejected";
 
+  /** Every reason code a refusal can carry: the rules' and the two above. A closed set. */
+  public static final List<String> REASON_CODES =
+      Stream.concat(
+              Arrays.stream(RejectReason.values()).map(RejectReason::code),
+              Stream.of(UNKNOWN_TOPIC, STORAGE_REJECTED))
+          .toList();
+
   private final MessageEvaluator evaluator;
   private final ReadingSink readings;
   private final QuarantineWriter quarantine;
   private final DeviceStatusTracker status;
   private final IngestSettings settings;
+  private final Clock clock;
   private final IngestCounters counters = new IngestCounters();
   private final ExecutorService handoff;
   private final List<AutoCloseable> owned;
@@ -78,6 +89,7 @@ public final class IngestPipeline implements AutoCloseable {
     this.quarantine = quarantine;
     this.status = status;
     this.settings = settings;
+    this.clock = clock;
     // one thread, started on first use: a storage refusal is rare
     this.handoff =
         Executors.newSingleThreadExecutor(
@@ -216,6 +228,8 @@ public final class IngestPipeline implements AutoCloseable {
     WriteResult result = stored.result();
     counters.readings(result.inserted(), result.duplicates());
     counters.message();
+    counters.committed(
+        lane, evaluation.message().receivedAt(), evaluation.newestReading(), clock.instant());
     if (evaluation.device() != null) {
       status.record(
           evaluation.device(),
@@ -238,6 +252,11 @@ public final class IngestPipeline implements AutoCloseable {
 
   public IngestStats stats() {
     return counters.snapshot();
+  }
+
+  /** What {@code lane} committed since this pipeline started. */
+  public LaneStats lane(Lane lane) {
+    return counters.lane(lane);
   }
 
   public DeviceStatusTracker deviceStatus() {

@@ -123,6 +123,7 @@ public final class ReadingWriter implements AutoCloseable {
         retrying.duplicates.get(),
         retrying.rejected.get(),
         retrying.batches.get(),
+        retrying.commitNanos.get(),
         retrying.retryLog.failedAttempts(),
         settings.queueRows() - room.availablePermits(),
         retrying.retryLog.lastError(),

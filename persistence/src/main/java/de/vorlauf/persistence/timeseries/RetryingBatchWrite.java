@@ -31,6 +31,7 @@ final class RetryingBatchWrite {
   final AtomicLong duplicates = new AtomicLong();
   final AtomicLong rejected = new AtomicLong();
   final AtomicLong batches = new AtomicLong();
+  final AtomicLong commitNanos = new AtomicLong();
 
   RetryingBatchWrite(BatchSink sink, WriterSettings settings, String name, Completion completion) {
     this.sink = sink;
@@ -50,7 +51,10 @@ final class RetryingBatchWrite {
     Duration pause = settings.retryInitial();
     while (true) {
       try {
-        committed(batch, sink.write(batch));
+        long begin = System.nanoTime();
+        int[] fresh = sink.write(batch);
+        commitNanos.addAndGet(System.nanoTime() - begin);
+        committed(batch, fresh);
         return;
       } catch (SQLException e) {
         if (isContentError(e)) {

@@ -7,6 +7,8 @@ package de.vorlauf.persistence.timeseries;
  * @param duplicates rows not stored because they already were
  * @param rejected rows refused by the database for their content
  * @param batches committed batches
+ * @param commitNanos time spent in the writes of committed batches (COPY and commit), summed: with
+ *     {@code batches} the mean commit latency
  * @param failedAttempts batch attempts that failed and were retried
  * @param pendingRows rows accepted but not committed yet (queued or being written)
  * @param lastError the last write error, null once a batch committed after it
@@ -17,6 +19,7 @@ public record WriterStats(
     long duplicates,
     long rejected,
     long batches,
+    long commitNanos,
     long failedAttempts,
     int pendingRows,
     String lastError,

@@ -13,11 +13,18 @@ public class AdminConfigProducer {
   private static final Logger LOG = LoggerFactory.getLogger(AdminConfigProducer.class);
 
   private AdminConfig config;
+  private MetricsConfig metrics;
 
   @PostConstruct
   void read() {
     config = AdminConfig.fromEnvironment(System.getenv());
-    LOG.info("Vorlauf admin configuration: {}", config);
+    metrics = MetricsConfig.fromEnvironment(System.getenv());
+    LOG.info("Vorlauf admin configuration: {}, {}", config, metrics);
+  }
+
+  @Produces
+  MetricsConfig metricsConfig() {
+    return metrics;
   }
 
   @Produces

@@ -1,6 +1,7 @@
 package de.vorlauf.webadmin.ingest;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.domain.ingest.LanePolicy;
 import de.vorlauf.domain.ingest.ValidationPolicy;
 import de.vorlauf.ingest.IngestThreads;
@@ -148,6 +149,19 @@ public class IngestService {
 
   public synchronized Optional<IngestStats> stats() {
     return running == null ? Optional.empty() : Optional.of(running.pipeline().stats());
+  }
+
+  /** The running pipeline for its meters; null until the first ingestion started it. */
+  public synchronized IngestPipeline runningPipeline() {
+    return running == null ? null : running.pipeline();
+  }
+
+  /** {@code lane}'s writer counters for its meters; null until the pipeline runs. */
+  public synchronized WriterStats writerStats(Lane lane) {
+    if (running == null) {
+      return null;
+    }
+    return (lane == Lane.BACKLOG ? running.backlogWriter() : running.writer()).stats();
   }
 
   public synchronized Optional<WriterStats> writerStats() {

@@ -24,7 +24,8 @@ public class ShellRoutes extends HttpFilter {
 
   private static final Pattern PAGE = Pattern.compile("/([a-z][a-z0-9-]{0,39})");
   private static final Pattern OLD_PAGE = Pattern.compile("/([a-z][a-z0-9-]{0,39})\\.html");
-  private static final Set<String> NOT_PAGES = Set.of("api", "assets", "js", "vendor");
+  // metrics: the Prometheus endpoint (MetricsServlet), not a page
+  private static final Set<String> NOT_PAGES = Set.of("api", "assets", "js", "vendor", "metrics");
   private static final Set<String> STILL_FILES = Set.of("index", "login", "login-error");
 
   @Override

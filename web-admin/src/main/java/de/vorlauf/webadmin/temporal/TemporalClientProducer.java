@@ -1,6 +1,7 @@
 package de.vorlauf.webadmin.temporal;
 
 import de.vorlauf.webadmin.config.AdminConfig;
+import de.vorlauf.webadmin.metrics.WarMetrics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.RpcRetryOptions;
@@ -26,6 +27,7 @@ public class TemporalClientProducer {
   private static final Logger LOG = LoggerFactory.getLogger(TemporalClientProducer.class);
 
   @Inject AdminConfig config;
+  @Inject WarMetrics metrics;
 
   private WorkflowServiceStubs stubs;
   private WorkflowClient client;
@@ -37,6 +39,7 @@ public class TemporalClientProducer {
           WorkflowServiceStubs.newServiceStubs(
               WorkflowServiceStubsOptions.newBuilder()
                   .setTarget(config.temporalAddress())
+                  .setMetricsScope(metrics.temporalScope())
                   .setRpcTimeout(Duration.ofSeconds(5))
                   // a request thread must not wait the SDK's default minute for a dead server
                   .setRpcRetryOptions(

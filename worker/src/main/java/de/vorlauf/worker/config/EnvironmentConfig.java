@@ -37,6 +37,8 @@ public final class EnvironmentConfig {
             .temporalAddress(env.get(TemporalVars.ADDRESS))
             .temporalNamespace(env.get(TemporalVars.NAMESPACE))
             .healthPort(env.get(WorkerVars.HEALTH_PORT))
+            .health(
+                new HealthConfig(env.get(WorkerVars.HEALTH_BIND), env.get(WorkerVars.ACK_STALL)))
             .shutdownGrace(env.get(WorkerVars.SHUTDOWN_GRACE))
             .clockSkewThreshold(env.get(WorkerVars.CLOCK_SKEW_THRESHOLD))
             .ingest(IngestEnvironment.read(env))

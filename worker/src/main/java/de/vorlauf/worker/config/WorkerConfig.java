@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param dbPassword null when the database needs none; never logged
  * @param mqttUser null for anonymous access
  * @param mqttPassword null for anonymous access; never logged
- * @param healthPort port of {@code GET /health} on 127.0.0.1; 0 picks a free one (tests)
+ * @param healthPort port of the health and metrics endpoints; 0 picks a free one (tests)
+ * @param health where those endpoints listen, and readiness' patience ({@link HealthConfig})
  * @param shutdownGrace how long a stopping worker waits for in-flight activities
  * @param clockSkewThreshold the largest clock skew the self-check accepts
  * @param ingest MQTT ingestion and the worker's pipeline ({@link MqttIngestConfig})
@@ -33,6 +34,7 @@ public record WorkerConfig(
     String temporalAddress,
     String temporalNamespace,
     int healthPort,
+    HealthConfig health,
     Duration shutdownGrace,
     Duration clockSkewThreshold,
     MqttIngestConfig ingest,
@@ -55,6 +57,7 @@ public record WorkerConfig(
     Objects.requireNonNull(mqttUrl, "mqttUrl");
     Objects.requireNonNull(temporalAddress, "temporalAddress");
     Objects.requireNonNull(temporalNamespace, "temporalNamespace");
+    Objects.requireNonNull(health, "health");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(clockSkewThreshold, "clockSkewThreshold");
     Objects.requireNonNull(ingest, "ingest");
@@ -77,6 +80,7 @@ public record WorkerConfig(
         .temporalAddress(temporalAddress)
         .temporalNamespace(temporalNamespace)
         .healthPort(healthPort)
+        .health(health)
         .shutdownGrace(shutdownGrace)
         .clockSkewThreshold(clockSkewThreshold)
         .ingest(ingest)
@@ -87,7 +91,7 @@ public record WorkerConfig(
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
-            + " healthPort=%d, shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
+            + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
             + " vendorIntegrations=%s]")
         .formatted(
             dbUrl,
@@ -97,7 +101,9 @@ public record WorkerConfig(
             mqttUser == null ? "anonymous" : mqttUser,
             temporalAddress,
             temporalNamespace,
+            health.bindAddress(),
             healthPort,
+            health.ackStallAfter(),
             shutdownGrace,
             clockSkewThreshold,
             ingest,
@@ -116,6 +122,7 @@ public record WorkerConfig(
     private String temporalAddress = DEFAULT_TEMPORAL_ADDRESS;
     private String temporalNamespace = DEFAULT_TEMPORAL_NAMESPACE;
     private int healthPort = DEFAULT_HEALTH_PORT;
+    private HealthConfig health = HealthConfig.defaults();
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration clockSkewThreshold = DEFAULT_CLOCK_SKEW_THRESHOLD;
     private MqttIngestConfig ingest = MqttIngestConfig.defaults();
@@ -169,6 +176,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder health(HealthConfig value) {
+      health = value;
+      return this;
+    }
+
     public Builder shutdownGrace(Duration value) {
       shutdownGrace = value;
       return this;
@@ -205,6 +217,7 @@ public record WorkerConfig(
           temporalAddress,
           temporalNamespace,
           healthPort,
+          health,
           shutdownGrace,
           clockSkewThreshold,
           ingest,

@@ -37,6 +37,9 @@ public record HealthStatus(
    * MQTT ingestion as operators and load tests need it: whether device messages reach this worker
    * ({@code subscribed}), and how many it took, acknowledged and stored.
    *
+   * <p>The top-level connection and message fields are the live lane's (as before there were
+   * lanes); {@code lanes} has each lane's, with its backlog and lag.
+   *
    * @param state the ingest service's state (running, waiting for the database: …, failed: …)
    */
   public record Ingest(
@@ -48,7 +51,35 @@ public record HealthStatus(
       int inFlight,
       long readingsStored,
       long readingsDuplicate,
-      long quarantined) {}
+      long quarantined,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Lane> lanes) {
+
+    public Ingest {
+      lanes = lanes == null ? List.of() : List.copyOf(lanes);
+    }
+  }
+
+  /**
+   * One ingest lane (live or backlog): its backlog in this worker and its lag.
+   *
+   * @param inFlight messages received from the broker and not finished
+   * @param unacknowledged messages received and not acknowledged to the broker
+   * @param queuedRows readings accepted by the lane's writer and not committed yet
+   * @param lagSeconds commit time minus the newest reading of the last committed message; null
+   *     before the first
+   * @param stalledSeconds how long messages have been in flight without an acknowledgement
+   */
+  public record Lane(
+      String lane,
+      boolean connected,
+      boolean subscribed,
+      long received,
+      long acknowledged,
+      int inFlight,
+      long unacknowledged,
+      int queuedRows,
+      Double lagSeconds,
+      long stalledSeconds) {}
 
   public boolean up() {
     return "UP".equals(status);

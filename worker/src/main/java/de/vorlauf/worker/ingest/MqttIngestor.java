@@ -1,5 +1,6 @@
 package de.vorlauf.worker.ingest;
 
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.ingest.pipeline.CommitReceipt;
 import de.vorlauf.ingest.pipeline.IngestMessage;
 import de.vorlauf.ingest.pipeline.IngestOutcome;
@@ -71,6 +72,9 @@ public final class MqttIngestor implements AutoCloseable {
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong receipts = new AtomicLong();
+  // System.nanoTime() of the last acknowledgement, or of the arrival that ended an idle spell:
+  // with messages in flight, how long nothing moved (readiness: "stopped acknowledging")
+  private volatile long lastProgressNanos = System.nanoTime();
   private AckSequencer sequencer = new AckSequencer();
   private int generation;
   private volatile boolean stopping;
@@ -129,7 +133,9 @@ public final class MqttIngestor implements AutoCloseable {
                   ? null
                   : message.getProperties().getCorrelationData());
     }
-    inFlight.incrementAndGet();
+    if (inFlight.incrementAndGet() == 1) {
+      lastProgressNanos = System.nanoTime();
+    }
     try {
       inbox.put(delivery); // waits while the inbox is full: see the class comment
     } catch (InterruptedException e) {
@@ -239,6 +245,7 @@ public final class MqttIngestor implements AutoCloseable {
           try {
             connection.acknowledge(slot.messageId, slot.qos);
             acknowledged.incrementAndGet();
+            lastProgressNanos = System.nanoTime();
           } catch (MqttException e) {
             log.debug("acknowledging {} failed: {}", slot, e.getMessage());
           }
@@ -263,7 +270,13 @@ public final class MqttIngestor implements AutoCloseable {
       long acknowledged,
       int inFlight,
       long retried,
-      long receipts) {}
+      long receipts) {
+
+    /** Received and not acknowledged (yet, or ever: QoS 0, or given up before a reconnect). */
+    public long unacknowledged() {
+      return Math.max(0, received - acknowledged);
+    }
+  }
 
   public Stats stats() {
     return new Stats(
@@ -274,6 +287,23 @@ public final class MqttIngestor implements AutoCloseable {
         inFlight.get(),
         retried.get(),
         receipts.get());
+  }
+
+  /** Which lane this ingestor consumes. */
+  public Lane lane() {
+    return settings.lane();
+  }
+
+  /**
+   * How long messages have been in flight without a single acknowledgement; zero while nothing is
+   * in flight. Ingestion that stopped acknowledging shows here first (the broker then stops
+   * sending, and devices back up).
+   */
+  public Duration stalledFor() {
+    if (inFlight.get() == 0) {
+      return Duration.ZERO;
+    }
+    return Duration.ofNanos(Math.max(0, System.nanoTime() - lastProgressNanos));
   }
 
   /**

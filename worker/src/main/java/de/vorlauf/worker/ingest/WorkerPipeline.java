@@ -2,6 +2,7 @@ package de.vorlauf.worker.ingest;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.domain.ingest.LanePolicy;
 import de.vorlauf.domain.ingest.ValidationPolicy;
 import de.vorlauf.ingest.IngestThreads;
@@ -16,6 +17,7 @@ import de.vorlauf.persistence.timeseries.StorageMaintenance;
 import de.vorlauf.persistence.timeseries.StorageMode;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import de.vorlauf.persistence.timeseries.WriterSettings;
+import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.MqttIngestConfig;
 import de.vorlauf.worker.config.WorkerConfig;
 import java.sql.Connection;
@@ -171,6 +173,12 @@ public final class WorkerPipeline implements AutoCloseable {
   /** The pipeline once it runs; null before (and after {@link #stop}). */
   public synchronized IngestPipeline pipeline() {
     return pipeline;
+  }
+
+  /** The counters of {@code lane}'s reading writer; null while the pipeline does not run. */
+  public synchronized WriterStats writerStats(Lane lane) {
+    ReadingWriter laneWriter = lane == Lane.BACKLOG ? backlogWriter : writer;
+    return laneWriter == null ? null : laneWriter.stats();
   }
 
   /**

@@ -1,5 +1,7 @@
 package de.vorlauf.worker.temporal;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.grpc.StatusRuntimeException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -24,11 +26,22 @@ public final class TemporalConnector {
   private final String address;
   private final Duration initialBackoff;
   private final Duration maxBackoff;
+  private final Scope metrics;
 
   public TemporalConnector(String address, Duration initialBackoff, Duration maxBackoff) {
+    this(address, initialBackoff, maxBackoff, new NoopScope());
+  }
+
+  /**
+   * @param metrics where the SDK reports its client and worker metrics (task latencies, failures,
+   *     pollers, schedule-to-start): every worker built on these stubs reports through it
+   */
+  public TemporalConnector(
+      String address, Duration initialBackoff, Duration maxBackoff, Scope metrics) {
     this.address = address;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
+    this.metrics = metrics;
   }
 
   /**
@@ -39,7 +52,10 @@ public final class TemporalConnector {
   public Connection connect(CountDownLatch stop) throws InterruptedException {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(address).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(address)
+                .setMetricsScope(metrics)
+                .build());
     Duration backoff = initialBackoff;
     for (int attempt = 1; ; attempt++) {
       try {

@@ -37,7 +37,8 @@ class HealthServerTest {
       status.set(
           status
               .get()
-              .withIngest(new HealthStatus.Ingest("running", true, true, 12, 11, 1, 100, 3, 2)));
+              .withIngest(
+                  new HealthStatus.Ingest("running", true, true, 12, 11, 1, 100, 3, 2, List.of())));
       assertThat(get(server.port()).body())
           .endsWith(
               ",\"ingest\":{\"state\":\"running\",\"connected\":true,\"subscribed\":true,"

@@ -1,0 +1,53 @@
+package de.vorlauf.worker.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.vorlauf.testsupport.metrics.MetricsCatalogue;
+import de.vorlauf.testsupport.metrics.Scrape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/metrics.md, the Grafana dashboard and the worker's registry agree: every {@code vorlauf_*}
+ * metric the worker registers is documented, and every metric the dashboard names is documented.
+ * (That the dashboard's metrics appear on real scrapes is checked by WorkerObservabilityIT and the
+ * WAR's MetricsEndpointIT.)
+ */
+class MetricsDocsTest {
+
+  @Test
+  void everyVorlaufMetricOfTheWorkerIsDocumented() throws Exception {
+    String text;
+    try (WorkerMetrics metrics = new WorkerMetrics()) {
+      IngestMetrics.bind(metrics.registry(), () -> null, () -> null);
+      new VendorMetrics(metrics.registry(), java.time.Clock.systemUTC())
+          .polled("cloud", "installation-1", java.time.Instant.now());
+      text = metrics.scrape();
+    }
+    Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);
+    MetricsCatalogue catalogue = MetricsCatalogue.load();
+    Set<String> undocumented = new TreeSet<>();
+    for (String name : Scrape.parse(text).names()) {
+      if (name.startsWith("vorlauf_") && !catalogue.isDocumented(name)) {
+        undocumented.add(name);
+      }
+    }
+    assertThat(undocumented).as("add them to docs/metrics.md").isEmpty();
+  }
+
+  @Test
+  void everyMetricOnTheDashboardIsDocumented() {
+    MetricsCatalogue catalogue = MetricsCatalogue.load();
+    assertThat(catalogue.dashboardMetrics()).isNotEmpty();
+    Set<String> undocumented = new TreeSet<>();
+    for (String name : catalogue.dashboardMetrics()) {
+      if (!catalogue.isDocumented(name)) {
+        undocumented.add(name);
+      }
+    }
+    assertThat(undocumented).as("dashboard metrics missing from docs/metrics.md").isEmpty();
+  }
+}
