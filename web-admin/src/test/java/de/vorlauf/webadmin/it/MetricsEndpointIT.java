@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.vorlauf.testsupport.metrics.MetricsCatalogue;
 import de.vorlauf.testsupport.metrics.Scrape;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -22,33 +21,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The WAR's operations endpoints in the provisioned WildFly: {@code /metrics} without login from
  * loopback moves by exactly what REST ingestion did and carries the dashboard's WildFly metrics;
  * readiness names Temporal and the broker, which nobody serves in these ITs.
  */
-@ExtendWith({ItDatabase.class, ArquillianExtension.class}) // the database first: see ItDatabase
-@RunAsClient
+@SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 class MetricsEndpointIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
-  @ArquillianResource URL base;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-  }
+  final URL base = ItWar.base();
 
   @Test
   void scrapeCountsRestIngestionAndCarriesTheDashboardsMetrics() throws Exception {
