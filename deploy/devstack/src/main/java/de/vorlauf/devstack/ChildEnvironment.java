@@ -61,9 +61,8 @@ final class ChildEnvironment {
   /**
    * The launcher runs one worker: unless the launcher's own environment names a share group (which
    * the worker inherits), that worker subscribes plainly. A plain subscription survives a broker
-   * restart (Mosquitto 2.0.11 drops shared ones, README "Broker restarts") and spares the embedded
-   * HiveMQ its on-disk shared-subscription queue; a share group is only needed to split the stream
-   * between several workers.
+   * restart (Mosquitto 2.0.11 drops shared ones, README "Broker restarts"); a share group is only
+   * needed to split the stream between several workers.
    */
   static void singleWorkerSubscription(
       Map<String, String> workerEnv, Map<String, String> launcherEnv) {

@@ -14,8 +14,7 @@ import java.util.Objects;
  *     queued messages) under it across restarts
  * @param shareGroup name of the shared subscription group ({@code $share/<group>/...}); workers in
  *     the same group split the stream. Null: plain subscriptions, for a single worker: Mosquitto
- *     restores them after a restart (not shared ones) and HiveMQ CE delivers them to an online
- *     subscriber without its on-disk shared queue
+ *     restores them after a restart (not shared ones)
  * @param receiveMaximum messages the broker may send before we acknowledge (MQTT 5 Receive
  *     Maximum): the inflight window that batching needs
  * @param sessionExpiry how long the broker keeps the session while this worker is away
