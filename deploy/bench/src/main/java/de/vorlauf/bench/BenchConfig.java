@@ -1,6 +1,7 @@
 package de.vorlauf.bench;
 
 import de.vorlauf.devstack.broker.BrokerKind;
+import de.vorlauf.domain.config.IngestVars;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * @param pacedFor how long the half-rate latency phase publishes
  * @param brokers {@code broker=mosquitto} (default), {@code hivemq} or {@code both}: each one in
  *     turn, on a fresh stack, into the same report
+ * @param shareGroup the worker's {@code VORLAUF_MQTT_SHARE_GROUP}: {@code none} (default, a plain
+ *     subscription, as the launcher runs its one worker) or a group name ({@code share-group=})
  * @param output the Markdown report this run writes
  */
 record BenchConfig(
@@ -23,6 +26,7 @@ record BenchConfig(
     Path stateDir,
     Path workerJar,
     List<BrokerKind> brokers,
+    String shareGroup,
     Path output) {
 
   static BenchConfig fromArgs(String[] args, Path repo) {
@@ -31,6 +35,7 @@ record BenchConfig(
     int readings = 10;
     Duration paced = Duration.ofSeconds(60);
     List<BrokerKind> brokers = List.of(BrokerKind.MOSQUITTO);
+    String shareGroup = IngestVars.NO_SHARE_GROUP;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       if (kv.length != 2) {
@@ -46,6 +51,7 @@ record BenchConfig(
                 kv[1].equals("both")
                     ? List.of(BrokerKind.MOSQUITTO, BrokerKind.HIVEMQ)
                     : List.of(BrokerKind.parse(kv[1]));
+        case "share-group" -> shareGroup = kv[1];
         default -> throw new IllegalArgumentException("unknown argument " + kv[0]);
       }
     }
@@ -59,6 +65,7 @@ record BenchConfig(
         target.resolve("state-" + System.currentTimeMillis()),
         repo.resolve("worker/target/vorlauf-worker.jar"),
         brokers,
+        shareGroup,
         target.resolve("ingest-bench-" + java.time.LocalDate.now() + ".md"));
   }
 

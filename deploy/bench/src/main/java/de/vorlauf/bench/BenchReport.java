@@ -1,5 +1,6 @@
 package de.vorlauf.bench;
 
+import de.vorlauf.domain.config.IngestVars;
 import java.util.List;
 
 /** The run's figures as the Markdown that goes into docs/benchmarks.md. */
@@ -19,6 +20,11 @@ record BenchReport(
         .append(java.time.Instant.now())
         .append(", broker: ")
         .append(broker)
+        .append(", worker subscription: ")
+        .append(
+            IngestVars.NO_SHARE_GROUP.equals(config.shareGroup())
+                ? "plain"
+                : "shared ($share/" + config.shareGroup() + "/…)")
         .append("\n\n");
     md.append(
         String.format(

@@ -103,7 +103,8 @@ final class BenchStack implements AutoCloseable {
                     MqttVars.URL.name(), broker.url(),
                     TemporalVars.ADDRESS.name(), temporal.address(),
                     WorkerVars.HEALTH_PORT.name(), Integer.toString(health),
-                    IngestVars.MQTT_CLIENT_ID.name(), "vorlauf-bench-worker"),
+                    IngestVars.MQTT_CLIENT_ID.name(), "vorlauf-bench-worker",
+                    IngestVars.SHARE_GROUP.name(), config.shareGroup()),
                 dir,
                 dir.resolve("logs/worker.log"),
                 pidFile,
@@ -115,9 +116,9 @@ final class BenchStack implements AutoCloseable {
   }
 
   /**
-   * Waits until the worker's health says its shared subscription is granted: messages published
-   * before that reach no one (a shared subscription keeps nothing for absent members), so the clock
-   * must not start earlier.
+   * Waits until the worker's health says its subscriptions are granted: messages published before
+   * that reach no one (a fresh broker has no session for the worker yet), so the clock must not
+   * start earlier.
    */
   private static void awaitSubscribed(URI health) {
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();

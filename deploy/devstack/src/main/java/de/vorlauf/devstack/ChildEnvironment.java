@@ -10,6 +10,7 @@ import de.vorlauf.devstack.temporal.RunningTemporal;
 import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.domain.config.BrokerAccessVars;
 import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.IngestVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WebAdminVars;
@@ -55,6 +56,20 @@ final class ChildEnvironment {
     }
     env.put(WorkerVars.HEALTH_PORT.name(), Integer.toString(healthPort));
     return env;
+  }
+
+  /**
+   * The launcher runs one worker: unless the launcher's own environment names a share group (which
+   * the worker inherits), that worker subscribes plainly. A plain subscription survives a broker
+   * restart (Mosquitto 2.0.11 drops shared ones, README "Broker restarts"); a share group is only
+   * needed to split the stream between several workers.
+   */
+  static void singleWorkerSubscription(
+      Map<String, String> workerEnv, Map<String, String> launcherEnv) {
+    String configured = launcherEnv.get(IngestVars.SHARE_GROUP.name());
+    if (configured == null || configured.isBlank()) {
+      workerEnv.put(IngestVars.SHARE_GROUP.name(), IngestVars.NO_SHARE_GROUP);
+    }
   }
 
   static Map<String, String> wildfly(

@@ -131,6 +131,7 @@ public final class Launcher {
           ChildEnvironment.worker(
               database, dbPasswordFile, mqtt, temporal, healthPort, mqttAccounts);
       workerEnv.putAll(fleetEnv);
+      ChildEnvironment.singleWorkerSubscription(workerEnv, System.getenv());
       migrate(config, workerEnv);
       String healthUrl = "http://127.0.0.1:" + healthPort + "/health";
       platform.add(JavaProcess.start(worker(config, workerEnv, healthUrl)));

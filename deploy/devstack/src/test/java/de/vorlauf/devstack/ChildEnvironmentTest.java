@@ -49,6 +49,18 @@ class ChildEnvironmentTest {
   }
 
   @Test
+  void theLaunchersOneWorkerSubscribesPlainlyUnlessAShareGroupIsConfigured() {
+    Map<String, String> plain = new java.util.HashMap<>();
+    ChildEnvironment.singleWorkerSubscription(plain, Map.of("VORLAUF_MQTT_SHARE_GROUP", " "));
+    assertThat(plain).containsExactly(entry("VORLAUF_MQTT_SHARE_GROUP", "none"));
+
+    // the worker inherits the launcher's environment: nothing to put, nothing to override
+    Map<String, String> shared = new java.util.HashMap<>();
+    ChildEnvironment.singleWorkerSubscription(shared, Map.of("VORLAUF_MQTT_SHARE_GROUP", "g1"));
+    assertThat(shared).isEmpty();
+  }
+
+  @Test
   void withABrokerThatAuthenticatesTheWorkerAndWildflyGetTheirOwnLogins() {
     Path access = secrets.resolve("access");
     RunningBroker authenticating =

@@ -26,12 +26,22 @@ public final class IngestVars {
           .readBy(WORKER)
           .means("client id of the ingestor: stable per worker, unique among workers");
 
+  /** The {@link #SHARE_GROUP} value that means a plain (non-shared) subscription. */
+  public static final String NO_SHARE_GROUP = "none";
+
+  /**
+   * The default stays a share group, so that several workers started alike split the stream instead
+   * of each storing all of it; the launcher, which runs one worker, sets {@link #NO_SHARE_GROUP}.
+   */
   public static final EnvVar<String> SHARE_GROUP =
       EnvVar.text(
               "VORLAUF_MQTT_SHARE_GROUP", "[A-Za-z0-9._-]+", "letters, digits, '.', '_' and '-'")
           .byDefault("vorlauf-ingest")
           .readBy(WORKER)
-          .means("shared subscription group; workers in one group split the device stream");
+          .means(
+              "shared subscription group; workers in one group split the device stream; none:"
+                  + " a plain subscription, for a single worker (brokers keep it across their"
+                  + " restarts; the launcher's worker has it)");
 
   public static final EnvVar<Integer> RECEIVE_MAXIMUM =
       EnvVar.integer("VORLAUF_MQTT_RECEIVE_MAXIMUM", 1, 65_535)

@@ -16,11 +16,12 @@ public enum ServiceAccount {
 
   /**
    * The worker: the MQTT ingestor reads every device's readings through a shared subscription
-   * ({@code $share/<group>/greenbox/+/sensors[/+]}; Mosquitto checks a shared subscription's
-   * messages against the topic without the {@code $share/<group>/} prefix), and the self-check
-   * activity makes a round trip under {@code vorlauf/self-check/}. Backlog uploads come on their
-   * own shared subscription ({@code greenbox/+/backlog}) and get their commit receipts on {@code
-   * greenbox/<device>/backlog/ack}. Setpoints (a later issue) will add {@code
+   * ({@code $share/<group>/greenbox/+/sensors[/+]}) or, a single worker, a plain one ({@code
+   * greenbox/+/sensors[/+]}); the same rules allow both, because Mosquitto checks a shared
+   * subscription's messages and HiveMQ its filter without the {@code $share/<group>/} prefix. The
+   * self-check activity makes a round trip under {@code vorlauf/self-check/}. Backlog uploads come
+   * on their own shared subscription ({@code greenbox/+/backlog}) and get their commit receipts on
+   * {@code greenbox/<device>/backlog/ack}. Setpoints (a later issue) will add {@code
    * greenbox/+/commands/#} here.
    */
   WORKER(

@@ -70,6 +70,17 @@ class BrokerAccessHiveMqIT {
         MqttTestClient worker =
             MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())) {
       assertAccepted(admin.publish("vorlauf/probe/admin/it", "probe"));
+      // HiveMQ checks a filter at SUBSCRIBE: the worker's, shared or plain (a single worker), are
+      // within its read rights, anything wider is not
+      for (String filter :
+          List.of(
+              "$share/vorlauf-ingest/greenbox/+/backlog",
+              "greenbox/+/sensors",
+              "greenbox/+/sensors/+",
+              "greenbox/+/backlog")) {
+        assertThat(worker.subscribeReason(filter)).as(filter).isLessThan(0x80);
+      }
+      assertThat(worker.subscribeReason("greenbox/+/commands/#")).isEqualTo(NOT_AUTHORIZED);
       // refused: HiveMQ closes the connection with DISCONNECT 0x87 (also for MQTT 5)
       assertThat(worker.publish("vorlauf/probe/admin/it", "not the worker's"))
           .isEqualTo(NOT_AUTHORIZED);

@@ -71,6 +71,10 @@ class BrokerAccessMosquittoIT {
                     "$share/vorlauf-ingest/greenbox/+/sensors",
                     "$share/vorlauf-ingest/greenbox/+/sensors/+",
                     "$share/vorlauf-ingest/greenbox/+/backlog");
+        // a single worker subscribes plainly (VORLAUF_MQTT_SHARE_GROUP=none): the same rules
+        MqttTestClient plainIngest =
+            MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())
+                .subscribe("greenbox/+/sensors", "greenbox/+/sensors/+", "greenbox/+/backlog");
         MqttTestClient device1 = stack.connectEventually("gb-own-1", token1);
         MqttTestClient device2 = stack.connectEventually("gb-own-2", token2).subscribe("#")) {
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors", "full"));
@@ -102,6 +106,10 @@ class BrokerAccessMosquittoIT {
               "greenbox/gb-own-1/sensors/outdoor_temp one",
               "greenbox/gb-own-1/backlog history",
               "greenbox/gb-own-2/sensors last");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> plainIngest.received.size() >= ingest.received.size());
+      assertThat(plainIngest.received).containsExactlyInAnyOrderElementsOf(ingest.received);
       // subscribed to '#', device 2 gets only its own commands: Mosquitto checks on delivery
       await()
           .atMost(Duration.ofSeconds(10))

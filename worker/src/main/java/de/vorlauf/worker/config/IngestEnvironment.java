@@ -5,6 +5,7 @@ import static de.vorlauf.domain.config.IngestVars.ENABLED;
 import static de.vorlauf.domain.config.IngestVars.LINGER;
 import static de.vorlauf.domain.config.IngestVars.LIVE_WINDOW;
 import static de.vorlauf.domain.config.IngestVars.MQTT_CLIENT_ID;
+import static de.vorlauf.domain.config.IngestVars.NO_SHARE_GROUP;
 import static de.vorlauf.domain.config.IngestVars.OFFLINE_MINUTES;
 import static de.vorlauf.domain.config.IngestVars.QUARANTINE_CAP;
 import static de.vorlauf.domain.config.IngestVars.QUEUE_ROWS;
@@ -30,7 +31,7 @@ final class IngestEnvironment {
     return new MqttIngestConfig(
         env.get(ENABLED),
         env.get(MQTT_CLIENT_ID),
-        env.get(SHARE_GROUP),
+        shareGroup(env.get(SHARE_GROUP)),
         env.get(RECEIVE_MAXIMUM),
         env.get(SESSION_EXPIRY),
         env.get(THREADS),
@@ -41,5 +42,10 @@ final class IngestEnvironment {
         Duration.ofMinutes(env.get(OFFLINE_MINUTES)),
         env.get(de.vorlauf.domain.config.StorageVars.SERIES_CACHE),
         env.get(LIVE_WINDOW));
+  }
+
+  /** Null for {@code none}: a plain subscription. */
+  static String shareGroup(String value) {
+    return NO_SHARE_GROUP.equals(value) ? null : value;
   }
 }

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param enabled false: the worker does not consume device topics; its pipeline still runs
  * @param mqttClientId null: {@code vorlauf-ingest-<host name>-<health port>}, stable across
  *     restarts of the same worker and different for two workers on one host
- * @param shareGroup shared subscription group; workers in one group split the stream
+ * @param shareGroup shared subscription group; workers in one group split the stream. Null: a plain
+ *     subscription (one worker only: two would each store every message)
  * @param receiveMaximum inflight window: messages the broker may send before we acknowledge
  * @param sessionExpiry how long the broker keeps this worker's session and queue while it is away
  * @param threads ingest threads (parse, validate, submit)
@@ -45,7 +46,7 @@ public record MqttIngestConfig(
     return new MqttIngestConfig(
         IngestVars.ENABLED.defaultValue(),
         null,
-        IngestVars.SHARE_GROUP.defaultValue(),
+        IngestEnvironment.shareGroup(IngestVars.SHARE_GROUP.defaultValue()),
         IngestVars.RECEIVE_MAXIMUM.defaultValue(),
         IngestVars.SESSION_EXPIRY.defaultValue(),
         IngestVars.THREADS.defaultValue(),

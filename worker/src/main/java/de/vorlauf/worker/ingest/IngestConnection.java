@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <p>Reconnects are our own, every 200 ms for the first 30 s, then backing off to 5 s, instead of
  * Paho's (which waits seconds): Mosquitto 2.0.11 restores normal but not shared subscriptions from
  * its persistence after a restart, so whatever devices publish before we subscribe again reaches no
- * one. The sooner we are back, the smaller that window.
+ * one when we are in a share group. The sooner we are back, the smaller that window. (A plain
+ * subscription has no such window: the broker queues for the restored session.)
  */
 final class IngestConnection {
 
@@ -206,6 +207,7 @@ final class IngestConnection {
                 boolean granted = codes != null && Arrays.stream(codes).allMatch(c -> c < 0x80);
                 if (granted) {
                   subscribed = true;
+                  removeStaleSubscriptions();
                 } else {
                   log.error(
                       "MQTT ingestor {}: the broker refused a subscription (reason codes {})",
@@ -222,6 +224,48 @@ final class IngestConnection {
             });
       } catch (MqttException e) {
         log.error("MQTT ingestor {}: subscribing failed: {}", settings.clientId(), e.getMessage());
+      }
+    }
+
+    /**
+     * After our own SUBSCRIBE was granted, so that no moment passes without a subscription: a
+     * session that a worker of the other kind (shared / plain) left under this client id would
+     * otherwise get every message twice.
+     */
+    private void removeStaleSubscriptions() {
+      String[] stale = settings.staleFilters();
+      try {
+        client.unsubscribe(
+            stale,
+            null,
+            new MqttActionListener() {
+              @Override
+              public void onSuccess(IMqttToken token) {
+                int[] codes = token.getReasonCodes();
+                // 0x00: it existed and is gone; 0x11: there was none (the usual case)
+                if (codes != null && Arrays.stream(codes).anyMatch(c -> c == 0)) {
+                  log.info(
+                      "MQTT ingestor {}: removed subscriptions of an earlier configuration: {}",
+                      settings.clientId(),
+                      String.join(", ", stale));
+                }
+              }
+
+              @Override
+              public void onFailure(IMqttToken token, Throwable e) {
+                log.warn(
+                    "MQTT ingestor {}: could not remove old subscriptions {}: {}",
+                    settings.clientId(),
+                    String.join(", ", stale),
+                    e.toString());
+              }
+            },
+            new MqttProperties());
+      } catch (MqttException e) {
+        log.warn(
+            "MQTT ingestor {}: could not remove old subscriptions: {}",
+            settings.clientId(),
+            e.getMessage());
       }
     }
 

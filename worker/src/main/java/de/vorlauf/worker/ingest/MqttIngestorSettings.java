@@ -1,5 +1,6 @@
 package de.vorlauf.worker.ingest;
 
+import de.vorlauf.domain.config.IngestVars;
 import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.ingest.topic.GreenboxTopic;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param clientId stable per worker: the broker keeps this worker's session (unacknowledged and
  *     queued messages) under it across restarts
  * @param shareGroup name of the shared subscription group ({@code $share/<group>/...}); workers in
- *     the same group split the stream
+ *     the same group split the stream. Null: plain subscriptions, for a single worker: Mosquitto
+ *     restores them after a restart (not shared ones)
  * @param receiveMaximum messages the broker may send before we acknowledge (MQTT 5 Receive
  *     Maximum): the inflight window that batching needs
  * @param sessionExpiry how long the broker keeps the session while this worker is away
@@ -35,10 +37,11 @@ public record MqttIngestorSettings(
     Duration submitWait,
     Lane lane) {
 
+  private static final String DEFAULT_SHARE_GROUP = IngestVars.SHARE_GROUP.defaultValue();
+
   public MqttIngestorSettings {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(clientId, "clientId");
-    Objects.requireNonNull(shareGroup, "shareGroup");
     Objects.requireNonNull(lane, "lane");
     if (receiveMaximum < 1 || receiveMaximum > 65_535 || threads < 1) {
       throw new IllegalArgumentException("receiveMaximum must be 1..65535 and threads >= 1");
@@ -95,7 +98,21 @@ public record MqttIngestorSettings(
 
   /** The subscription filters of this lane, one per message form. */
   public String[] filters() {
-    String prefix = "$share/" + shareGroup + "/";
+    return filters(shareGroup);
+  }
+
+  /**
+   * Filters the session may still hold from a worker of the other kind under the same client id:
+   * the plain ones for a shared subscriber; for a plain one, those of the default share group
+   * (another group's name is not known here). Removed after each SUBSCRIBE, because the broker
+   * keeps both and would deliver every message twice.
+   */
+  public String[] staleFilters() {
+    return filters(shareGroup == null ? DEFAULT_SHARE_GROUP : null);
+  }
+
+  private String[] filters(String group) {
+    String prefix = group == null ? "" : "$share/" + group + "/";
     return lane == Lane.BACKLOG
         ? new String[] {prefix + GreenboxTopic.BACKLOG_FILTER}
         : new String[] {
@@ -111,7 +128,7 @@ public record MqttIngestorSettings(
             url,
             user == null ? "anonymous" : user,
             clientId,
-            shareGroup,
+            shareGroup == null ? "none (plain subscription)" : shareGroup,
             receiveMaximum,
             sessionExpiry,
             threads,

@@ -55,6 +55,19 @@ class IngestEnvironmentTest {
   }
 
   @Test
+  void noneMeansAPlainSubscription() {
+    assertThat(MqttIngestConfig.defaults().shareGroup()).isEqualTo("vorlauf-ingest");
+    assertThat(
+            EnvironmentConfig.read(Map.of("VORLAUF_MQTT_SHARE_GROUP", "none"))
+                .ingest()
+                .shareGroup())
+        .isNull();
+    // blank counts as unset: the default group
+    assertThat(EnvironmentConfig.read(Map.of("VORLAUF_MQTT_SHARE_GROUP", "")).ingest().shareGroup())
+        .isEqualTo("vorlauf-ingest");
+  }
+
+  @Test
   void namesEveryBadValue() {
     assertThatThrownBy(
             () ->

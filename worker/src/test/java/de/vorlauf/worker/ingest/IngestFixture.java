@@ -83,7 +83,9 @@ final class IngestFixture implements AutoCloseable {
 
   /**
    * Started ingestion in share group {@code group} with client id {@code clientId}, both prefixed
-   * with the class's {@link TestNames#prefix}: the same arguments twice give the same session.
+   * with the class's {@link TestNames#prefix}: the same arguments twice give the same session. A
+   * null group: plain subscriptions, which see every device's messages, so only on a broker of the
+   * class's own ({@link #dedicated}).
    */
   RunningIngest ingest(String clientId, String group) {
     RunningIngest service =
@@ -106,7 +108,7 @@ final class IngestFixture implements AutoCloseable {
                 null,
                 null,
                 names.prefix() + "-" + clientId,
-                names.prefix() + "-" + group,
+                group == null ? null : names.prefix() + "-" + group,
                 2_000,
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),

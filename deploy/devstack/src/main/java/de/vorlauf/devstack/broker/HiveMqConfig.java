@@ -1,6 +1,7 @@
 package de.vorlauf.devstack.broker;
 
 import com.hivemq.configuration.service.InternalConfigurations;
+import de.vorlauf.domain.config.IngestVars;
 
 /**
  * config.xml for embedded HiveMQ CE: loopback only, file persistence, a bound on what it queues,
@@ -28,12 +29,16 @@ final class HiveMqConfig {
   static final int SERVER_RECEIVE_MAXIMUM = 1000;
 
   /**
-   * QoS 1 messages HiveMQ sends a client before it waits for PUBACKs. Its built-in 50 (no
-   * config.xml element) ignores the client's larger Receive Maximum and capped ingestion at ~380
-   * messages/s: the worker acknowledges only after its batch is committed. The same window as
-   * Mosquitto's.
+   * Upper bound of the QoS 1 messages HiveMQ sends a client before it waits for PUBACKs; a client's
+   * smaller MQTT 5 Receive Maximum wins. The worker's default Receive Maximum, which Mosquitto
+   * grants it in full ({@code max_inflight_messages} applies only to clients that send none).
+   * HiveMQ's built-in 50 (no config.xml element) capped ingestion at ~380 messages/s, because the
+   * worker acknowledges only after its batch is committed; 1,000 still held it to a quarter of
+   * Mosquitto's window. Not 65,535: HiveMQ reserves a packet id per message it may poll for a
+   * client, and a window as large as the id space left a shared subscriber with none ("No message
+   * id available").
    */
-  static final int MAX_INFLIGHT = MosquittoConfig.MAX_INFLIGHT;
+  static final int MAX_INFLIGHT = IngestVars.RECEIVE_MAXIMUM.defaultValue();
 
   private HiveMqConfig() {}
 
