@@ -102,8 +102,8 @@ public final class ChildProcess implements AutoCloseable {
       return null;
     }
     return name
-        + " exited with code "
-        + process.exitValue()
+        + " ended with "
+        + describeExit(process.exitValue())
         + "; last lines of "
         + logFile
         + ":\n"
