@@ -23,6 +23,7 @@ import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.devstack.wildfly.RunningWildfly;
 import de.vorlauf.devstack.wildfly.WildflyOptions;
 import de.vorlauf.devstack.wildfly.WildflyService;
+import de.vorlauf.domain.config.WebAdminVars;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +160,9 @@ public final class Launcher {
           ChildEnvironment.wildfly(
               database, mqtt, temporal, temporalUi, healthPort, admin, mqttAccounts);
       wildflyEnv.putAll(fleetEnv);
+      // the status page shows each process's restarts from the supervisor's file
+      wildflyEnv.put(
+          WebAdminVars.LAUNCHER_SUPERVISION_FILE.name(), state.supervisionProperties().toString());
       RunningWildfly wildfly =
           platform.add(
               WildflyService.start(
