@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -185,7 +186,7 @@ public final class Launcher {
               healthUrl,
               wildfly,
               admin,
-              fleet == null ? List.of() : fleet.reportLines());
+              reportLines(metrics, fleet));
       report.write();
       report.urlLines().forEach(LOG::info);
       ShutdownRegistry.register(platform);
@@ -204,6 +205,15 @@ public final class Launcher {
       platform.close();
       throw e;
     }
+  }
+
+  private static List<String> reportLines(LauncherMetrics metrics, DemoFleet fleet) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Launcher metrics: " + metrics.url() + "   (restarts of each process)");
+    if (fleet != null) {
+      lines.addAll(fleet.reportLines());
+    }
+    return lines;
   }
 
   private static PostgresOptions postgresOptions(LauncherConfig config) {
