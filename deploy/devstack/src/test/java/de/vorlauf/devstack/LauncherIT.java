@@ -110,6 +110,16 @@ class LauncherIT {
       assertThat(SupervisionFiles.read(state.supervisionProperties()))
           .extracting(ProcessStatus::name)
           .containsExactly("database", "mqtt", "temporal", "worker", "wildfly");
+
+      // the embedded PostgreSQL is no child of ours (pg_ctl starts it), and is supervised too
+      long postmaster = status(platform, "database").pid();
+      assertThat(postmaster).isPositive();
+      ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> status(platform, "database"), s -> s.restarts() == 1 && s.up());
+      RunningPostgres database = platform.service(RunningPostgres.class).orElseThrow();
+      assertThat(count(database, "SELECT count(*) FROM launcher_runs")).isEqualTo(1);
     }
 
     assertThat(LauncherCommands.restart(state, "worker")).as("no launcher runs").isEqualTo(3);
