@@ -8,7 +8,7 @@ import { badge } from '../components/badge.js';
 import { drawer } from '../components/drawer.js';
 import { announce, statusLine } from '../components/live.js';
 
-const TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker' };
+const TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker', wildfly: 'WildFly', simulator: 'Simulator' };
 
 export async function mount(root) {
   const overall = el('span', { id: 'overall-status', 'data-testid': 'overall-status', class: 'badge muted' }, 'checking…');

@@ -101,7 +101,7 @@ public final class Supervisor {
 
   /**
    * Stops and starts {@code name} now, on request; also brings back one given up on. The restart
-   * counts in the status and metrics but not against the limit.
+   * counts in the status and metrics but not against the limit, which starts afresh.
    *
    * @return what happened, one sentence
    * @throws IllegalArgumentException for a name that is no service of ours
@@ -144,6 +144,8 @@ public final class Supervisor {
     }
     String pid = pidText(service);
     if (entry != null) {
+      // ops brought it back (perhaps after fixing the cause): the limit counts afresh
+      entry.policy = new RestartPolicy(limits);
       entry.state = State.RUNNING;
       entry.restarts++;
       entry.lastReason = REQUESTED;
@@ -253,7 +255,7 @@ public final class Supervisor {
 
   private static final class Entry {
     final RunningService service;
-    final RestartPolicy policy;
+    RestartPolicy policy;
     State state = State.RUNNING;
     int restarts;
     String lastReason;

@@ -79,6 +79,10 @@ class SupervisorTest {
     assertThat(status().state()).isEqualTo(State.RUNNING);
     assertThat(status().restarts()).isEqualTo(3);
     assertThat(status().lastReason()).isEqualTo(Supervisor.REQUESTED);
+
+    worker.die(1);
+    supervisor.tick();
+    assertThat(status().state()).as("the limit counts afresh").isEqualTo(State.RESTARTING);
   }
 
   @Test
