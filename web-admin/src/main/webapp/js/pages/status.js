@@ -8,13 +8,22 @@ import { badge } from '../components/badge.js';
 import { drawer } from '../components/drawer.js';
 import { announce, statusLine } from '../components/live.js';
 
-const TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker' };
+const TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker', wildfly: 'WildFly', simulator: 'Simulator' };
 
 export async function mount(root) {
   const overall = el('span', { id: 'overall-status', 'data-testid': 'overall-status', class: 'badge muted' }, 'checking…');
   const checked = el('time', { id: 'last-checked', 'data-testid': 'last-checked' }, 'never');
   const services = el('div', { id: 'services', 'data-testid': 'services', class: 'cards' });
   const statusError = statusLine({ id: 'status-error', 'data-testid': 'status-error' });
+  const processRows = el('tbody', { id: 'launcher-process-rows' });
+  const processes = el('section', { 'aria-labelledby': 'processes-heading', hidden: true },
+    el('div', { class: 'section-head' }, el('h2', { id: 'processes-heading' }, 'Processes started by the launcher')),
+    el('p', { class: 'muted' }, 'A process that dies is restarted after a backoff, up to a limit; ',
+      el('code', {}, 'deploy/vorlauf restart <service>'), ' restarts one by hand.'),
+    el('div', { class: 'table-scroll' }, el('table', { id: 'launcher-processes', 'data-testid': 'launcher-processes' },
+      el('caption', {}, 'Supervised processes'),
+      el('thead', {}, el('tr', {}, ...['Process', 'State', 'PID', 'Restarts', 'Last restart'].map((h) => el('th', { scope: 'col' }, h)))),
+      processRows)));
   const runButton = el('button', { type: 'button', id: 'run-self-check', 'data-testid': 'run-self-check' }, 'Run self-check');
   const selfCheckMessage = statusLine({ id: 'self-check-message', 'data-testid': 'self-check-message' });
   const runs = el('tbody', { id: 'self-check-rows' });
@@ -27,6 +36,7 @@ export async function mount(root) {
       el('div', { class: 'section-head' }, el('h2', { id: 'services-heading' }, 'Services'), overall,
         el('span', { class: 'muted' }, 'checked ', checked)),
       statusError.element, services),
+    processes,
     el('section', { 'aria-labelledby': 'self-check-heading' },
       el('div', { class: 'section-head' }, el('h2', { id: 'self-check-heading' }, 'Platform self-check'), runButton),
       selfCheckMessage.element,
@@ -54,6 +64,17 @@ export async function mount(root) {
         : null);
   }
 
+  function processRow(p) {
+    // the badge's colour: restarting is a warning, given up is a failure
+    const tone = { RUNNING: 'running', RESTARTING: 'paused', GAVE_UP: 'failed', STOPPED: 'stopped' }[p.state] || 'unknown';
+    return el('tr', { 'data-testid': `process-${p.name}`, 'data-state': p.state, 'data-restarts': String(p.restarts), 'data-key': p.name },
+      el('th', { scope: 'row' }, TITLES[p.name] || p.name),
+      el('td', {}, badge(tone, p.state === 'GAVE_UP' ? 'GAVE UP' : p.state, { 'data-testid': `process-${p.name}-state` })),
+      el('td', {}, p.pid ? String(p.pid) : '–'),
+      el('td', {}, String(p.restarts)),
+      el('td', {}, p.lastReason ? [p.lastRestart ? `${formatTime(p.lastRestart)} (${relative(p.lastRestart)}): ` : '', p.lastReason] : '–'));
+  }
+
   function runRow(run) {
     return el('tr', { 'data-testid': 'self-check-row', 'data-workflow-id': run.workflowId, 'data-status': run.status, 'data-key': run.workflowId },
       el('th', { scope: 'row' }, el('code', {}, run.workflowId)),
@@ -70,6 +91,9 @@ export async function mount(root) {
       const status = await api('/status');
       statusError.say('');
       services.replaceChildren(...status.services.map(serviceCard));
+      const launched = status.processes || [];
+      processRows.replaceChildren(...launched.map(processRow));
+      processes.hidden = launched.length === 0;
       overall.textContent = status.allUp ? 'all up' : 'degraded';
       overall.className = `badge ${status.allUp ? 'ok' : 'bad'}`;
       checked.textContent = `${formatTime(status.checkedAt)} (${relative(status.checkedAt)})`;

@@ -13,6 +13,9 @@ import de.vorlauf.devstack.process.LogTail;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ShutdownRegistry;
 import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.supervision.LauncherMetrics;
+import de.vorlauf.devstack.supervision.RestartPolicy;
+import de.vorlauf.devstack.supervision.SupervisionFiles;
 import de.vorlauf.devstack.temporal.RunningTemporal;
 import de.vorlauf.devstack.temporal.TemporalOptions;
 import de.vorlauf.devstack.temporal.TemporalService;
@@ -20,9 +23,12 @@ import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.devstack.wildfly.RunningWildfly;
 import de.vorlauf.devstack.wildfly.WildflyOptions;
 import de.vorlauf.devstack.wildfly.WildflyService;
+import de.vorlauf.domain.config.WebAdminVars;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,12 +36,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local run command: starts services → migrations → worker → WildFly, prints every URL and
- * stops it all (in reverse order) on Ctrl-C, SIGTERM or {@code stop}. Usage: {@code up | stop |
- * status}; the repository root comes from the system property {@code vorlauf.repo}.
+ * stops it all (in reverse order) on Ctrl-C, SIGTERM or {@code stop}; restarts a process of its own
+ * that dies ({@link Platform#supervise}). Usage: {@code up | stop | status | restart <service>};
+ * the repository root comes from the system property {@code vorlauf.repo}.
  */
 public final class Launcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(Launcher.class);
+
+  /** How often the supervisor looks at the processes: a dead worker is noticed within this. */
+  private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(1);
 
   private Launcher() {}
 
@@ -56,14 +66,21 @@ public final class Launcher {
           case "up" -> runUntilStopped(config);
           case "stop" -> LauncherCommands.stop(config.state());
           case "status" -> LauncherCommands.status(config.state());
+          case "restart" ->
+              args.length == 2 ? LauncherCommands.restart(config.state(), args[1]) : usage();
           default -> {
-            LOG.error("Unknown command '{}'. Usage: vorlauf up | stop | status", command);
-            yield 2;
+            LOG.error("Unknown command '{}'.", command);
+            yield usage();
           }
         };
     if (exit != 0 || !"up".equals(command)) {
       System.exit(exit);
     }
+  }
+
+  private static int usage() {
+    LOG.error("Usage: vorlauf up | stop | status | restart <service>");
+    return 2;
   }
 
   private static int runUntilStopped(LauncherConfig config) throws InterruptedException {
@@ -76,7 +93,6 @@ public final class Launcher {
       return 1;
     }
     LOG.info("Vorlauf is up. Stop it with Ctrl-C or `deploy/vorlauf stop`.");
-    platform.watch(Duration.ofSeconds(5));
     platform.awaitClosed();
     return 0;
   }
@@ -93,6 +109,11 @@ public final class Launcher {
       LOG.info("Starting Vorlauf, state folder {}", state);
       // a launcher killed with kill -9 leaves its children running: stop them first
       LauncherCommands.stopLeftovers(state);
+      // first: a port in use fails the start before anything else runs
+      LauncherMetrics metrics =
+          new LauncherMetrics(platform::processStatuses)
+              .serve(config.metricsBind(), config.ports().launcherMetrics());
+      platform.closeLast(metrics);
       AdminCredentials admin = AdminCredentials.ensure(state.secrets());
       RunningPostgres database = platform.add(PostgresService.start(postgresOptions(config)));
       // our own broker authenticates every client: the platform's service accounts here, the
@@ -140,6 +161,9 @@ public final class Launcher {
           ChildEnvironment.wildfly(
               database, mqtt, temporal, temporalUi, healthPort, admin, mqttAccounts);
       wildflyEnv.putAll(fleetEnv);
+      // the status page shows each process's restarts from the supervisor's file
+      wildflyEnv.put(
+          WebAdminVars.LAUNCHER_SUPERVISION_FILE.name(), state.supervisionProperties().toString());
       RunningWildfly wildfly =
           platform.add(
               WildflyService.start(
@@ -162,15 +186,34 @@ public final class Launcher {
               healthUrl,
               wildfly,
               admin,
-              fleet == null ? List.of() : fleet.reportLines());
+              reportLines(metrics, fleet));
       report.write();
       report.urlLines().forEach(LOG::info);
       ShutdownRegistry.register(platform);
+      platform.closeLast(() -> Files.deleteIfExists(state.supervisionProperties()));
+      RestartPolicy.Limits limits = RestartPolicy.Limits.DEFAULT;
+      platform.supervise(
+          state,
+          limits,
+          SUPERVISION_INTERVAL,
+          statuses -> {
+            SupervisionFiles.write(state.supervisionProperties(), statuses, limits);
+            metrics.update(statuses);
+          });
       return platform;
     } catch (RuntimeException e) {
       platform.close();
       throw e;
     }
+  }
+
+  private static List<String> reportLines(LauncherMetrics metrics, DemoFleet fleet) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Launcher metrics: " + metrics.url() + "   (restarts of each process)");
+    if (fleet != null) {
+      lines.addAll(fleet.reportLines());
+    }
+    return lines;
   }
 
   private static PostgresOptions postgresOptions(LauncherConfig config) {

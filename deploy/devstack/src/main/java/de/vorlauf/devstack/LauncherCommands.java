@@ -4,6 +4,8 @@ import de.vorlauf.devstack.postgres.StalePostmaster;
 import de.vorlauf.devstack.process.PidFile;
 import de.vorlauf.devstack.process.Readiness;
 import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.supervision.ProcessStatus;
+import de.vorlauf.devstack.supervision.SupervisionFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,10 +18,16 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code stop} and {@code status}, run from a second process against the state folder. */
+/**
+ * {@code stop}, {@code status} and {@code restart}, run from a second process against the state
+ * folder.
+ */
 final class LauncherCommands {
 
   private static final Logger LOG = LoggerFactory.getLogger(LauncherCommands.class);
+
+  /** WildFly's start alone may take minutes on a busy machine. */
+  private static final Duration RESTART_WAIT = Duration.ofMinutes(5);
 
   private LauncherCommands() {}
 
@@ -71,12 +79,71 @@ final class LauncherCommands {
     report("worker", httpUp(services.getProperty("worker.health")), services);
     report(
         "wildfly", httpUp(services.getProperty("wildfly.management") + "health/ready"), services);
+    reportSupervision(state);
     try {
       Files.readAllLines(state.urls()).forEach(LOG::info);
     } catch (IOException e) {
       LOG.warn("No {}", state.urls());
     }
     return 0;
+  }
+
+  /** Per process the launcher started: state, pid, restarts, last restart and why. */
+  private static void reportSupervision(StateDir state) {
+    List<ProcessStatus> processes = SupervisionFiles.read(state.supervisionProperties());
+    if (processes.isEmpty()) {
+      return;
+    }
+    LOG.info("  Processes started by the launcher:");
+    LOG.info(
+        String.format(
+            "    %-10s %-10s %-8s %-8s %s", "process", "state", "pid", "restarts", "last restart"));
+    for (ProcessStatus p : processes) {
+      String last =
+          p.lastReason() == null
+              ? "-"
+              : (p.lastRestart() == null ? "" : p.lastRestart() + " ") + p.lastReason();
+      LOG.info(
+          String.format(
+              "    %-10s %-10s %-8s %-8d %s",
+              p.name(), p.state(), p.pid() == 0 ? "-" : p.pid(), p.restarts(), last));
+    }
+  }
+
+  /**
+   * Asks the running launcher to restart {@code service} (a request file in the state folder) and
+   * waits for its answer.
+   */
+  static int restart(StateDir state, String service) {
+    if (LauncherLock.runningPid(state).isEmpty()) {
+      LOG.error(
+          "Vorlauf is not running on {}: nothing to restart. Start it with: deploy/vorlauf up",
+          state);
+      return 3;
+    }
+    String id = SupervisionFiles.requestRestart(state, service);
+    LOG.info("Asked the launcher to restart {}; waiting for it", service);
+    long deadline = System.nanoTime() + RESTART_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      String answer = SupervisionFiles.takeResult(state, id);
+      if (answer != null) {
+        boolean ok = answer.startsWith("ok ");
+        String text = answer.substring(answer.indexOf(' ') + 1);
+        if (ok) {
+          LOG.info("{}", text);
+          return 0;
+        }
+        LOG.error("{}", text);
+        return 1;
+      }
+      if (LauncherLock.runningPid(state).isEmpty()) {
+        LOG.error("The launcher stopped before it restarted {}", service);
+        return 1;
+      }
+      Readiness.sleep(Duration.ofMillis(250));
+    }
+    LOG.error("No answer from the launcher within {}; see {}", RESTART_WAIT, state.log("launcher"));
+    return 1;
   }
 
   private static void report(String name, boolean up, Properties services) {

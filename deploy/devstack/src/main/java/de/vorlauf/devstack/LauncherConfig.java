@@ -36,6 +36,7 @@ public record LauncherConfig(
     String temporalUiUrl,
     Ports ports,
     String bindAddress,
+    String metricsBind,
     boolean simulator,
     Map<String, String> simulatorEnv) {
 
@@ -51,7 +52,8 @@ public record LauncherConfig(
       int temporalUi,
       int wildflyOffset,
       int workerHealth,
-      int vendorCloud) {
+      int vendorCloud,
+      int launcherMetrics) {
 
     public static final Ports DEMO =
         new Ports(
@@ -61,7 +63,8 @@ public record LauncherConfig(
             DefaultPorts.TEMPORAL_UI,
             DefaultPorts.WILDFLY_OFFSET,
             DefaultPorts.WORKER_HEALTH,
-            DefaultPorts.VENDOR_CLOUD);
+            DefaultPorts.VENDOR_CLOUD,
+            DefaultPorts.LAUNCHER_METRICS);
 
     /** WildFly's socket bindings that the port offset moves. */
     static final int[] WILDFLY_BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
@@ -84,6 +87,7 @@ public record LauncherConfig(
               FreePorts.find(),
               FreePorts.find(),
               offset,
+              FreePorts.find(),
               FreePorts.find(),
               FreePorts.find());
         }
@@ -112,7 +116,8 @@ public record LauncherConfig(
             env.get(LauncherVars.TEMPORAL_UI_PORT),
             env.get(LauncherVars.WILDFLY_PORT_OFFSET),
             fixedPort(env, WorkerVars.HEALTH_PORT),
-            fixedPort(env, SimulatorVars.CLOUD_PORT));
+            fixedPort(env, SimulatorVars.CLOUD_PORT),
+            env.get(LauncherVars.METRICS_PORT));
     LauncherConfig config =
         new LauncherConfig(
             repo,
@@ -127,6 +132,7 @@ public record LauncherConfig(
             env.find(TemporalVars.UI_URL).orElse(null),
             ports,
             env.get(LauncherVars.BIND_ADDRESS),
+            env.get(LauncherVars.METRICS_BIND),
             env.get(LauncherVars.SIMULATOR_ON),
             // the simulator's own VORLAUF_SIM_* options reach it through the inherited environment
             Map.of());
@@ -170,6 +176,7 @@ public record LauncherConfig(
         null,
         Ports.free(),
         DefaultPorts.LOOPBACK,
+        DefaultPorts.LOOPBACK,
         false,
         Map.of());
   }
@@ -192,6 +199,7 @@ public record LauncherConfig(
         temporalUiUrl,
         ports,
         bindAddress,
+        metricsBind,
         true,
         env);
   }

@@ -39,7 +39,8 @@ final class LauncherLock implements AutoCloseable {
             "Vorlauf is already running on state folder "
                 + state
                 + pid
-                + ". Stop it first: deploy/vorlauf stop");
+                + ". Stop it first: deploy/vorlauf stop; or restart one of its services:"
+                + " deploy/vorlauf restart <service>");
       }
       Files.writeString(state.launcherPid(), ProcessHandle.current().pid() + "\n");
       return new LauncherLock(state, channel, lock);

@@ -1,15 +1,19 @@
 package de.vorlauf.devstack;
 
 import de.vorlauf.devstack.process.Readiness;
-import de.vorlauf.devstack.process.Supervised;
 import de.vorlauf.devstack.service.RunningService;
+import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.supervision.ProcessStatus;
+import de.vorlauf.devstack.supervision.RestartPolicy;
+import de.vorlauf.devstack.supervision.SupervisionFiles;
+import de.vorlauf.devstack.supervision.Supervisor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,8 @@ public final class Platform implements AutoCloseable {
   private final List<AutoCloseable> afterServices = new ArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing;
+  private Supervisor supervisor;
+  private Thread watchdog;
 
   synchronized <T extends RunningService> T add(T service) {
     services.add(service);
@@ -42,30 +48,54 @@ public final class Platform implements AutoCloseable {
   }
 
   /**
-   * Watches the child processes and says so, once each, when one of them ends by itself (a crash,
-   * an OOM kill). The rest keeps running; the status page shows what is down.
+   * Supervises the child processes from now on: one that ends by itself (a crash, an OOM kill) is
+   * started again after a backoff, within {@code limits} ({@link Supervisor}); {@code onChange}
+   * gets the supervisor's view after every change. Checks every {@code interval}; restart requests
+   * left in the state folder ({@code deploy/vorlauf restart}) are served in the same loop.
    */
-  public void watch(Duration interval) {
-    Thread watchdog =
+  public Supervisor supervise(
+      StateDir state,
+      RestartPolicy.Limits limits,
+      Duration interval,
+      Consumer<List<ProcessStatus>> onChange) {
+    Supervisor created =
+        new Supervisor(this::services, this::isClosing, limits, Clock.systemUTC(), onChange);
+    Thread thread =
         new Thread(
             () -> {
-              Set<RunningService> reported = new HashSet<>();
               while (!isClosing()) {
-                for (RunningService service : services()) {
-                  if (service instanceof Supervised supervised && !reported.contains(service)) {
-                    String exit = supervised.unexpectedExit();
-                    if (exit != null && !isClosing()) {
-                      reported.add(service);
-                      LOG.error("{} stopped unexpectedly: {}", service.name(), exit);
-                    }
+                try {
+                  created.tick();
+                  SupervisionFiles.serveRequests(state, name -> answer(created, name));
+                  Readiness.sleep(interval);
+                } catch (RuntimeException e) {
+                  if (!isClosing()) {
+                    LOG.error("Supervision pass failed", e);
                   }
                 }
-                Readiness.sleep(interval);
               }
             },
-            "vorlauf-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
+            "vorlauf-supervisor");
+    thread.setDaemon(true);
+    synchronized (this) {
+      supervisor = created;
+      watchdog = thread;
+    }
+    thread.start();
+    return created;
+  }
+
+  private static String answer(Supervisor supervisor, String service) {
+    try {
+      return "ok " + supervisor.restart(service);
+    } catch (RuntimeException e) {
+      return "error " + e.getMessage();
+    }
+  }
+
+  /** The supervisor's view of each process; empty before {@link #supervise}. */
+  public synchronized List<ProcessStatus> processStatuses() {
+    return supervisor == null ? List.of() : supervisor.statuses();
   }
 
   private synchronized boolean isClosing() {
@@ -86,6 +116,10 @@ public final class Platform implements AutoCloseable {
         return;
       }
       closing = true;
+      if (watchdog != null) {
+        // a restart under way gives up its readiness wait at once
+        watchdog.interrupt();
+      }
       toStop = new ArrayList<>(services);
       toRelease = new ArrayList<>(afterServices);
     }

@@ -2,6 +2,7 @@ package de.vorlauf.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.devstack.process.Readiness;
@@ -9,6 +10,9 @@ import de.vorlauf.devstack.service.FreePorts;
 import de.vorlauf.devstack.service.RunningService;
 import de.vorlauf.devstack.service.Secrets;
 import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.devstack.supervision.ProcessStatus;
+import de.vorlauf.devstack.supervision.SupervisionFiles;
+import de.vorlauf.devstack.supervision.Supervisor;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +85,56 @@ class LauncherIT {
       RunningPostgres database = again.service(RunningPostgres.class).orElseThrow();
       assertThat(count(database, "SELECT count(*) FROM launcher_runs")).isEqualTo(2);
     }
+  }
+
+  @Test
+  void aDeadProcessIsRestartedByItselfAndOnRequest() throws Exception {
+    FakeRepository.create(repo);
+    StateDir state = new StateDir(repo.resolve(".vorlauf"));
+    LauncherConfig config = LauncherConfig.forTest(repo, state);
+
+    try (Platform platform = Launcher.up(config)) {
+      long first = await().until(() -> worker(platform), s -> s.up()).pid();
+      ProcessHandle.of(first).orElseThrow().destroyForcibly();
+      ProcessStatus restarted =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> worker(platform), s -> s.restarts() == 1 && s.up());
+      assertThat(restarted.lastReason()).isEqualTo("exit code 137 (SIGKILL)");
+
+      assertThat(LauncherCommands.restart(state, "wildfly")).isZero();
+      ProcessStatus wildfly = status(platform, "wildfly");
+      assertThat(wildfly.restarts()).isEqualTo(1);
+      assertThat(wildfly.lastReason()).isEqualTo(Supervisor.REQUESTED);
+      assertThat(LauncherCommands.restart(state, "no-such-service")).isEqualTo(1);
+      assertThat(SupervisionFiles.read(state.supervisionProperties()))
+          .extracting(ProcessStatus::name)
+          .containsExactly("database", "mqtt", "temporal", "worker", "wildfly");
+
+      // the embedded PostgreSQL is no child of ours (pg_ctl starts it), and is supervised too
+      long postmaster = status(platform, "database").pid();
+      assertThat(postmaster).isPositive();
+      ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> status(platform, "database"), s -> s.restarts() == 1 && s.up());
+      RunningPostgres database = platform.service(RunningPostgres.class).orElseThrow();
+      assertThat(count(database, "SELECT count(*) FROM launcher_runs")).isEqualTo(1);
+    }
+
+    assertThat(LauncherCommands.restart(state, "worker")).as("no launcher runs").isEqualTo(3);
+    assertThat(state.supervisionProperties()).doesNotExist();
+  }
+
+  private static ProcessStatus worker(Platform platform) {
+    return status(platform, "worker");
+  }
+
+  private static ProcessStatus status(Platform platform, String name) {
+    return platform.processStatuses().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -62,6 +62,11 @@ class PlatformE2EIT {
                 By.cssSelector("[data-testid='service-" + service + "'][data-up='true']")));
       }
       assertThat(browser.findElement(testId("user-name")).getText()).isEqualTo("admin");
+      // the launcher's supervisor: every process it started, running, none restarted yet
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector(
+                  "[data-testid='process-wildfly'][data-state='RUNNING'][data-restarts='0']")));
 
       browser.findElement(testId("run-self-check")).click();
       new WebDriverWait(browser, Duration.ofSeconds(120))

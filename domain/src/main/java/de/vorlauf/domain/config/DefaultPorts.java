@@ -15,6 +15,7 @@ public final class DefaultPorts {
   public static final int TEMPORAL = 17233;
   public static final int TEMPORAL_UI = 18233;
   public static final int WORKER_HEALTH = 18081;
+  public static final int LAUNCHER_METRICS = 18082;
   public static final int VENDOR_CLOUD = 18090;
 
   /** WildFly's port offset: every socket binding of the server moves by it. */

@@ -60,6 +60,22 @@ public final class LauncherVars {
           .readBy(LAUNCHER)
           .means("off: no demo fleet, no sim-cloud integration");
 
+  public static final EnvVar<Integer> METRICS_PORT =
+      EnvVar.port("VORLAUF_LAUNCHER_METRICS_PORT")
+          .byDefault(Integer.toString(DefaultPorts.LAUNCHER_METRICS))
+          .readBy(LAUNCHER)
+          .means(
+              "port of the launcher's Prometheus endpoint (/metrics: restarts and up state of"
+                  + " each process it started)");
+
+  public static final EnvVar<String> METRICS_BIND =
+      EnvVar.text("VORLAUF_LAUNCHER_METRICS_BIND", "[0-9A-Za-z.:\\-]+", "a host name or IP address")
+          .byDefault(DefaultPorts.LOOPBACK)
+          .readBy(LAUNCHER)
+          .means(
+              "address the launcher's metrics endpoint listens on; it carries no authentication,"
+                  + " so keep loopback unless a scraper on another host needs it");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
           STATE_DIR,
@@ -69,7 +85,9 @@ public final class LauncherVars {
           TEMPORAL_UI_PORT,
           WILDFLY_PORT_OFFSET,
           BIND_ADDRESS,
-          SIMULATOR_ON);
+          SIMULATOR_ON,
+          METRICS_PORT,
+          METRICS_BIND);
 
   private LauncherVars() {}
 }

@@ -44,13 +44,22 @@ public final class WebAdminVars {
               "serve the WAR's /metrics to other hosts too; by default only loopback clients get"
                   + " an answer (it carries no authentication)");
 
+  public static final EnvVar<Path> LAUNCHER_SUPERVISION_FILE =
+      EnvVar.path("VORLAUF_LAUNCHER_SUPERVISION_FILE")
+          .unset("no process table on the status page")
+          .readBy(WILDFLY)
+          .means(
+              "the launcher's supervision.properties (state, pid and restarts of each process it"
+                  + " started), shown on the status page; set by the launcher");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
           SERVICE_ORIGINS,
           CREDENTIAL_ROTATION_OVERLAP,
           ADMIN_USERS_FILE,
           ADMIN_ROLES_FILE,
-          METRICS_REMOTE);
+          METRICS_REMOTE,
+          LAUNCHER_SUPERVISION_FILE);
 
   private WebAdminVars() {}
 }

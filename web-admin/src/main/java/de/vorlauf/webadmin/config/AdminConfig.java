@@ -8,6 +8,7 @@ import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WebAdminVars;
 import de.vorlauf.domain.config.WorkerVars;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * the login realm are configured in WildFly itself (deploy/wildfly CLI scripts), not here.
  *
  * @param mqttPassword never logged; {@link #toString()} masks it
+ * @param supervisionFile the launcher's view of the processes it started, when it started us
  */
 public record AdminConfig(
     URI mqttUrl,
@@ -26,7 +28,8 @@ public record AdminConfig(
     String temporalNamespace,
     Optional<URI> temporalUiUrl,
     URI workerHealthUrl,
-    ServiceOrigins origins) {
+    ServiceOrigins origins,
+    Optional<Path> supervisionFile) {
 
   public AdminConfig {
     Objects.requireNonNull(mqttUrl, "mqttUrl");
@@ -35,6 +38,7 @@ public record AdminConfig(
     Objects.requireNonNull(temporalUiUrl, "temporalUiUrl");
     Objects.requireNonNull(workerHealthUrl, "workerHealthUrl");
     Objects.requireNonNull(origins, "origins");
+    Objects.requireNonNull(supervisionFile, "supervisionFile");
   }
 
   /**
@@ -54,7 +58,8 @@ public record AdminConfig(
             env.get(TemporalVars.NAMESPACE),
             env.find(TemporalVars.UI_URL).map(URI::create),
             uri(env, WorkerVars.HEALTH_URL),
-            ServiceOrigins.parse(env.get(WebAdminVars.SERVICE_ORIGINS)));
+            ServiceOrigins.parse(env.get(WebAdminVars.SERVICE_ORIGINS)),
+            env.find(WebAdminVars.LAUNCHER_SUPERVISION_FILE));
     env.throwIfInvalid();
     return config;
   }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param temporalUiUrl null unless the Temporal Web UI answered just now
  * @param recentWorkflowsProblem why the list is empty although it should not be, else null
+ * @param processes what the local launcher started, with restarts; empty without a launcher
  */
 public record StatusDto(
     Instant checkedAt,
@@ -16,4 +17,5 @@ public record StatusDto(
     List<ServiceDto> services,
     List<WorkflowRunDto> recentWorkflows,
     String recentWorkflowsProblem,
-    String temporalUiUrl) {}
+    String temporalUiUrl,
+    List<LauncherProcessDto> processes) {}

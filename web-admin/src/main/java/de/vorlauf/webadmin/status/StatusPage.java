@@ -41,6 +41,7 @@ public class StatusPage {
         services,
         recent.runs(),
         recent.problem(),
-        ui.base().map(URI::toString).orElse(null));
+        ui.base().map(URI::toString).orElse(null),
+        LauncherProcesses.read(config.supervisionFile()));
   }
 }

@@ -1,6 +1,7 @@
 package de.vorlauf.devstack.postgres;
 
 import de.vorlauf.devstack.process.LogTail;
+import de.vorlauf.devstack.process.Supervised;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.Secrets;
 import de.vorlauf.devstack.service.ShutdownRegistry;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +24,14 @@ import org.slf4j.LoggerFactory;
  * password (SCRAM) authentication once bootstrapped. Works as root: zonky runs the server in a user
  * namespace.
  */
-final class EmbeddedPostgresServer implements RunningPostgres {
+final class EmbeddedPostgresServer implements RunningPostgres, Supervised {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
   private final PostgresOptions options;
   private EmbeddedPostgres postgres;
+  // the server process: zonky starts it through pg_ctl, so it is no child of ours
+  private ProcessHandle postmaster;
   private String version = "";
 
   EmbeddedPostgresServer(PostgresOptions options) {
@@ -89,6 +93,7 @@ final class EmbeddedPostgresServer implements RunningPostgres {
       PostgresBootstrap.run(postgres, dataDir, superuserPassword, appPassword);
     }
     version = serverVersion();
+    postmaster = StalePostmaster.findPostmaster(dataDir).orElse(null);
     LOG.info(
         "Embedded PostgreSQL {} ready on 127.0.0.1:{} in {} ms, data in {}",
         version,
@@ -103,14 +108,47 @@ final class EmbeddedPostgresServer implements RunningPostgres {
       return;
     }
     ShutdownRegistry.unregister(this);
+    boolean died = postmaster != null && !postmaster.isAlive();
     try {
       postgres.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
+      // pg_ctl stop fails on a server that is gone already: nothing left to stop
+      if (!died) {
+        throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
+      }
     } finally {
       postgres = null;
+      postmaster = null;
     }
     LOG.info("Embedded PostgreSQL on port {} stopped", options.port());
+  }
+
+  @Override
+  public synchronized String unexpectedExit() {
+    String summary = exitSummary();
+    return summary == null
+        ? null
+        : "PostgreSQL "
+            + summary
+            + "; last lines of "
+            + options.logFile()
+            + ":\n"
+            + LogTail.of(options.logFile(), 30);
+  }
+
+  @Override
+  public synchronized String exitSummary() {
+    if (postgres == null || postmaster == null || postmaster.isAlive()) {
+      return null;
+    }
+    return "postmaster (pid " + postmaster.pid() + ") ended, exit code unknown (not our child)";
+  }
+
+  @Override
+  public synchronized OptionalLong pid() {
+    return postmaster != null && postmaster.isAlive()
+        ? OptionalLong.of(postmaster.pid())
+        : OptionalLong.empty();
   }
 
   @Override

@@ -102,12 +102,36 @@ public final class ChildProcess implements AutoCloseable {
       return null;
     }
     return name
-        + " exited with code "
-        + process.exitValue()
+        + " ended with "
+        + describeExit(process.exitValue())
         + "; last lines of "
         + logFile
         + ":\n"
         + LogTail.of(logFile, 30);
+  }
+
+  /**
+   * Null while alive, else "exit code 137 (SIGKILL)": the JVM reports a signal as 128 + its number.
+   */
+  public String exitSummary() {
+    if (process.isAlive()) {
+      return null;
+    }
+    return describeExit(process.exitValue());
+  }
+
+  static String describeExit(int code) {
+    String signal =
+        switch (code - 128) {
+          case 1 -> "SIGHUP";
+          case 2 -> "SIGINT";
+          case 6 -> "SIGABRT";
+          case 9 -> "SIGKILL";
+          case 11 -> "SIGSEGV";
+          case 15 -> "SIGTERM";
+          default -> null;
+        };
+    return "exit code " + code + (signal == null ? "" : " (" + signal + ")");
   }
 
   /** SIGTERM to the process tree, SIGKILL after the grace period. Idempotent. */

@@ -1,6 +1,7 @@
 package de.vorlauf.devstack.process;
 
 import de.vorlauf.devstack.service.RunningService;
+import java.util.OptionalLong;
 
 /**
  * A service that is one child process of ours (Mosquitto, the Temporal CLI dev server, WildFly, a
@@ -39,6 +40,18 @@ public abstract class ChildProcessService implements RunningService, Supervised 
   @Override
   public final synchronized String unexpectedExit() {
     return process == null ? null : process.deathNotice();
+  }
+
+  @Override
+  public final synchronized String exitSummary() {
+    return process == null ? null : process.exitSummary();
+  }
+
+  @Override
+  public final synchronized OptionalLong pid() {
+    return process == null || !process.isAlive()
+        ? OptionalLong.empty()
+        : OptionalLong.of(process.pid());
   }
 
   @Override

@@ -97,6 +97,16 @@ public final class StateDir {
     return root.resolve("urls.txt");
   }
 
+  /** What the launcher's supervisor knows of each process: state, pid, restarts, last reason. */
+  public Path supervisionProperties() {
+    return root.resolve("supervision.properties");
+  }
+
+  /** Where `deploy/vorlauf restart` leaves its requests for the running launcher. */
+  public Path restartRequests() {
+    return root.resolve("run").resolve("restart");
+  }
+
   public Path servicesProperties() {
     return root.resolve("services.properties");
   }
