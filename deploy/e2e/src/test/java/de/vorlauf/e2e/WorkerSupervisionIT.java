@@ -12,6 +12,7 @@ import de.vorlauf.devstack.service.StateDir;
 import de.vorlauf.devstack.supervision.ProcessStatus;
 import de.vorlauf.domain.broker.MosquittoPasswordHash;
 import de.vorlauf.persistence.registry.DeviceToken;
+import de.vorlauf.testsupport.metrics.MetricsCatalogue;
 import de.vorlauf.testsupport.mqtt.MqttTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,6 +104,10 @@ class WorkerSupervisionIT {
       assertThat(scrape(config))
           .contains("vorlauf_launcher_process_restarts_total{process=\"worker\"} 1.0")
           .contains("vorlauf_launcher_process_up{process=\"worker\"} 1.0");
+      assertThat(MetricsCatalogue.load().launcher())
+          .as("the dashboard's launcher metrics, each on the launcher's scrape")
+          .isNotEmpty()
+          .allSatisfy(name -> assertThat(scrape(config)).contains(name + "{"));
       assertThat(Files.readString(state.supervisionProperties()))
           .contains("worker.restarts=1")
           .contains("worker.lastReason=exit code 137 (SIGKILL)");

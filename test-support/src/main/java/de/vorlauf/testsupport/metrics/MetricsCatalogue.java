@@ -83,6 +83,18 @@ public record MetricsCatalogue(Map<String, String> documented, Set<String> dashb
     return names;
   }
 
+  /** Dashboard metrics the local launcher's scrape must carry (supervision). */
+  public Set<String> launcher() {
+    Set<String> names = new TreeSet<>();
+    for (String name : dashboardMetrics) {
+      String where = where(name);
+      if (where != null && where.startsWith("launcher")) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
   private static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.exists(dir.resolve("docs/metrics.md"))) {
