@@ -95,14 +95,13 @@ public record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
 
   /**
    * The timing as a cron schedule for a workflow ({@code WorkflowOptions.setCronSchedule}), the
-   * fallback where the server has no Schedules. Intervals that divide an hour or a day have one;
-   * other intervals do not (IllegalStateException).
+   * fallback where the server has no Schedules. The in-JVM test server knows no {@code CRON_TZ}, so
+   * a calendar timing is read in UTC there ({@link #readInUtcOnCron()} says so). Intervals that
+   * divide an hour or a day have a cron; other intervals do not (IllegalStateException).
    */
   public String asCron() {
     if (cron != null) {
-      return zone.equals(ZoneOffset.UTC) || zone.getId().equals("UTC")
-          ? cron
-          : "CRON_TZ=" + zone.getId() + " " + cron;
+      return cron;
     }
     long minutes = interval.toMinutes();
     if (interval.equals(Duration.ofMinutes(minutes))) {
@@ -116,6 +115,11 @@ public record ScheduleTiming(Duration interval, String cron, ZoneId zone) {
     }
     throw new IllegalStateException(
         "every " + interval + " has no cron equivalent: use a divisor of an hour or a day");
+  }
+
+  /** A calendar timing in another zone than UTC runs at UTC times as a cron workflow. */
+  public boolean readInUtcOnCron() {
+    return cron != null && !zone.normalized().equals(ZoneOffset.UTC);
   }
 
   private String zoneName() {

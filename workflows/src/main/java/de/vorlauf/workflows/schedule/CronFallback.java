@@ -12,8 +12,9 @@ import java.util.Map;
  * The declarations as cron workflows, for the in-JVM test server, which has no Schedules: one
  * workflow per declaration, id {@code <prefix><id>}, with the timing as its cron schedule. Not
  * durable: the server keeps nothing across a restart, and a cron workflow cannot be paused or
- * triggered (the Schedules page says so). Overlap never happens: a cron run starts after the
- * previous one ended; a run missed while the worker was down starts once when it is back.
+ * triggered (the Schedules page says so), and a calendar timing is read in UTC (the test server
+ * knows no {@code CRON_TZ}). Overlap never happens: a cron run starts after the previous one ended;
+ * a run missed while the worker was down starts once when it is back.
  */
 public final class CronFallback {
 
@@ -48,6 +49,16 @@ public final class CronFallback {
     return results;
   }
 
+  /** "cron '0 2 * * *' in UTC, not in Europe/Berlin" where the zone is lost. */
+  public static String cronWords(ScheduleDeclaration declaration, String cron) {
+    return "cron '"
+        + cron
+        + "'"
+        + (declaration.timing().readInUtcOnCron()
+            ? " in UTC, not in " + declaration.timing().zone().getId()
+            : "");
+  }
+
   public Result ensure(ScheduleDeclaration declaration) {
     String id = workflowId(declaration);
     if (declaration.pausedByDefault()) {
@@ -75,9 +86,9 @@ public final class CronFallback {
             .build();
     try {
       client.newUntypedWorkflowStub(declaration.workflowType(), options).start(declaration.input());
-      return new Result(id, Outcome.STARTED, "cron '" + cron + "'");
+      return new Result(id, Outcome.STARTED, cronWords(declaration, cron));
     } catch (WorkflowExecutionAlreadyStarted e) {
-      return new Result(id, Outcome.ALREADY_RUNNING, "cron '" + cron + "'");
+      return new Result(id, Outcome.ALREADY_RUNNING, cronWords(declaration, cron));
     } catch (RuntimeException e) {
       return new Result(id, Outcome.FAILED, e.toString());
     }
