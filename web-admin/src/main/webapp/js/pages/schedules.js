@@ -17,7 +17,7 @@ const ACTIONS = {
   trigger: { confirm: 'Run now', danger: false, required: false, text: 'One run starts now, besides the timing (the overlap policy applies if one still runs).' },
 };
 
-const STATE_WORDS = { active: 'active', paused: 'PAUSED', not_created: 'not created', cron: 'cron (not durable)', cron_not_running: 'not running' };
+const STATE_WORDS = { active: 'active', paused: 'PAUSED', not_created: 'not created', cron: 'cron (not durable)', cron_not_running: 'not running', unknown: 'unknown: Temporal does not answer' };
 const STATE_BADGE = { active: 'active', paused: 'paused', not_created: 'unknown', cron: 'stale', cron_not_running: 'stopped' };
 
 export async function mount(root) {
@@ -57,7 +57,7 @@ export async function mount(root) {
 
   function card(dto) {
     const headingId = uid('schedule');
-    const actionable = dto.durable && dto.state !== 'not_created';
+    const actionable = dto.durable && (dto.state === 'active' || dto.state === 'paused');
     return el('article', {
       class: `card schedule ${dto.state}`, 'data-testid': 'schedule', 'data-id': dto.id, 'data-state': dto.state,
       'data-paused': dto.paused ? 'true' : 'false', 'aria-labelledby': headingId,

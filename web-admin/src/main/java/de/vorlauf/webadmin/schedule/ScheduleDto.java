@@ -9,7 +9,8 @@ import java.util.List;
  * @param id the declaration's id
  * @param scheduleId the Temporal schedule id (or the cron workflow's id on the in-JVM server)
  * @param state {@code active}, {@code paused}, {@code not_created} (the worker creates it at
- *     start), {@code cron} (a cron workflow on the in-JVM server), {@code cron_not_running}
+ *     start), {@code cron} (a cron workflow on the in-JVM server), {@code cron_not_running}, {@code
+ *     unknown} (Temporal does not answer)
  * @param durable false on the in-JVM test server: nothing survives its restart
  * @param timing when it runs, in words, as Temporal has it (the declaration's until created)
  * @param note the operator's reason of the last pause or unpause

@@ -10,8 +10,6 @@ import de.vorlauf.workflows.schedule.ScheduleDeclaration;
 import de.vorlauf.workflows.schedule.TemporalSchedules;
 import de.vorlauf.workflows.schedule.VorlaufSchedules;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
@@ -51,8 +49,17 @@ public class ScheduleService {
 
   private volatile ScheduleClient scheduleClient;
 
+  /**
+   * Every declared schedule; while Temporal does not answer, each with state {@code unknown} and
+   * the reason, so that the page still lists what is declared.
+   */
   public List<ScheduleDto> list() {
-    boolean inJvm = inJvmServer();
+    boolean inJvm;
+    try {
+      inJvm = inJvmServer();
+    } catch (TemporalUnavailableException e) {
+      return VorlaufSchedules.DECLARED.stream().map(d -> unknown(d, e.getMessage())).toList();
+    }
     List<ScheduleDto> result = new ArrayList<>();
     for (ScheduleDeclaration declaration : VorlaufSchedules.DECLARED) {
       result.add(inJvm ? cronView(declaration) : view(declaration));
@@ -101,7 +108,7 @@ public class ScheduleService {
     try {
       description = schedules().getHandle(scheduleId).describe();
     } catch (RuntimeException e) {
-      if (isNotFound(e)) {
+      if (TemporalSchedules.isNotFound(e)) {
         return new ScheduleDto(
             declaration.id(),
             scheduleId,
@@ -152,6 +159,27 @@ public class ScheduleService {
         description.getInfo().getNumActions(),
         description.getInfo().getNumActionsMissedCatchupWindow(),
         description.getInfo().getNumActionsSkippedOverlap());
+  }
+
+  private static ScheduleDto unknown(ScheduleDeclaration declaration, String why) {
+    return new ScheduleDto(
+        declaration.id(),
+        VorlaufSchedules.ID_PREFIX + declaration.id(),
+        declaration.description(),
+        declaration.workflowType(),
+        "unknown",
+        true,
+        false,
+        declaration.words(),
+        declaration.overlap().words(),
+        declaration.catchupWindow().toString(),
+        null,
+        why,
+        List.of(),
+        List.of(),
+        0,
+        0,
+        0);
   }
 
   private ScheduleDto.RunDto run(ScheduleActionResult action) {
@@ -205,7 +233,7 @@ public class ScheduleService {
           describe(workflowId, null).getWorkflowExecutionInfo().getStatus()
               == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
     } catch (RuntimeException e) {
-      if (!isNotFound(e)) {
+      if (!TemporalSchedules.isNotFound(e)) {
         throw unavailable(e);
       }
       running = false;
@@ -274,7 +302,7 @@ public class ScheduleService {
     try {
       action.run();
     } catch (RuntimeException e) {
-      if (isNotFound(e)) {
+      if (TemporalSchedules.isNotFound(e)) {
         throw new ConflictException(
             "Schedule not created",
             "schedule " + scheduleId(declaration) + " does not exist yet: a worker creates it");
@@ -296,16 +324,6 @@ public class ScheduleService {
       scheduleClient = client;
     }
     return client;
-  }
-
-  private static boolean isNotFound(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException status
-          && status.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static TemporalUnavailableException unavailable(RuntimeException e) {

@@ -1,7 +1,5 @@
 package de.vorlauf.workflows.schedule;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleAlreadyRunningException;
 import io.temporal.client.schedules.ScheduleClient;
@@ -111,7 +109,7 @@ public final class ScheduleReconciler {
       try {
         return new Result(id, update(id, declaration, desired), declaration.words());
       } catch (RuntimeException e) {
-        if (isNotFound(e)) {
+        if (TemporalSchedules.isNotFound(e)) {
           continue; // deleted between our create and update: create again
         }
         last = e; // most likely a concurrent update changed the conflict token: compare again
@@ -142,15 +140,5 @@ public final class ScheduleReconciler {
                       .build());
             });
     return outcome.get();
-  }
-
-  private static boolean isNotFound(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException status
-          && status.getStatus().getCode() == Status.Code.NOT_FOUND) {
-        return true;
-      }
-    }
-    return false;
   }
 }

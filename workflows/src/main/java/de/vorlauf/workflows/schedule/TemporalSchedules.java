@@ -1,6 +1,8 @@
 package de.vorlauf.workflows.schedule;
 
 import de.vorlauf.domain.schedule.Overlap;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.ScheduleOverlapPolicy;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.schedules.Schedule;
@@ -86,5 +88,16 @@ public final class TemporalSchedules {
       return Optional.ofNullable(encoded.get(0, String.class));
     }
     return value instanceof String text ? Optional.of(text) : Optional.empty();
+  }
+
+  /** Temporal answered NOT_FOUND somewhere in the cause chain (no such schedule or workflow). */
+  public static boolean isNotFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException status
+          && status.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return true;
+      }
+    }
+    return false;
   }
 }
