@@ -58,6 +58,7 @@ export async function mount(root) {
   function card(dto) {
     const headingId = uid('schedule');
     const actionable = dto.durable && (dto.state === 'active' || dto.state === 'paused');
+    const known = actionable; // Temporal answered about this schedule
     return el('article', {
       class: `card schedule ${dto.state}`, 'data-testid': 'schedule', 'data-id': dto.id, 'data-state': dto.state,
       'data-paused': dto.paused ? 'true' : 'false', 'aria-labelledby': headingId,
@@ -76,13 +77,13 @@ export async function mount(root) {
         button('Pause', () => act(dto, 'pause'), { 'data-testid': 'schedule-pause', disabled: !actionable || dto.paused, class: 'secondary danger' }),
         button('Unpause', () => act(dto, 'unpause'), { 'data-testid': 'schedule-unpause', disabled: !actionable || !dto.paused }),
         button('Run now', () => act(dto, 'trigger'), { 'data-testid': 'schedule-trigger', disabled: !actionable, class: 'secondary' })),
-      dto.durable
+      known
         ? el('p', { 'data-testid': 'schedule-next' }, dto.nextRuns.length
           ? `Next runs: ${dto.nextRuns.map((t) => `${formatTime(t)} (${relative(t)})`).join(' · ')}`
           : 'Next runs: none while paused.')
         : null,
-      dto.durable
-        ? el('p', { class: 'muted' }, `${dto.totalRuns} runs started; ${dto.missedRuns} missed (past the catch-up window); ${dto.skippedRuns} skipped (overlap).`)
+      known
+        ? el('p', { class: 'muted' }, `Runs started: ${dto.totalRuns}; missed (past the catch-up window): ${dto.missedRuns}; skipped (overlap): ${dto.skippedRuns}.`)
         : null,
       dto.recentRuns.length
         ? el('div', { class: 'table-scroll' }, el('table', { 'data-testid': 'schedule-runs' },

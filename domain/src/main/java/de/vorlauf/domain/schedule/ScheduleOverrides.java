@@ -117,6 +117,16 @@ public final class ScheduleOverrides {
   }
 
   @Override
+  public boolean equals(Object other) {
+    return other instanceof ScheduleOverrides that && byId.equals(that.byId);
+  }
+
+  @Override
+  public int hashCode() {
+    return byId.hashCode();
+  }
+
+  @Override
   public String toString() {
     return byId.keySet().toString();
   }
