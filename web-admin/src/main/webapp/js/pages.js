@@ -10,6 +10,7 @@ export const PAGES = [
   { id: 'gateways', path: '/gateways', title: 'Gateways', load: () => import('./pages/gateways.js') },
   { id: 'quarantine', path: '/quarantine', title: 'Quarantine', load: () => import('./pages/quarantine.js') },
   { id: 'integrations', path: '/integrations', title: 'Integrations', load: () => import('./pages/integrations.js') },
+  { id: 'schedules', path: '/schedules', title: 'Schedules', load: () => import('./pages/schedules.js') },
   { id: 'audit', path: '/audit', title: 'Audit log', load: () => import('./pages/audit.js') },
 ];
 

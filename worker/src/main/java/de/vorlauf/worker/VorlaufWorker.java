@@ -26,6 +26,9 @@ import de.vorlauf.worker.metrics.DeviceStateMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
 import de.vorlauf.worker.metrics.WorkerMetrics;
+import de.vorlauf.worker.schedule.ScheduleMetrics;
+import de.vorlauf.worker.schedule.ScheduleMonitor;
+import de.vorlauf.worker.schedule.ScheduleSetup;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.vendor.PollingAutostart;
 import de.vorlauf.workflows.TaskQueues;
@@ -70,6 +73,8 @@ public final class VorlaufWorker implements AutoCloseable {
   private final HealthServer health;
   private final WorkerMetrics metrics = new WorkerMetrics();
   private final VendorMetrics vendorMetrics;
+  private final ScheduleMetrics scheduleMetrics;
+  private volatile ScheduleMonitor scheduleMonitor;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -92,6 +97,7 @@ public final class VorlaufWorker implements AutoCloseable {
     this.status = new HealthStatus("STARTING", "not connected", List.of());
     metrics.keep(IngestMetrics.bind(metrics.registry(), () -> pipeline, () -> mqtt));
     this.vendorMetrics = metrics.keep(new VendorMetrics(metrics.registry(), clock()));
+    this.scheduleMetrics = metrics.keep(new ScheduleMetrics(metrics.registry()));
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -228,6 +234,17 @@ public final class VorlaufWorker implements AutoCloseable {
             "MQTT ingestion is disabled (VORLAUF_INGEST_ENABLED=false): no device topics here");
       }
       PollingAutostart.run(client, config.vendorIntegrations());
+      // after the factory started: a schedule due right now finds a worker polling
+      ScheduleSetup.run(client, config.temporalNamespace(), kind, config.schedules());
+      if (!kind.inJvmTestServer() && !config.schedules().declarations().isEmpty()) {
+        scheduleMonitor =
+            ScheduleMonitor.start(
+                client,
+                config.temporalNamespace(),
+                config.schedules().effective(),
+                config.schedules().idPrefix(),
+                scheduleMetrics);
+      }
       status = new HealthStatus("UP", kind.label(), TASK_QUEUES);
       log.info(
           "worker polling {} in namespace {} on {}",
@@ -296,6 +313,9 @@ public final class VorlaufWorker implements AutoCloseable {
       }
       status = new HealthStatus("STOPPING", status.temporal(), List.of());
       try {
+        if (scheduleMonitor != null) {
+          scheduleMonitor.close();
+        }
         if (mqtt != null) {
           // first: it drains received messages while the writers and the database are still up
           mqtt.stop(config.shutdownGrace());

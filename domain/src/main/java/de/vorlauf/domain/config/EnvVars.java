@@ -28,6 +28,7 @@ public final class EnvVars {
           new Group("Worker", WorkerVars.ALL),
           new Group("Broker access files (worker)", BrokerAccessVars.ALL),
           new Group("Vendor clouds", VendorVars.ALL),
+          new Group("Schedules (worker)", ScheduleVars.ALL),
           new Group("Admin WAR and WildFly", WebAdminVars.ALL),
           new Group("Launcher", LauncherVars.ALL),
           new Group("Simulator", SimulatorVars.ALL));

@@ -49,6 +49,7 @@ class ShellAccessibilityIT {
             "gateways",
             "quarantine",
             "integrations",
+            "schedules",
             "audit");
 
     List<String> failures = new ArrayList<>();

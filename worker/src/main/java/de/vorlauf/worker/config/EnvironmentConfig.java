@@ -4,8 +4,10 @@ import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.ScheduleVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
+import de.vorlauf.domain.schedule.ScheduleOverrides;
 import de.vorlauf.worker.vendor.VendorEnvironment;
 import java.nio.file.Files;
 import java.util.Map;
@@ -43,7 +45,10 @@ public final class EnvironmentConfig {
             .clockSkewThreshold(env.get(WorkerVars.CLOCK_SKEW_THRESHOLD))
             .ingest(IngestEnvironment.read(env))
             .storage(StorageEnvironment.read(env))
-            .vendorIntegrations(VendorEnvironment.read(env));
+            .vendorIntegrations(VendorEnvironment.read(env))
+            .schedules(
+                ScheduleSettings.declared(
+                    env.find(ScheduleVars.OVERRIDES).orElse(ScheduleOverrides.none())));
     env.throwIfInvalid();
     return b.build();
   }

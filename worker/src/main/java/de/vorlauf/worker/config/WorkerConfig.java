@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param ingest MQTT ingestion and the worker's pipeline ({@link MqttIngestConfig})
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
+ * @param schedules the schedules set up at start ({@link ScheduleSettings}; none from the builder)
  */
 public record WorkerConfig(
     String dbUrl,
@@ -39,7 +40,8 @@ public record WorkerConfig(
     Duration clockSkewThreshold,
     MqttIngestConfig ingest,
     StorageSettings storage,
-    VendorIntegrations vendorIntegrations) {
+    VendorIntegrations vendorIntegrations,
+    ScheduleSettings schedules) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -63,6 +65,7 @@ public record WorkerConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
+    Objects.requireNonNull(schedules, "schedules");
   }
 
   public static Builder builder() {
@@ -85,14 +88,15 @@ public record WorkerConfig(
         .clockSkewThreshold(clockSkewThreshold)
         .ingest(ingest)
         .storage(storage)
-        .vendorIntegrations(vendorIntegrations);
+        .vendorIntegrations(vendorIntegrations)
+        .schedules(schedules);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
             + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
-            + " vendorIntegrations=%s]")
+            + " vendorIntegrations=%s, schedules=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -108,7 +112,8 @@ public record WorkerConfig(
             clockSkewThreshold,
             ingest,
             storage,
-            vendorIntegrations.all().stream().map(i -> i.id()).toList());
+            vendorIntegrations.all().stream().map(i -> i.id()).toList(),
+            schedules);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -128,6 +133,7 @@ public record WorkerConfig(
     private MqttIngestConfig ingest = MqttIngestConfig.defaults();
     private StorageSettings storage = StorageSettings.defaults();
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
+    private ScheduleSettings schedules = ScheduleSettings.NONE;
 
     private Builder() {}
 
@@ -206,6 +212,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder schedules(ScheduleSettings value) {
+      schedules = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -222,7 +233,8 @@ public record WorkerConfig(
           clockSkewThreshold,
           ingest,
           storage,
-          vendorIntegrations);
+          vendorIntegrations,
+          schedules);
     }
   }
 }

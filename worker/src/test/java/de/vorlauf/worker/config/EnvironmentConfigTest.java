@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.vorlauf.domain.config.ConfigException;
+import de.vorlauf.domain.schedule.ScheduleOverrides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ class EnvironmentConfigTest {
     env.put("VORLAUF_WORKER_HEALTH_PORT", "0");
     env.put("VORLAUF_WORKER_SHUTDOWN_GRACE", "PT1M");
     env.put("VORLAUF_CLOCK_SKEW_THRESHOLD", "PT0.5S");
+    env.put("VORLAUF_SCHEDULE_OVERRIDES", "platform-self-check:every=PT30M");
 
     WorkerConfig config = EnvironmentConfig.read(env);
 
@@ -63,7 +65,26 @@ class EnvironmentConfigTest {
                 .healthPort(0)
                 .shutdownGrace(Duration.ofMinutes(1))
                 .clockSkewThreshold(Duration.ofMillis(500))
+                .schedules(
+                    ScheduleSettings.declared(
+                        ScheduleOverrides.parse("platform-self-check:every=PT30M")))
                 .build());
+    assertThat(config.schedules().effective().get(0).words()).isEqualTo("every 30 minutes");
+  }
+
+  @Test
+  void withoutOverridesThePlatformsSchedulesAreSetUpAsDeclared() {
+    assertThat(EnvironmentConfig.read(Map.of()).schedules())
+        .isEqualTo(ScheduleSettings.declared(ScheduleOverrides.none()));
+    assertThat(WorkerConfig.builder().build().schedules()).isEqualTo(ScheduleSettings.NONE);
+  }
+
+  @Test
+  void aBadOverrideNamesTheVariable() {
+    assertThatThrownBy(
+            () ->
+                EnvironmentConfig.read(Map.of("VORLAUF_SCHEDULE_OVERRIDES", "self-check:every=1h")))
+        .hasMessageContaining("VORLAUF_SCHEDULE_OVERRIDES");
   }
 
   @Test

@@ -2,6 +2,7 @@ package de.vorlauf.worker.it;
 
 import static de.vorlauf.worker.it.SelfCheckAssertions.assertAllProbesPassed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.vorlauf.devstack.broker.BrokerKind;
 import de.vorlauf.devstack.broker.BrokerOptions;
@@ -15,14 +16,26 @@ import de.vorlauf.devstack.temporal.RunningTemporal;
 import de.vorlauf.devstack.temporal.TemporalKind;
 import de.vorlauf.devstack.temporal.TemporalOptions;
 import de.vorlauf.devstack.temporal.TemporalService;
+import de.vorlauf.domain.schedule.ScheduleOverrides;
 import de.vorlauf.worker.VorlaufWorker;
+import de.vorlauf.worker.config.ScheduleSettings;
 import de.vorlauf.worker.config.WorkerConfig;
+import de.vorlauf.workflows.schedule.VorlaufSchedules;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.schedules.ScheduleClient;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +73,11 @@ abstract class SelfCheckScenario {
     broker = MqttBrokerService.start(BrokerOptions.forTest(dir.resolve("mqtt"), brokerKind()));
     temporal =
         TemporalService.start(TemporalOptions.forTest(dir.resolve("temporal"), temporalKind()));
-    WorkerConfig config = Services.workerConfig(postgres, broker, temporal);
+    WorkerConfig config =
+        Services.workerConfig(postgres, broker, temporal).toBuilder()
+            // the platform's own declarations, as a real worker has them: its own Temporal server
+            .schedules(ScheduleSettings.declared(ScheduleOverrides.none()))
+            .build();
     assertThat(Services.migrate(config)).as("migrate exit code").isZero();
     worker = new VorlaufWorker(config);
     worker.start();
@@ -103,6 +120,44 @@ abstract class SelfCheckScenario {
         assertThat(rs.next()).as("probe row for %s", run.workflowId()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void theDeclaredSchedulesAreSetUpAsTheServerAllows() throws Exception {
+    String id = VorlaufSchedules.ID_PREFIX + VorlaufSchedules.PLATFORM_SELF_CHECK;
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
+    try {
+      if (temporalKind() == TemporalKind.IN_JVM) {
+        // no Schedules there: a cron workflow of the same declaration
+        HistoryEvent started =
+            WorkflowClient.newInstance(stubs).fetchHistory(id).getHistory().getEvents(0);
+        assertThat(started.getWorkflowExecutionStartedEventAttributes().getCronSchedule())
+            .isEqualTo("0 * * * *");
+        return;
+      }
+      assertThat(ScheduleClient.newInstance(stubs).getHandle(id).describe().getSchedule())
+          .satisfies(schedule -> assertThat(schedule.getState().isPaused()).isFalse());
+      HttpClient http = HttpClient.newHttpClient();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          http.send(
+                                  HttpRequest.newBuilder(
+                                          URI.create(
+                                              "http://127.0.0.1:"
+                                                  + worker.healthPort()
+                                                  + "/metrics"))
+                                      .build(),
+                                  HttpResponse.BodyHandlers.ofString())
+                              .body())
+                      .contains("vorlauf_schedule_paused{schedule=\"platform-self-check\"} 0.0"));
+    } finally {
+      stubs.shutdownNow();
     }
   }
 

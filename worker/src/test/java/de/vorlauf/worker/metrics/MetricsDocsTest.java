@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.vorlauf.testsupport.metrics.MetricsCatalogue;
 import de.vorlauf.testsupport.metrics.Scrape;
+import de.vorlauf.worker.schedule.ScheduleMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -25,6 +26,9 @@ class MetricsDocsTest {
       IngestMetrics.bind(metrics.registry(), () -> null, () -> null);
       new VendorMetrics(metrics.registry(), java.time.Clock.systemUTC())
           .polled("cloud", "installation-1", java.time.Instant.now());
+      ScheduleMetrics schedules = new ScheduleMetrics(metrics.registry());
+      schedules.observe("platform-self-check", 0, 1, false);
+      schedules.runEnded("platform-self-check", "run-1", "completed");
       text = metrics.scrape();
     }
     Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);

@@ -33,7 +33,7 @@ public record TemporalServerKind(Type type, String version, String persistenceSt
   /** What the in-JVM test server cannot do that the platform uses elsewhere. */
   public static final List<String> IN_JVM_LIMITS =
       List.of(
-          "no Schedules: scheduled workflows do not run",
+          "no Schedules: declared schedules run as cron workflows, not durable, no pause or trigger",
           "no visibility queries (List/CountWorkflowExecutions): lists come from Vorlauf's own table",
           "nothing persisted: a restart of the server loses every workflow",
           "workflows of a restarted worker stay on its sticky queue unless stickiness is disabled");

@@ -1,0 +1,72 @@
+package de.vorlauf.workflows.schedule;
+
+import de.vorlauf.domain.schedule.Overlap;
+import de.vorlauf.domain.schedule.ScheduleOverrides;
+import de.vorlauf.domain.schedule.ScheduleTiming;
+import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every recurring workflow of Vorlauf, in one place. A capability that runs on a schedule adds one
+ * declaration to {@link #DECLARED}; the worker creates or updates its Temporal Schedule at start,
+ * the Schedules page lists it. Example: the nightly ETL would be
+ *
+ * <pre>{@code
+ * new ScheduleDeclaration("nightly-etl", "features of the previous day for every building",
+ *     "NightlyEtlWorkflow", TaskQueues.PLATFORM, new EtlRequest(...),
+ *     ScheduleTiming.cron("0 2 * * *", ZoneId.of("Europe/Berlin")), Overlap.SKIP,
+ *     Duration.ofHours(6), false, Duration.ofHours(3))
+ * }</pre>
+ */
+public final class VorlaufSchedules {
+
+  /** Temporal schedule ids are this plus the declaration's id; nothing else of ours uses it. */
+  public static final String ID_PREFIX = "vorlauf-";
+
+  /** Memo key on every scheduled run: the declaration's id (the page finds its runs by it). */
+  public static final String MEMO_SCHEDULE = "vorlauf-schedule";
+
+  /** Memo key of the declaration's fingerprint on the schedule's action. */
+  public static final String MEMO_FINGERPRINT = "vorlauf-schedule-fingerprint";
+
+  /** Memo key of the timing in words on the schedule's action (what the page shows). */
+  public static final String MEMO_WORDS = "vorlauf-schedule-words";
+
+  public static final String PLATFORM_SELF_CHECK = "platform-self-check";
+
+  public static final List<ScheduleDeclaration> DECLARED =
+      List.of(
+          new ScheduleDeclaration(
+              PLATFORM_SELF_CHECK,
+              "checks that database, broker, Temporal and the clocks work together",
+              "PlatformSelfCheckWorkflow",
+              TaskQueues.PLATFORM,
+              new SelfCheckRequest("schedule " + PLATFORM_SELF_CHECK),
+              ScheduleTiming.every(Duration.ofHours(1)),
+              Overlap.SKIP,
+              Duration.ofMinutes(10),
+              false,
+              Duration.ofMinutes(5)));
+
+  private VorlaufSchedules() {}
+
+  /** The declarations with the configured overrides applied. */
+  public static List<ScheduleDeclaration> effective(
+      List<ScheduleDeclaration> declared, ScheduleOverrides overrides) {
+    List<ScheduleDeclaration> result = new ArrayList<>();
+    for (ScheduleDeclaration declaration : declared) {
+      result.add(overrides.of(declaration.id()).map(declaration::with).orElse(declaration));
+    }
+    return List.copyOf(result);
+  }
+
+  /** Overridden ids that no declaration has: a typo in the configuration. */
+  public static List<String> unknownOverrides(
+      List<ScheduleDeclaration> declared, ScheduleOverrides overrides) {
+    List<String> ids = declared.stream().map(ScheduleDeclaration::id).toList();
+    return overrides.ids().stream().filter(id -> !ids.contains(id)).sorted().toList();
+  }
+}

@@ -1,0 +1,43 @@
+package de.vorlauf.workflows.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.vorlauf.domain.schedule.ScheduleOverrides;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class VorlaufSchedulesTest {
+
+  @Test
+  void theDeclarationsHaveDistinctIdsAndTheSelfCheckRunsHourly() {
+    List<ScheduleDeclaration> declared = VorlaufSchedules.DECLARED;
+    Set<String> ids = declared.stream().map(ScheduleDeclaration::id).collect(Collectors.toSet());
+    assertThat(ids).hasSameSizeAs(declared).contains(VorlaufSchedules.PLATFORM_SELF_CHECK);
+    ScheduleDeclaration selfCheck = declared.get(0);
+    assertThat(selfCheck.words()).isEqualTo("every hour");
+    assertThat(selfCheck.pausedByDefault()).isFalse();
+    // every declaration can also run as a cron workflow on the in-JVM server
+    declared.forEach(d -> d.timing().asCron());
+  }
+
+  @Test
+  void overridesChangeTheFingerprintExceptThePauseDefault() {
+    ScheduleDeclaration selfCheck = VorlaufSchedules.DECLARED.get(0);
+    ScheduleOverrides faster = ScheduleOverrides.parse("platform-self-check:every=PT30M");
+    ScheduleOverrides paused = ScheduleOverrides.parse("platform-self-check:paused=true");
+
+    ScheduleDeclaration halfHourly = VorlaufSchedules.effective(List.of(selfCheck), faster).get(0);
+    ScheduleDeclaration held = VorlaufSchedules.effective(List.of(selfCheck), paused).get(0);
+
+    assertThat(halfHourly.words()).isEqualTo("every 30 minutes");
+    assertThat(halfHourly.fingerprint()).isNotEqualTo(selfCheck.fingerprint());
+    assertThat(held.pausedByDefault()).isTrue();
+    assertThat(held.fingerprint()).isEqualTo(selfCheck.fingerprint());
+    assertThat(
+            VorlaufSchedules.unknownOverrides(
+                VorlaufSchedules.DECLARED, ScheduleOverrides.parse("nightly-etl:paused=true")))
+        .containsExactly("nightly-etl");
+  }
+}
