@@ -50,7 +50,7 @@ public final class Launcher {
       System.exit(2);
       return;
     }
-    LauncherLogging.configure(config.state().create());
+    LauncherLogging.configure(config.state().create(), config.logFormat());
     int exit =
         switch (command) {
           case "up" -> runUntilStopped(config);
@@ -131,6 +131,7 @@ public final class Launcher {
           ChildEnvironment.worker(
               database, dbPasswordFile, mqtt, temporal, healthPort, mqttAccounts);
       workerEnv.putAll(fleetEnv);
+      ChildEnvironment.withLogFormat(workerEnv, config.logFormat());
       ChildEnvironment.singleWorkerSubscription(workerEnv, System.getenv());
       migrate(config, workerEnv);
       String healthUrl = "http://127.0.0.1:" + healthPort + "/health";
@@ -140,6 +141,7 @@ public final class Launcher {
           ChildEnvironment.wildfly(
               database, mqtt, temporal, temporalUi, healthPort, admin, mqttAccounts);
       wildflyEnv.putAll(fleetEnv);
+      ChildEnvironment.withLogFormat(wildflyEnv, config.logFormat());
       RunningWildfly wildfly =
           platform.add(
               WildflyService.start(

@@ -11,6 +11,7 @@ import de.vorlauf.domain.config.DefaultPorts;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.EnvVar;
 import de.vorlauf.domain.config.LauncherVars;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.SimulatorVars;
 import de.vorlauf.domain.config.TemporalVars;
@@ -36,6 +37,7 @@ public record LauncherConfig(
     String temporalUiUrl,
     Ports ports,
     String bindAddress,
+    String logFormat,
     boolean simulator,
     Map<String, String> simulatorEnv) {
 
@@ -127,6 +129,7 @@ public record LauncherConfig(
             env.find(TemporalVars.UI_URL).orElse(null),
             ports,
             env.get(LauncherVars.BIND_ADDRESS),
+            env.get(LogVars.FORMAT),
             env.get(LauncherVars.SIMULATOR_ON),
             // the simulator's own VORLAUF_SIM_* options reach it through the inherited environment
             Map.of());
@@ -170,6 +173,7 @@ public record LauncherConfig(
         null,
         Ports.free(),
         DefaultPorts.LOOPBACK,
+        LogVars.FORMAT.defaultValue(),
         false,
         Map.of());
   }
@@ -192,6 +196,7 @@ public record LauncherConfig(
         temporalUiUrl,
         ports,
         bindAddress,
+        logFormat,
         true,
         env);
   }

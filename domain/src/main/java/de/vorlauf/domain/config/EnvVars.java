@@ -29,6 +29,7 @@ public final class EnvVars {
           new Group("Broker access files (worker)", BrokerAccessVars.ALL),
           new Group("Vendor clouds", VendorVars.ALL),
           new Group("Admin WAR and WildFly", WebAdminVars.ALL),
+          new Group("Logging", LogVars.ALL),
           new Group("Launcher", LauncherVars.ALL),
           new Group("Simulator", SimulatorVars.ALL));
 

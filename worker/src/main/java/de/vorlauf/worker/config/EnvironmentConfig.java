@@ -3,6 +3,7 @@ package de.vorlauf.worker.config;
 import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
@@ -44,6 +45,8 @@ public final class EnvironmentConfig {
             .ingest(IngestEnvironment.read(env))
             .storage(StorageEnvironment.read(env))
             .vendorIntegrations(VendorEnvironment.read(env));
+    // logback.xml applies the format; reading it here stops a bad value with the usual message
+    env.get(LogVars.FORMAT);
     env.throwIfInvalid();
     return b.build();
   }
