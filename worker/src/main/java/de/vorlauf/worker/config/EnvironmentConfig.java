@@ -44,7 +44,8 @@ public final class EnvironmentConfig {
             .clockSkewThreshold(env.get(WorkerVars.CLOCK_SKEW_THRESHOLD))
             .ingest(IngestEnvironment.read(env))
             .storage(StorageEnvironment.read(env))
-            .vendorIntegrations(VendorEnvironment.read(env));
+            .vendorIntegrations(VendorEnvironment.read(env))
+            .logLevelPoll(env.get(LogVars.LEVEL_POLL));
     // logback.xml applies the format; reading it here stops a bad value with the usual message
     env.get(LogVars.FORMAT);
     env.throwIfInvalid();

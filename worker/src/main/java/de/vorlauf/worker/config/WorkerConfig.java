@@ -1,6 +1,7 @@
 package de.vorlauf.worker.config;
 
 import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param ingest MQTT ingestion and the worker's pipeline ({@link MqttIngestConfig})
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
+ * @param logLevelPoll how often the log levels an admin set are read
  */
 public record WorkerConfig(
     String dbUrl,
@@ -39,7 +41,8 @@ public record WorkerConfig(
     Duration clockSkewThreshold,
     MqttIngestConfig ingest,
     StorageSettings storage,
-    VendorIntegrations vendorIntegrations) {
+    VendorIntegrations vendorIntegrations,
+    Duration logLevelPoll) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -63,6 +66,7 @@ public record WorkerConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
+    Objects.requireNonNull(logLevelPoll, "logLevelPoll");
   }
 
   public static Builder builder() {
@@ -85,7 +89,8 @@ public record WorkerConfig(
         .clockSkewThreshold(clockSkewThreshold)
         .ingest(ingest)
         .storage(storage)
-        .vendorIntegrations(vendorIntegrations);
+        .vendorIntegrations(vendorIntegrations)
+        .logLevelPoll(logLevelPoll);
   }
 
   @Override
@@ -128,6 +133,7 @@ public record WorkerConfig(
     private MqttIngestConfig ingest = MqttIngestConfig.defaults();
     private StorageSettings storage = StorageSettings.defaults();
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
+    private Duration logLevelPoll = LogVars.LEVEL_POLL.defaultValue();
 
     private Builder() {}
 
@@ -206,6 +212,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder logLevelPoll(Duration value) {
+      logLevelPoll = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -222,7 +233,8 @@ public record WorkerConfig(
           clockSkewThreshold,
           ingest,
           storage,
-          vendorIntegrations);
+          vendorIntegrations,
+          logLevelPoll);
     }
   }
 }
