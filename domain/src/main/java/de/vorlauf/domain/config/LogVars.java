@@ -2,7 +2,6 @@ package de.vorlauf.domain.config;
 
 import static de.vorlauf.domain.config.ReadBy.LAUNCHER;
 import static de.vorlauf.domain.config.ReadBy.SIMULATOR;
-import static de.vorlauf.domain.config.ReadBy.WILDFLY;
 import static de.vorlauf.domain.config.ReadBy.WORKER;
 
 import java.time.Duration;
@@ -21,11 +20,11 @@ public final class LogVars {
   public static final EnvVar<String> FORMAT =
       EnvVar.choice("VORLAUF_LOG_FORMAT", KEYVALUE, JSON)
           .byDefault(KEYVALUE)
-          .readBy(LAUNCHER, WORKER, SIMULATOR, WILDFLY)
+          .readBy(LAUNCHER, WORKER, SIMULATOR)
           .means(
               "format of every log line: keyvalue (time level logger thread, then the MDC as"
                   + " key=value, msg=\"…\") or json (one object per line); the launcher hands it to"
-                  + " its children");
+                  + " its children and sets WildFly's handlers to match");
 
   public static final EnvVar<Duration> LEVEL_POLL =
       EnvVar.positiveDuration("VORLAUF_LOG_LEVEL_POLL")
