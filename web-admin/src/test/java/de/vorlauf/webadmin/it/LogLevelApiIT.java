@@ -73,8 +73,7 @@ class LogLevelApiIT {
     Reply badLevel =
         admin.put("api/v1/log-levels/" + logger + "/worker", Map.of("level", "VERBOSE"));
     assertThat(badLevel.status()).isEqualTo(400);
-    assertThat(badLevel.json().get("errors").get(0).get("message").asText())
-        .contains("TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+    assertThat(badLevel.json().toString()).contains("TRACE, DEBUG, INFO, WARN, ERROR, OFF");
     assertThat(
             admin.put("api/v1/log-levels/" + logger + "/broker", Map.of("level", "INFO")).status())
         .isEqualTo(400);
