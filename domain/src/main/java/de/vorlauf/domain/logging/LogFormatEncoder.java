@@ -2,6 +2,7 @@ package de.vorlauf.domain.logging;
 
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Context;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.EncoderBase;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
@@ -45,7 +46,7 @@ public class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
       addError(e.getMessage() + "; writing " + LogVars.KEYVALUE);
       chosen = LogVars.KEYVALUE;
     }
-    delegate = chosen.equals(LogVars.JSON) ? json() : keyValue();
+    delegate = chosen.equals(LogVars.JSON) ? json() : keyValue(getContext());
     delegate.setContext(getContext());
     delegate.start();
     super.start();
@@ -63,10 +64,12 @@ public class LogFormatEncoder extends EncoderBase<ILoggingEvent> {
     return json;
   }
 
-  private static Encoder<ILoggingEvent> keyValue() {
+  private static Encoder<ILoggingEvent> keyValue(Context context) {
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setCharset(StandardCharsets.UTF_8);
     KeyValueLayout layout = new KeyValueLayout();
+    layout.setContext(context);
+    layout.start();
     encoder.setLayout(layout);
     return encoder;
   }
