@@ -12,6 +12,7 @@ export const PAGES = [
   { id: 'integrations', path: '/integrations', title: 'Integrations', load: () => import('./pages/integrations.js') },
   { id: 'schedules', path: '/schedules', title: 'Schedules', load: () => import('./pages/schedules.js') },
   { id: 'audit', path: '/audit', title: 'Audit log', load: () => import('./pages/audit.js') },
+  { id: 'logging', path: '/logging', title: 'Logging', load: () => import('./pages/logging.js') },
 ];
 
 export function pageFor(pathname) {

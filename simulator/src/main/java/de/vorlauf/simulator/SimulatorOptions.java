@@ -4,6 +4,7 @@ import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.EnvVar;
 import de.vorlauf.domain.config.LauncherVars;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.SimulatorVars;
 import de.vorlauf.simulator.runtime.GatewayMode;
@@ -108,6 +109,8 @@ record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
             env.get(SimulatorVars.BACKLOG_WINDOW),
             env.get(SimulatorVars.PROGRESS_INTERVAL),
             env.get(SimulatorVars.ZONE));
+    // logback.xml applies the format; reading it here stops a bad value with the usual message
+    env.get(LogVars.FORMAT);
     env.throwIfInvalid();
     Path report = env.find(SimulatorVars.REPORT_FILE).orElse(stateDir.resolve("energy-report.txt"));
     return new SimulatorOptions(settings, report);

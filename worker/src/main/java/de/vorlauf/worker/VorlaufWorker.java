@@ -13,6 +13,7 @@ import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
+import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
@@ -22,6 +23,7 @@ import de.vorlauf.worker.health.WorkerChecks;
 import de.vorlauf.worker.ingest.MqttIngestion;
 import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.ingest.WorkerPipeline;
+import de.vorlauf.worker.logging.LogLevelPoller;
 import de.vorlauf.worker.metrics.DeviceStateMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
@@ -84,6 +86,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private volatile MqttIngestion mqtt;
   private volatile WorkflowServiceStubs connected;
   private DeviceStateMetrics deviceMetrics;
+  private LogLevelPoller logLevels;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -213,6 +216,7 @@ public final class VorlaufWorker implements AutoCloseable {
             String.join("; ", TemporalServerKind.IN_JVM_LIMITS));
       }
       dataSource = PooledDataSources.create(databaseSettings(), "vorlauf-worker");
+      logLevels = LogLevelPoller.start(new LogLevelRepository(dataSource), config.logLevelPoll());
       deviceMetrics =
           DeviceStateMetrics.start(
               metrics.registry(), dataSource, config.ingest().offlineAfter(), clock());
@@ -332,6 +336,9 @@ public final class VorlaufWorker implements AutoCloseable {
         }
         if (deviceMetrics != null) {
           deviceMetrics.close();
+        }
+        if (logLevels != null) {
+          logLevels.close();
         }
         if (dataSource != null) {
           dataSource.close();

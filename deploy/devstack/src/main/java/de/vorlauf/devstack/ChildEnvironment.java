@@ -11,6 +11,7 @@ import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.domain.config.BrokerAccessVars;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.IngestVars;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WebAdminVars;
@@ -120,6 +121,15 @@ final class ChildEnvironment {
     }
     env.put(MqttVars.URL.name(), mqtt.url());
     env.put(TemporalVars.ADDRESS.name(), temporal.address());
+    return env;
+  }
+
+  /**
+   * Every child logs in the launcher's format, also when the launcher's environment left it unset:
+   * the children's defaults could differ from the launcher's one day, the logs must not.
+   */
+  static Map<String, String> withLogFormat(Map<String, String> env, String format) {
+    env.put(LogVars.FORMAT.name(), format);
     return env;
   }
 }

@@ -8,6 +8,7 @@ import de.vorlauf.devstack.service.StateDir;
 import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.devstack.wildfly.RunningWildfly;
 import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.SimulatorVars;
 import de.vorlauf.domain.config.VendorVars;
@@ -113,6 +114,7 @@ final class DemoFleet {
     env.put(SimulatorVars.ADMIN_USER.name(), admin.user());
     env.put(SimulatorVars.ADMIN_PASSWORD_FILE.name(), admin.passwordFile().toString());
     env.put(MqttVars.URL.name(), mqtt.url());
+    env.put(LogVars.FORMAT.name(), config.logFormat());
     env.put(SimulatorVars.CLOUD_PORT.name(), Integer.toString(cloudPort));
     env.put(SimulatorVars.CLOUD_CLIENT_ID.name(), CLOUD_CLIENT_ID);
     env.put(SimulatorVars.CLOUD_SECRET_FILE.name(), cloudSecretFile.toString());

@@ -60,7 +60,7 @@ public final class Launcher {
       System.exit(2);
       return;
     }
-    LauncherLogging.configure(config.state().create());
+    LauncherLogging.configure(config.state().create(), config.logFormat());
     int exit =
         switch (command) {
           case "up" -> runUntilStopped(config);
@@ -152,6 +152,7 @@ public final class Launcher {
           ChildEnvironment.worker(
               database, dbPasswordFile, mqtt, temporal, healthPort, mqttAccounts);
       workerEnv.putAll(fleetEnv);
+      ChildEnvironment.withLogFormat(workerEnv, config.logFormat());
       ChildEnvironment.singleWorkerSubscription(workerEnv, System.getenv());
       migrate(config, workerEnv);
       String healthUrl = "http://127.0.0.1:" + healthPort + "/health";
@@ -164,6 +165,7 @@ public final class Launcher {
       // the status page shows each process's restarts from the supervisor's file
       wildflyEnv.put(
           WebAdminVars.LAUNCHER_SUPERVISION_FILE.name(), state.supervisionProperties().toString());
+      ChildEnvironment.withLogFormat(wildflyEnv, config.logFormat());
       RunningWildfly wildfly =
           platform.add(
               WildflyService.start(

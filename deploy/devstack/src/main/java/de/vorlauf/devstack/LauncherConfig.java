@@ -11,6 +11,7 @@ import de.vorlauf.domain.config.DefaultPorts;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.EnvVar;
 import de.vorlauf.domain.config.LauncherVars;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.SimulatorVars;
 import de.vorlauf.domain.config.TemporalVars;
@@ -37,6 +38,7 @@ public record LauncherConfig(
     Ports ports,
     String bindAddress,
     String metricsBind,
+    String logFormat,
     boolean simulator,
     Map<String, String> simulatorEnv) {
 
@@ -133,6 +135,7 @@ public record LauncherConfig(
             ports,
             env.get(LauncherVars.BIND_ADDRESS),
             env.get(LauncherVars.METRICS_BIND),
+            env.get(LogVars.FORMAT),
             env.get(LauncherVars.SIMULATOR_ON),
             // the simulator's own VORLAUF_SIM_* options reach it through the inherited environment
             Map.of());
@@ -177,6 +180,7 @@ public record LauncherConfig(
         Ports.free(),
         DefaultPorts.LOOPBACK,
         DefaultPorts.LOOPBACK,
+        LogVars.FORMAT.defaultValue(),
         false,
         Map.of());
   }
@@ -200,6 +204,7 @@ public record LauncherConfig(
         ports,
         bindAddress,
         metricsBind,
+        logFormat,
         true,
         env);
   }

@@ -49,6 +49,15 @@ class ChildEnvironmentTest {
   }
 
   @Test
+  void everyChildLogsInTheLaunchersFormat() {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("VORLAUF_LOG_FORMAT", "keyvalue"));
+
+    ChildEnvironment.withLogFormat(env, "json");
+
+    assertThat(env).containsEntry("VORLAUF_LOG_FORMAT", "json");
+  }
+
+  @Test
   void theLaunchersOneWorkerSubscribesPlainlyUnlessAShareGroupIsConfigured() {
     Map<String, String> plain = new java.util.HashMap<>();
     ChildEnvironment.singleWorkerSubscription(plain, Map.of("VORLAUF_MQTT_SHARE_GROUP", " "));

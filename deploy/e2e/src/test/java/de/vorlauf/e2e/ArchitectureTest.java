@@ -125,6 +125,21 @@ class ArchitectureTest {
             .callMethod(java.util.UUID.class, "randomUUID"));
   }
 
+  /** Workflow.getLogger is replay-aware and keeps the SDK's WorkflowId/RunId MDC on each line. */
+  @Test
+  void workflowsLogThroughWorkflowGetLogger() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("de.vorlauf.workflows..")
+            .and()
+            .haveSimpleNameEndingWith("WorkflowImpl")
+            .should()
+            .callMethod(org.slf4j.LoggerFactory.class, "getLogger", Class.class)
+            .orShould()
+            .callMethod(org.slf4j.LoggerFactory.class, "getLogger", String.class));
+  }
+
   @Test
   void webAdminNeverReachesActivitiesOrTheWorker() {
     check(

@@ -30,6 +30,7 @@ public final class EnvVars {
           new Group("Vendor clouds", VendorVars.ALL),
           new Group("Schedules (worker)", ScheduleVars.ALL),
           new Group("Admin WAR and WildFly", WebAdminVars.ALL),
+          new Group("Logging", LogVars.ALL),
           new Group("Launcher", LauncherVars.ALL),
           new Group("Simulator", SimulatorVars.ALL));
 

@@ -1,6 +1,7 @@
 package de.vorlauf.webadmin.common;
 
 import de.vorlauf.persistence.audit.AuditLogRepository;
+import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.QuarantineRepository;
 import de.vorlauf.persistence.registry.BuildingRepository;
@@ -68,5 +69,10 @@ public class Repositories {
   @Produces
   AuditLogRepository auditLog() {
     return new AuditLogRepository(dataSource);
+  }
+
+  @Produces
+  LogLevelRepository logLevels() {
+    return new LogLevelRepository(dataSource);
   }
 }

@@ -4,6 +4,7 @@ import de.vorlauf.domain.ingest.DeviceLiveness;
 import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.domain.ingest.LanePolicy;
 import de.vorlauf.domain.ingest.ValidationPolicy;
+import de.vorlauf.domain.logging.DeviceLogContext;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.pipeline.IngestMessage;
 import de.vorlauf.ingest.pipeline.IngestOutcome;
@@ -102,8 +103,10 @@ public class IngestService {
           RETRY_AFTER_SECONDS * 6,
           e);
     } catch (ExecutionException e) {
-      LOG.warn(
-          "REST ingest of device {} failed before commit: {}", deviceId, e.getCause().toString());
+      try (DeviceLogContext device = DeviceLogContext.open(null, deviceId)) {
+        LOG.warn(
+            "REST ingest of device {} failed before commit: {}", deviceId, e.getCause().toString());
+      }
       throw new IngestBusyException(
           "the readings could not be stored right now; send them again", RETRY_AFTER_SECONDS, e);
     }

@@ -3,6 +3,7 @@ package de.vorlauf.worker.config;
 import de.vorlauf.domain.config.ConfigException;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.ScheduleVars;
 import de.vorlauf.domain.config.TemporalVars;
@@ -48,7 +49,10 @@ public final class EnvironmentConfig {
             .vendorIntegrations(VendorEnvironment.read(env))
             .schedules(
                 ScheduleSettings.declared(
-                    env.find(ScheduleVars.OVERRIDES).orElse(ScheduleOverrides.none())));
+                    env.find(ScheduleVars.OVERRIDES).orElse(ScheduleOverrides.none())))
+            .logLevelPoll(env.get(LogVars.LEVEL_POLL));
+    // logback.xml applies the format; reading it here stops a bad value with the usual message
+    env.get(LogVars.FORMAT);
     env.throwIfInvalid();
     return b.build();
   }

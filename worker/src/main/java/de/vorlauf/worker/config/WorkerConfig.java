@@ -1,6 +1,7 @@
 package de.vorlauf.worker.config;
 
 import de.vorlauf.domain.config.DatabaseVars;
+import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
  * @param schedules the schedules set up at start ({@link ScheduleSettings}; none from the builder)
+ * @param logLevelPoll how often the log levels an admin set are read
  */
 public record WorkerConfig(
     String dbUrl,
@@ -41,7 +43,8 @@ public record WorkerConfig(
     MqttIngestConfig ingest,
     StorageSettings storage,
     VendorIntegrations vendorIntegrations,
-    ScheduleSettings schedules) {
+    ScheduleSettings schedules,
+    Duration logLevelPoll) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -66,6 +69,7 @@ public record WorkerConfig(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
     Objects.requireNonNull(schedules, "schedules");
+    Objects.requireNonNull(logLevelPoll, "logLevelPoll");
   }
 
   public static Builder builder() {
@@ -89,7 +93,8 @@ public record WorkerConfig(
         .ingest(ingest)
         .storage(storage)
         .vendorIntegrations(vendorIntegrations)
-        .schedules(schedules);
+        .schedules(schedules)
+        .logLevelPoll(logLevelPoll);
   }
 
   @Override
@@ -134,6 +139,7 @@ public record WorkerConfig(
     private StorageSettings storage = StorageSettings.defaults();
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
     private ScheduleSettings schedules = ScheduleSettings.NONE;
+    private Duration logLevelPoll = LogVars.LEVEL_POLL.defaultValue();
 
     private Builder() {}
 
@@ -217,6 +223,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder logLevelPoll(Duration value) {
+      logLevelPoll = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -234,7 +245,8 @@ public record WorkerConfig(
           ingest,
           storage,
           vendorIntegrations,
-          schedules);
+          schedules,
+          logLevelPoll);
     }
   }
 }

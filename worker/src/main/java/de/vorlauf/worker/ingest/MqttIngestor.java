@@ -1,6 +1,7 @@
 package de.vorlauf.worker.ingest;
 
 import de.vorlauf.domain.ingest.Lane;
+import de.vorlauf.domain.logging.DeviceLogContext;
 import de.vorlauf.ingest.pipeline.CommitReceipt;
 import de.vorlauf.ingest.pipeline.IngestMessage;
 import de.vorlauf.ingest.pipeline.IngestOutcome;
@@ -216,15 +217,17 @@ public final class MqttIngestor implements AutoCloseable {
       finished(delivery, true);
       return;
     }
-    if (stopping) {
-      log.warn(
-          "message {} not committed before shutdown; the broker will redeliver it",
-          delivery.slot());
-      finished(delivery, false);
-      return;
+    try (DeviceLogContext device = DeviceLogContext.open(null, deviceOf(delivery))) {
+      if (stopping) {
+        log.warn(
+            "message {} not committed before shutdown; the broker will redeliver it",
+            delivery.slot());
+        finished(delivery, false);
+        return;
+      }
+      // e.g. a writer that gave up: try again rather than leave a hole in the acknowledgements
+      log.warn("message {} failed ({}); processing it again", delivery.slot(), error.getMessage());
     }
-    // e.g. a writer that gave up: try again rather than leave a hole in the acknowledgements
-    log.warn("message {} failed ({}); processing it again", delivery.slot(), error.getMessage());
     retried.incrementAndGet();
     CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
         .execute(
@@ -236,6 +239,11 @@ public final class MqttIngestor implements AutoCloseable {
                 Thread.currentThread().interrupt();
               }
             });
+  }
+
+  /** The topic's device for the log context; the building is resolved later, in the pipeline. */
+  private static String deviceOf(Delivery delivery) {
+    return GreenboxTopic.parse(delivery.topic()).map(GreenboxTopic::deviceId).orElse(null);
   }
 
   private void finished(Delivery delivery, boolean committed) {

@@ -1,6 +1,7 @@
 package de.vorlauf.devstack.wildfly;
 
 import de.vorlauf.devstack.service.StateDir;
+import de.vorlauf.domain.config.LogVars;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +41,11 @@ public record WildflyOptions(
         state.log("wildfly"),
         state.pidFile("wildfly"),
         Duration.ofMinutes(3));
+  }
+
+  /** The launcher hands WildFly its log format in the environment (ChildEnvironment). */
+  String logFormat() {
+    return env.getOrDefault(LogVars.FORMAT.name(), LogVars.FORMAT.defaultValue());
   }
 
   int httpPort() {

@@ -1,5 +1,6 @@
 package de.vorlauf.devstack.wildfly;
 
+import de.vorlauf.domain.config.LogVars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ public final class WildflyService {
     try {
       deleteRecursively(base.resolve("configuration"));
       copyRecursively(standalone.resolve("configuration"), base.resolve("configuration"));
+      Path config = base.resolve("configuration/standalone.xml");
+      Files.writeString(config, withLogFormat(Files.readString(config), options.logFormat()));
       for (String dir : new String[] {"data", "log", "tmp", "deployments"}) {
         Files.createDirectories(base.resolve(dir));
       }
@@ -44,6 +47,18 @@ public final class WildflyService {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the WildFly base folder " + base, e);
     }
+  }
+
+  /**
+   * The server's log handlers with the formatter of {@code format}: the build leaves them on
+   * KEYVALUE (vorlauf-server.cli), and a handler's formatter takes no expression.
+   */
+  static String withLogFormat(String standaloneXml, String format) {
+    if (!LogVars.JSON.equals(format)) {
+      return standaloneXml;
+    }
+    return standaloneXml.replace(
+        "<named-formatter name=\"KEYVALUE\"/>", "<named-formatter name=\"JSON\"/>");
   }
 
   static void requireBuilt(WildflyOptions options) {

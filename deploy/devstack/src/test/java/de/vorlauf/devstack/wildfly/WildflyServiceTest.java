@@ -43,6 +43,19 @@ class WildflyServiceTest {
   }
 
   @Test
+  void jsonSwitchesEveryHandlerToTheJsonFormatterAndKeyValueLeavesTheBuiltConfiguration() {
+    String built =
+        "<console-handler name=\"CONSOLE\"><formatter><named-formatter name=\"KEYVALUE\"/>"
+            + "</formatter></console-handler><periodic-rotating-file-handler name=\"FILE\">"
+            + "<formatter><named-formatter name=\"KEYVALUE\"/></formatter>";
+
+    assertThat(WildflyService.withLogFormat(built, "keyvalue")).isEqualTo(built);
+    assertThat(WildflyService.withLogFormat(built, "json"))
+        .doesNotContain("KEYVALUE\"/>")
+        .contains("<formatter><named-formatter name=\"JSON\"/></formatter></console-handler>");
+  }
+
+  @Test
   void theServerStartsWithOffsetBindAddressBaseDirAndHeap() {
     StateDir state = new StateDir(repo.resolve(".vorlauf"));
     WildflyOptions options = WildflyOptions.of(repo, state, 10000, "127.0.0.1", Map.of("A", "b"));
