@@ -202,7 +202,7 @@ public final class VorlaufWorker implements AutoCloseable {
       LaneStats committed = running.lane(lane);
       lanes.add(
           new LaneProgress(
-              ProgressReporter.processId(),
+              ProgressReporter.processId(health.port()),
               lane.code(),
               now,
               stats == null ? null : stats.subscribed(),
@@ -262,7 +262,7 @@ public final class VorlaufWorker implements AutoCloseable {
       progress =
           ProgressReporter.start(
               new IngestProgressStore(dataSource),
-              ProgressReporter.processId(),
+              ProgressReporter.processId(health.port()),
               this::laneProgress,
               clock());
       WorkflowClient client =

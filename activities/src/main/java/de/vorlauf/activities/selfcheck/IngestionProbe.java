@@ -37,6 +37,8 @@ public final class IngestionProbe {
 
   /**
    * @throws DatabaseProbeException when the reports cannot be read (retried)
+   * @throws IllegalStateException when no process reported lately (retried: a worker that just
+   *     started reports within a second or two)
    */
   public ProbeResult run() {
     Instant now = clock.instant();
@@ -47,6 +49,9 @@ public final class IngestionProbe {
       throw new DatabaseProbeException("cannot read ingest progress: " + SqlErrors.describe(e), e);
     }
     IngestProgressCheck.Verdict verdict = check.evaluate(rows, now);
+    if (verdict.processes() == 0) {
+      throw new IllegalStateException(verdict.detail());
+    }
     return new ProbeResult(ProbeResult.INGESTION, verdict.ok(), verdict.detail(), null);
   }
 }

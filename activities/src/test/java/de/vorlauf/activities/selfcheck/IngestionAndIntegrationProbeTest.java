@@ -66,6 +66,17 @@ class IngestionAndIntegrationProbeTest {
   }
 
   @Test
+  void noProcessReportingIsAFailureToRetry() {
+    IngestionProbe probe =
+        new IngestionProbe(
+            since -> List.of(), new IngestProgressCheck(IngestionThresholds.defaults()), CLOCK);
+
+    assertThatThrownBy(probe::run)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no ingesting process reported in the last 30 s: is a worker running?");
+  }
+
+  @Test
   void noIntegrationConfiguredIsOk() {
     ProbeResult result = new IntegrationProbe(List::of, Duration.ofHours(2), CLOCK).run();
 

@@ -41,6 +41,10 @@ public record IngestionThresholds(
         FRESH_FOR);
   }
 
+  public IngestionThresholds withStallMax(Duration value) {
+    return new IngestionThresholds(liveLagMax, liveQueuedMax, backlogQueuedMax, value, freshFor);
+  }
+
   public static IngestionThresholds read(EnvReader env) {
     return new IngestionThresholds(
         env.get(WorkerVars.SELFCHECK_LIVE_LAG_MAX),

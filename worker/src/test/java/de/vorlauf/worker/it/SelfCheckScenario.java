@@ -2,6 +2,7 @@ package de.vorlauf.worker.it;
 
 import static de.vorlauf.worker.it.SelfCheckAssertions.assertAllProbesPassed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.vorlauf.devstack.broker.BrokerKind;
 import de.vorlauf.devstack.broker.BrokerOptions;
@@ -23,6 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,8 @@ abstract class SelfCheckScenario {
 
   @Test
   void selfCheckPassesAndWritesItsProbeRow() throws Exception {
+    // as ops would run it: on a worker that is up and has published its subscribed lanes
+    await().atMost(Duration.ofSeconds(60)).until(() -> subscribedLanesPublished() == 2);
     SelfCheckClient.Run run = client.run();
 
     assertAllProbesPassed(run.report(), broker.url());
@@ -103,6 +107,17 @@ abstract class SelfCheckScenario {
         assertThat(rs.next()).as("probe row for %s", run.workflowId()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(1);
       }
+    }
+  }
+
+  private int subscribedLanesPublished() throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT count(*) FROM ingest_progress WHERE subscribed");
+        ResultSet rs = statement.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 
