@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class StatusService {
 
-  private static final List<String> ORDER = List.of("database", "mqtt", "temporal", "worker");
+  private static final List<String> ORDER =
+      List.of("database", "mqtt", "temporal", "worker", "ingestion");
 
   @Inject Instance<Probe> probes;
 

@@ -1,0 +1,79 @@
+package de.vorlauf.webadmin.probe;
+
+import de.vorlauf.domain.config.EnvReader;
+import de.vorlauf.ingest.progress.IngestProgressCheck;
+import de.vorlauf.ingest.progress.IngestionThresholds;
+import de.vorlauf.persistence.ingest.IngestProgressStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Ingestion over every worker, for the status page: per lane the readings queued, messages in
+ * flight and lag in words and numbers, from what the workers publish to {@code ingest_progress}
+ * (the worker card shows only the one worker VORLAUF_WORKER_HEALTH_URL points at). Down, saying
+ * why, when a lane is behind by the self-check's thresholds (VORLAUF_SELFCHECK_*) or no worker
+ * reports.
+ */
+@ApplicationScoped
+public class IngestionStatusProbe implements Probe {
+
+  public static final String NAME = "ingestion";
+
+  @Resource(lookup = "java:jboss/datasources/VorlaufDS")
+  DataSource dataSource;
+
+  private final Clock clock = Clock.systemUTC();
+  private IngestProgressCheck check;
+
+  @PostConstruct
+  void readThresholds() {
+    // a bad value reads as the default here; the worker refuses to start with it
+    check = new IngestProgressCheck(IngestionThresholds.read(new EnvReader(System.getenv())));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ServiceCheck check() {
+    long begin = System.nanoTime();
+    Instant now = clock.instant();
+    try {
+      IngestProgressCheck.Verdict verdict =
+          check.evaluate(
+              new IngestProgressStore(dataSource).since(now.minus(Duration.ofHours(1))), now);
+      return new ServiceCheck(
+          NAME,
+          verdict.ok(),
+          verdict.detail(),
+          (System.nanoTime() - begin) / 1_000_000,
+          facts(verdict),
+          List.of());
+    } catch (SQLException | RuntimeException e) {
+      return ServiceCheck.down(
+          NAME, "cannot read the workers' ingest progress: " + Failures.describe(e));
+    }
+  }
+
+  static Map<String, String> facts(IngestProgressCheck.Verdict verdict) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("workers reporting", Integer.toString(verdict.processes()));
+    for (IngestProgressCheck.LaneSummary lane : verdict.lanes()) {
+      facts.put(
+          lane.lane().code() + " lane",
+          lane.ok() ? lane.words() : lane.words() + " — " + String.join(", ", lane.problems()));
+    }
+    return facts;
+  }
+}
