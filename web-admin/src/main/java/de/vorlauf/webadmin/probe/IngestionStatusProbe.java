@@ -1,12 +1,12 @@
 package de.vorlauf.webadmin.probe;
 
-import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.ingest.progress.IngestProgressCheck;
 import de.vorlauf.ingest.progress.IngestionThresholds;
 import de.vorlauf.persistence.ingest.IngestProgressStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,13 +31,14 @@ public class IngestionStatusProbe implements Probe {
   @Resource(lookup = "java:jboss/datasources/VorlaufDS")
   DataSource dataSource;
 
+  @Inject IngestionThresholds thresholds;
+
   private final Clock clock = Clock.systemUTC();
   private IngestProgressCheck check;
 
   @PostConstruct
-  void readThresholds() {
-    // a bad value reads as the default here; the worker refuses to start with it
-    check = new IngestProgressCheck(IngestionThresholds.read(new EnvReader(System.getenv())));
+  void judgeByTheThresholds() {
+    check = new IngestProgressCheck(thresholds);
   }
 
   @Override
