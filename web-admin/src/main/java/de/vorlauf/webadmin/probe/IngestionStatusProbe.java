@@ -22,9 +22,13 @@ import javax.sql.DataSource;
  * (the worker card shows only the one worker VORLAUF_WORKER_HEALTH_URL points at). Down, saying
  * why, when a lane is behind by the self-check's thresholds (VORLAUF_SELFCHECK_*) or no worker
  * reports.
+ *
+ * <p>Not one of the parallel {@link Probe}s: {@link de.vorlauf.webadmin.status.StatusPage} asks it
+ * after the database probe answered, so it reuses that connection instead of opening a second one
+ * at the same moment, and a dead database is reported once, by its own card.
  */
 @ApplicationScoped
-public class IngestionStatusProbe implements Probe {
+public class IngestionStatusProbe {
 
   public static final String NAME = "ingestion";
 
@@ -41,12 +45,6 @@ public class IngestionStatusProbe implements Probe {
     check = new IngestProgressCheck(thresholds);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
   public ServiceCheck check() {
     long begin = System.nanoTime();
     Instant now = clock.instant();

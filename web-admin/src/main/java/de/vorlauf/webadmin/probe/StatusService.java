@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class StatusService {
 
-  private static final List<String> ORDER =
-      List.of("database", "mqtt", "temporal", "worker", "ingestion");
+  private static final List<String> ORDER = List.of("database", "mqtt", "temporal", "worker");
 
   @Inject Instance<Probe> probes;
 
