@@ -29,10 +29,10 @@ public final class WorkerVars {
   public static final EnvVar<Duration> ACK_STALL =
       EnvVar.positiveDuration("VORLAUF_WORKER_ACK_STALL")
           .byDefault("PT60S")
-          .readBy(WORKER)
+          .readBy(WORKER, WILDFLY)
           .means(
               "readiness fails when an MQTT lane has messages in flight and acknowledged none for"
-                  + " this long");
+                  + " this long; the self-check and the status page call such a lane stalled");
 
   public static final EnvVar<String> HEALTH_URL =
       EnvVar.url("VORLAUF_WORKER_HEALTH_URL", false, "http", "https")
