@@ -1,4 +1,5 @@
-// Status: the services with their facts and limits, and the platform self-check with its result,
+// Status: the services with their facts and limits (ingestion: backlog and lag per lane over every
+// worker, in words and numbers), and the platform self-check with its result,
 // probes and workflow history in a detail panel (?open=<workflow id>).
 
 import { api } from '../api.js';
@@ -8,7 +9,7 @@ import { badge } from '../components/badge.js';
 import { drawer } from '../components/drawer.js';
 import { announce, statusLine } from '../components/live.js';
 
-const TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker', wildfly: 'WildFly', simulator: 'Simulator' };
+const TITLES = { database: 'Database', mqtt: 'MQTT broker', temporal: 'Temporal', worker: 'Worker', ingestion: 'Ingestion (all workers)', wildfly: 'WildFly', simulator: 'Simulator' };
 
 export async function mount(root) {
   const overall = el('span', { id: 'overall-status', 'data-testid': 'overall-status', class: 'badge muted' }, 'checking…');

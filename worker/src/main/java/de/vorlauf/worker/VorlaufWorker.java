@@ -2,15 +2,23 @@ package de.vorlauf.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
+import de.vorlauf.activities.selfcheck.IngestionProbe;
+import de.vorlauf.activities.selfcheck.IntegrationProbe;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
+import de.vorlauf.activities.selfcheck.TemporalIntegrationStates;
 import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.ingest.mqtt.RoundTripScope;
 import de.vorlauf.ingest.mqtt.RoundTripSettings;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
+import de.vorlauf.ingest.pipeline.LaneStats;
+import de.vorlauf.ingest.progress.IngestProgressCheck;
+import de.vorlauf.persistence.ingest.IngestProgressStore;
+import de.vorlauf.persistence.ingest.LaneProgress;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.logging.LogLevelRepository;
@@ -18,6 +26,7 @@ import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
+import de.vorlauf.worker.health.ProgressReporter;
 import de.vorlauf.worker.health.ReadinessReport;
 import de.vorlauf.worker.health.WorkerChecks;
 import de.vorlauf.worker.ingest.MqttIngestion;
@@ -44,6 +53,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -87,6 +97,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private volatile WorkflowServiceStubs connected;
   private DeviceStateMetrics deviceMetrics;
   private LogLevelPoller logLevels;
+  private ProgressReporter progress;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -177,6 +188,42 @@ public final class VorlaufWorker implements AutoCloseable {
         ingestor.stalledFor().toSeconds());
   }
 
+  /**
+   * This process's lanes for {@code ingest_progress}: the writer queues and lag of the pipeline,
+   * and with MQTT the messages in flight and the stall; empty while the pipeline does not run.
+   */
+  private List<LaneProgress> laneProgress() {
+    WorkerPipeline owner = pipeline;
+    IngestPipeline running = owner == null ? null : owner.pipeline();
+    if (running == null) {
+      return List.of();
+    }
+    MqttIngestion ingestion = mqtt;
+    Instant now = clock().instant();
+    List<LaneProgress> lanes = new ArrayList<>();
+    for (Lane lane : Lane.values()) {
+      MqttIngestor ingestor =
+          ingestion == null
+              ? null
+              : lane == Lane.LIVE ? ingestion.ingestor() : ingestion.backlogIngestor();
+      MqttIngestor.Stats stats = ingestor == null ? null : ingestor.stats();
+      WriterStats writer = owner.writerStats(lane);
+      LaneStats committed = running.lane(lane);
+      lanes.add(
+          new LaneProgress(
+              ProgressReporter.processId(health.port()),
+              lane.code(),
+              now,
+              stats == null ? null : stats.subscribed(),
+              stats == null ? 0 : stats.inFlight(),
+              writer == null ? 0 : writer.pendingRows(),
+              committed.lastLag() == null ? null : committed.lastLag().toMillis() / 1000.0,
+              committed.lastCommitAt(),
+              ingestor == null ? 0 : ingestor.stalledFor().toSeconds()));
+    }
+    return lanes;
+  }
+
   public VorlaufWorker(WorkerConfig config) {
     this(config, factory -> {});
   }
@@ -222,12 +269,18 @@ public final class VorlaufWorker implements AutoCloseable {
               metrics.registry(), dataSource, config.ingest().offlineAfter(), clock());
       // vendor polling and storage maintenance need it whether or not MQTT is consumed here
       pipeline = WorkerPipeline.start(WorkerPipeline.settings(config), clock());
+      progress =
+          ProgressReporter.start(
+              new IngestProgressStore(dataSource),
+              ProgressReporter.processId(health.port()),
+              this::laneProgress,
+              clock());
       WorkflowClient client =
           WorkflowClient.newInstance(
               stubs,
               WorkflowClientOptions.newBuilder().setNamespace(config.temporalNamespace()).build());
       factory = WorkerFactory.newInstance(client);
-      register(factory.newWorker(TaskQueues.PLATFORM));
+      register(factory.newWorker(TaskQueues.PLATFORM), client);
       extraRegistrations.accept(factory);
       factory.start();
       if (config.ingest().enabled()) {
@@ -258,15 +311,24 @@ public final class VorlaufWorker implements AutoCloseable {
     }
   }
 
-  private void register(Worker worker) {
+  private void register(Worker worker, WorkflowClient client) {
     worker.registerWorkflowImplementationTypes(PlatformSelfCheckWorkflowImpl.class);
     Clock clock = Clock.systemUTC();
+    IngestProgressStore progressStore = new IngestProgressStore(dataSource);
     worker.registerActivitiesImplementations(
         new SelfCheckActivitiesImpl(
             new PlatformProbeStore(dataSource, clock),
             new MqttRoundTrip(roundTripSettings(), RoundTripScope.SELF_CHECK, clock),
             new ClockSkewCheck(config.clockSkewThreshold()),
-            clock));
+            clock,
+            new IngestionProbe(
+                since -> progressStore.since(since),
+                new IngestProgressCheck(config.selfCheck().ingestion()),
+                clock),
+            new IntegrationProbe(
+                new TemporalIntegrationStates(client, config.vendorIntegrations()),
+                config.selfCheck().vendorLagMax(),
+                clock)));
     worker.registerWorkflowImplementationTypes(IngestionPollingWorkflowImpl.class);
     // the process's pipeline, as for MQTT: one validation and one store for every source
     worker.registerActivitiesImplementations(
@@ -325,6 +387,9 @@ public final class VorlaufWorker implements AutoCloseable {
           mqtt.stop(config.shutdownGrace());
         }
         stopFactory();
+        if (progress != null) {
+          progress.close();
+        }
         if (pipeline != null) {
           // after the activities: a vendor poll in flight still stores through it
           pipeline.stop(config.shutdownGrace());

@@ -31,16 +31,22 @@ public class SelfCheckActivitiesImpl implements SelfCheckActivities {
   private final MqttRoundTrip mqttRoundTrip;
   private final ClockSkewCheck clockSkewCheck;
   private final Clock clock;
+  private final IngestionProbe ingestion;
+  private final IntegrationProbe integrations;
 
   public SelfCheckActivitiesImpl(
       PlatformProbeStore probeStore,
       MqttRoundTrip mqttRoundTrip,
       ClockSkewCheck clockSkewCheck,
-      Clock clock) {
+      Clock clock,
+      IngestionProbe ingestion,
+      IntegrationProbe integrations) {
     this.probeStore = probeStore;
     this.mqttRoundTrip = mqttRoundTrip;
     this.clockSkewCheck = clockSkewCheck;
     this.clock = clock;
+    this.ingestion = ingestion;
+    this.integrations = integrations;
   }
 
   @Override
@@ -95,6 +101,16 @@ public class SelfCheckActivitiesImpl implements SelfCheckActivities {
     }
     ClockSkewReport report = clockSkewCheck.evaluate(WORKER_CLOCK, offsets);
     return new ProbeResult(ProbeResult.CLOCK, report.ok(), report.explanation(), null);
+  }
+
+  @Override
+  public ProbeResult probeIngestion() {
+    return ingestion.run();
+  }
+
+  @Override
+  public ProbeResult probeIntegrations() {
+    return integrations.run();
   }
 
   private static Instant temporalServerTime(ActivityInfo info) {

@@ -37,7 +37,12 @@ class SelfCheckActivitiesImplTest {
   private final MqttRoundTrip mqtt = mock(MqttRoundTrip.class);
   private final SelfCheckActivitiesImpl activities =
       new SelfCheckActivitiesImpl(
-          store, mqtt, new ClockSkewCheck(Duration.ofSeconds(2)), Clock.systemUTC());
+          store,
+          mqtt,
+          new ClockSkewCheck(Duration.ofSeconds(2)),
+          Clock.systemUTC(),
+          mock(IngestionProbe.class),
+          mock(IntegrationProbe.class));
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
 
   @AfterEach

@@ -26,7 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PlatformE2EIT {
 
-  private static final List<String> SERVICES = List.of("database", "mqtt", "temporal", "worker");
+  private static final List<String> SERVICES =
+      List.of("database", "mqtt", "temporal", "worker", "ingestion");
 
   @TempDir static Path tmp;
   private static RunningPlatform platform;
@@ -74,7 +75,7 @@ class PlatformE2EIT {
               ExpectedConditions.presenceOfElementLocated(
                   By.cssSelector("[data-testid='self-check-result'][data-result='ok']")));
       // the page re-renders every few seconds: look elements up afresh inside each wait
-      for (String probe : List.of("database", "mqtt", "clock")) {
+      for (String probe : List.of("database", "mqtt", "clock", "ingestion", "integrations")) {
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-testid='probe-" + probe + "'][data-ok='true']")));

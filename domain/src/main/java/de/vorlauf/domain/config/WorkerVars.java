@@ -29,10 +29,10 @@ public final class WorkerVars {
   public static final EnvVar<Duration> ACK_STALL =
       EnvVar.positiveDuration("VORLAUF_WORKER_ACK_STALL")
           .byDefault("PT60S")
-          .readBy(WORKER)
+          .readBy(WORKER, WILDFLY)
           .means(
               "readiness fails when an MQTT lane has messages in flight and acknowledged none for"
-                  + " this long");
+                  + " this long; the self-check and the status page call such a lane stalled");
 
   public static final EnvVar<String> HEALTH_URL =
       EnvVar.url("VORLAUF_WORKER_HEALTH_URL", false, "http", "https")
@@ -53,9 +53,50 @@ public final class WorkerVars {
           .readBy(WORKER)
           .means("the largest clock skew the self-check accepts");
 
+  public static final EnvVar<Duration> SELFCHECK_LIVE_LAG_MAX =
+      EnvVar.positiveDuration("VORLAUF_SELFCHECK_LIVE_LAG_MAX")
+          .byDefault("PT2M")
+          .readBy(WORKER, WILDFLY)
+          .means(
+              "the self-check and the status page call ingestion behind when the live lane's lag"
+                  + " (or how long its messages wait unacknowledged) is longer");
+
+  public static final EnvVar<Integer> SELFCHECK_LIVE_QUEUED_MAX =
+      EnvVar.integer("VORLAUF_SELFCHECK_LIVE_QUEUED_MAX", 0, Integer.MAX_VALUE)
+          .byDefault("10000")
+          .readBy(WORKER, WILDFLY)
+          .means(
+              "the self-check and the status page call ingestion behind when more live readings"
+                  + " wait in the writers (summed over the workers)");
+
+  public static final EnvVar<Integer> SELFCHECK_BACKLOG_QUEUED_MAX =
+      EnvVar.integer("VORLAUF_SELFCHECK_BACKLOG_QUEUED_MAX", 0, Integer.MAX_VALUE)
+          .byDefault("90000")
+          .readBy(WORKER, WILDFLY)
+          .means(
+              "the same for the backlog lane, whose lag is old data by nature (default: 90 % of"
+                  + " one writer queue)");
+
+  public static final EnvVar<Duration> SELFCHECK_VENDOR_LAG_MAX =
+      EnvVar.positiveDuration("VORLAUF_SELFCHECK_VENDOR_LAG_MAX")
+          .byDefault("PT2H")
+          .readBy(WORKER)
+          .means(
+              "the self-check names a vendor installation lagging when its newest stored reading"
+                  + " is older");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
-          HEALTH_PORT, HEALTH_BIND, HEALTH_URL, ACK_STALL, SHUTDOWN_GRACE, CLOCK_SKEW_THRESHOLD);
+          HEALTH_PORT,
+          HEALTH_BIND,
+          HEALTH_URL,
+          ACK_STALL,
+          SHUTDOWN_GRACE,
+          CLOCK_SKEW_THRESHOLD,
+          SELFCHECK_LIVE_LAG_MAX,
+          SELFCHECK_LIVE_QUEUED_MAX,
+          SELFCHECK_BACKLOG_QUEUED_MAX,
+          SELFCHECK_VENDOR_LAG_MAX);
 
   private WorkerVars() {}
 }

@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.probe;
 
+import de.vorlauf.ingest.progress.IngestProgressCheck;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -70,20 +71,8 @@ final class WorkerIngestWords {
     return number == null ? "?" : String.format(Locale.ENGLISH, "%,d", number.longValue());
   }
 
-  /** 0.4 s, 12 min, 3 h 12 min, 2 d 4 h. */
+  /** 0.4 s, 12 min, 3 h 12 min, 2 d 4 h: as the ingestion card and the self-check say it. */
   static String duration(double seconds) {
-    if (seconds < 90) {
-      return String.format(Locale.ENGLISH, "%.1f s", seconds);
-    }
-    long total = Math.round(seconds);
-    long minutes = total / 60;
-    if (minutes < 90) {
-      return minutes + " min";
-    }
-    long hours = minutes / 60;
-    if (hours < 48) {
-      return hours + " h " + (minutes % 60) + " min";
-    }
-    return (hours / 24) + " d " + (hours % 24) + " h";
+    return IngestProgressCheck.duration(seconds);
   }
 }

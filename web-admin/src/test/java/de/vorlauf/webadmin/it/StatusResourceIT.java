@@ -56,6 +56,11 @@ class StatusResourceIT {
       assertThat(service(status, dead).get("up").asBoolean()).as(dead).isFalse();
       assertThat(service(status, dead).get("detail").asText()).as(dead).isNotBlank();
     }
+    // the database answers, but no worker publishes its lanes there
+    JsonNode ingestion = service(status, "ingestion");
+    assertThat(ingestion.get("up").asBoolean()).as(ingestion.toString()).isFalse();
+    assertThat(ingestion.get("detail").asText())
+        .isEqualTo("no ingesting process reported in the last 30 s: is a worker running?");
     assertThat(status.get("allUp").asBoolean()).isFalse();
     assertThat(status.get("recentWorkflows").isArray()).isTrue();
   }

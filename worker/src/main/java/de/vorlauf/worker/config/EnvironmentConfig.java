@@ -44,6 +44,7 @@ public final class EnvironmentConfig {
                 new HealthConfig(env.get(WorkerVars.HEALTH_BIND), env.get(WorkerVars.ACK_STALL)))
             .shutdownGrace(env.get(WorkerVars.SHUTDOWN_GRACE))
             .clockSkewThreshold(env.get(WorkerVars.CLOCK_SKEW_THRESHOLD))
+            .selfCheck(SelfCheckConfig.read(env))
             .ingest(IngestEnvironment.read(env))
             .storage(StorageEnvironment.read(env))
             .vendorIntegrations(VendorEnvironment.read(env))

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param health where those endpoints listen, and readiness' patience ({@link HealthConfig})
  * @param shutdownGrace how long a stopping worker waits for in-flight activities
  * @param clockSkewThreshold the largest clock skew the self-check accepts
+ * @param selfCheck the self-check's ingestion and vendor thresholds ({@link SelfCheckConfig})
  * @param ingest MQTT ingestion and the worker's pipeline ({@link MqttIngestConfig})
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
@@ -40,6 +41,7 @@ public record WorkerConfig(
     HealthConfig health,
     Duration shutdownGrace,
     Duration clockSkewThreshold,
+    SelfCheckConfig selfCheck,
     MqttIngestConfig ingest,
     StorageSettings storage,
     VendorIntegrations vendorIntegrations,
@@ -65,6 +67,7 @@ public record WorkerConfig(
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
     Objects.requireNonNull(clockSkewThreshold, "clockSkewThreshold");
+    Objects.requireNonNull(selfCheck, "selfCheck");
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
@@ -90,6 +93,7 @@ public record WorkerConfig(
         .health(health)
         .shutdownGrace(shutdownGrace)
         .clockSkewThreshold(clockSkewThreshold)
+        .selfCheck(selfCheck)
         .ingest(ingest)
         .storage(storage)
         .vendorIntegrations(vendorIntegrations)
@@ -135,6 +139,7 @@ public record WorkerConfig(
     private HealthConfig health = HealthConfig.defaults();
     private Duration shutdownGrace = DEFAULT_SHUTDOWN_GRACE;
     private Duration clockSkewThreshold = DEFAULT_CLOCK_SKEW_THRESHOLD;
+    private SelfCheckConfig selfCheck = SelfCheckConfig.defaults();
     private MqttIngestConfig ingest = MqttIngestConfig.defaults();
     private StorageSettings storage = StorageSettings.defaults();
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
@@ -203,6 +208,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder selfCheck(SelfCheckConfig value) {
+      selfCheck = value;
+      return this;
+    }
+
     public Builder ingest(MqttIngestConfig value) {
       ingest = value;
       return this;
@@ -242,6 +252,7 @@ public record WorkerConfig(
           health,
           shutdownGrace,
           clockSkewThreshold,
+          selfCheck,
           ingest,
           storage,
           vendorIntegrations,

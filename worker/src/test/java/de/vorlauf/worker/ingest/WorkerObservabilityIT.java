@@ -3,17 +3,23 @@ package de.vorlauf.worker.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import de.vorlauf.activities.selfcheck.IngestionProbe;
 import de.vorlauf.devstack.temporal.RunningTemporal;
+import de.vorlauf.ingest.progress.IngestProgressCheck;
+import de.vorlauf.ingest.progress.IngestionThresholds;
+import de.vorlauf.persistence.ingest.IngestProgressStore;
 import de.vorlauf.testsupport.SharedServices;
 import de.vorlauf.testsupport.TestNames;
 import de.vorlauf.testsupport.metrics.MetricsCatalogue;
 import de.vorlauf.testsupport.metrics.Scrape;
 import de.vorlauf.worker.VorlaufWorker;
 import de.vorlauf.worker.config.EnvironmentConfig;
+import de.vorlauf.worker.config.HealthConfig;
 import de.vorlauf.worker.config.MqttIngestConfig;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflow;
+import de.vorlauf.workflows.selfcheck.ProbeResult;
 import de.vorlauf.workflows.selfcheck.SelfCheckReport;
 import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
 import io.temporal.client.WorkflowClient;
@@ -25,6 +31,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +53,9 @@ class WorkerObservabilityIT {
 
   private static final TestNames NAMES = TestNames.of(WorkerObservabilityIT.class);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** Short, so the stall test waits seconds, not the default minute. */
+  private static final Duration STALL = Duration.ofSeconds(2);
 
   @TempDir Path dir;
 
@@ -145,6 +158,68 @@ class WorkerObservabilityIT {
     }
   }
 
+  @Test
+  void readinessAndTheSelfCheckNameTheStallWhileCommitsAreBlocked() throws Exception {
+    try (IngestFixture fx = new IngestFixture(WorkerObservabilityIT.class);
+        VorlaufWorker worker = startWorker(fx, "stall", STALL)) {
+      fx.registerDevices("stall-", 1);
+      awaitReady(worker);
+      int messages = 3;
+      try (Connection blocker =
+          DriverManager.getConnection(
+              fx.postgres.jdbcUrl(), fx.postgres.user(), fx.postgres.password())) {
+        // a real stall: the writer's COPY waits for this lock, nothing commits, nothing is acked
+        blocker.setAutoCommit(false);
+        try (Statement lock = blocker.createStatement()) {
+          lock.execute("LOCK TABLE readings IN ACCESS EXCLUSIVE MODE");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (TestPublisher publisher = new TestPublisher(fx.broker.url())) {
+          for (int i = 0; i < messages; i++) {
+            publisher.publish(
+                "greenbox/stall-0/sensors",
+                IngestFixture.message("stall-0", now.minusSeconds(messages - i), 40 + i));
+          }
+        }
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  HttpResponse<String> ready = get(worker, "/health/ready");
+                  assertThat(ready.statusCode()).isEqualTo(503);
+                  assertThat(ready.body())
+                      .contains("\"name\":\"ingestion\",\"up\":false")
+                      .contains("live lane: " + messages + " messages in flight, none acknowledged")
+                      .contains("\"name\":\"database\",\"up\":true");
+                });
+        // the self-check's probe reads what the worker published, as on any other worker
+        IngestionProbe probe =
+            new IngestionProbe(
+                new IngestProgressStore(fx.db)::since,
+                new IngestProgressCheck(IngestionThresholds.defaults().withStallMax(STALL)),
+                Clock.systemUTC());
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  ProbeResult result = probe.run();
+                  assertThat(result.ok()).as(result.detail()).isFalse();
+                  assertThat(result.detail())
+                      .startsWith("ingestion behind: live lane ")
+                      .contains(messages + " messages in flight, none acknowledged for ");
+                });
+        blocker.rollback();
+      }
+      awaitReady(worker);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  fx.count("SELECT count(*) FROM sensor_readings WHERE device_id = 'stall-0'")
+                      == messages * IngestFixture.READINGS);
+    }
+  }
+
   private static void runSelfCheck() {
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
@@ -169,6 +244,11 @@ class WorkerObservabilityIT {
   }
 
   private static VorlaufWorker startWorker(IngestFixture fx, String name) throws Exception {
+    return startWorker(fx, name, HealthConfig.defaults().ackStallAfter());
+  }
+
+  private static VorlaufWorker startWorker(IngestFixture fx, String name, Duration ackStall)
+      throws Exception {
     RunningTemporal temporal = SharedServices.temporal();
     MqttIngestConfig mqtt =
         EnvironmentConfig.read(
@@ -187,6 +267,7 @@ class WorkerObservabilityIT {
             .mqttUrl(fx.broker.url())
             .temporalAddress(temporal.address())
             .healthPort(0)
+            .health(HealthConfig.defaults().withAckStallAfter(ackStall))
             .shutdownGrace(Duration.ofSeconds(5))
             .ingest(mqtt)
             .build();

@@ -2,6 +2,7 @@ package de.vorlauf.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.vorlauf.worker.health.ProgressReporter;
 import de.vorlauf.workflows.selfcheck.ProbeResult;
 import de.vorlauf.workflows.selfcheck.SelfCheckReport;
 
@@ -14,7 +15,7 @@ final class SelfCheckAssertions {
     assertThat(report.ok()).as("report %s", report).isTrue();
     assertThat(report.probes())
         .extracting(ProbeResult::name)
-        .containsExactly("database", "mqtt", "clock");
+        .containsExactly("database", "mqtt", "clock", "ingestion", "integrations");
     ProbeResult database = report.probes().get(0);
     assertThat(database.detail()).startsWith("PostgreSQL ").contains("write #1");
     assertThat(database.latencyMillis()).isNotNull().isGreaterThanOrEqualTo(0L);
@@ -26,6 +27,10 @@ final class SelfCheckAssertions {
         .contains("database vs worker")
         .contains("mqtt message vs worker")
         .contains("temporal server vs worker");
+    assertThat(report.probes().get(3).detail())
+        .startsWith("ingestion keeps up: live lane 0 readings queued, 0 messages in flight")
+        .contains(" — 1 process reporting (" + ProgressReporter.processId(0).split(":")[0]);
+    assertThat(report.probes().get(4).detail()).isEqualTo("no vendor integrations configured");
     assertThat(report.finishedAt()).isAfterOrEqualTo(report.startedAt());
   }
 }

@@ -107,6 +107,8 @@ abstract class SelfCheckScenario {
 
   @Test
   void selfCheckPassesAndWritesItsProbeRow() throws Exception {
+    // as ops would run it: on a worker that is up and has published its subscribed lanes
+    await().atMost(Duration.ofSeconds(60)).until(() -> subscribedLanesPublished() == 2);
     SelfCheckClient.Run run = client.run();
 
     assertAllProbesPassed(run.report(), broker.url());
@@ -120,6 +122,17 @@ abstract class SelfCheckScenario {
         assertThat(rs.next()).as("probe row for %s", run.workflowId()).isTrue();
         assertThat(rs.getInt(1)).isEqualTo(1);
       }
+    }
+  }
+
+  private int subscribedLanesPublished() throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT count(*) FROM ingest_progress WHERE subscribed");
+        ResultSet rs = statement.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
     }
   }
 

@@ -17,12 +17,19 @@ import org.slf4j.Logger;
 
 /**
  * Runs the database and MQTT probes in parallel, then the clock check with the clock readings they
- * brought back. A probe that still fails after its retries becomes a not-ok {@link ProbeResult};
- * the check itself always completes with a report.
+ * brought back; since {@link #INGESTION_PROBES} the ingestion (backlog, lag, stalls) and vendor
+ * integration probes run beside the first two. A probe that still fails after its retries becomes a
+ * not-ok {@link ProbeResult}; the check itself always completes with a report.
  */
 public class PlatformSelfCheckWorkflowImpl implements PlatformSelfCheckWorkflow {
 
   static final int MAX_ATTEMPTS = 3;
+
+  /**
+   * The version marker of the ingestion and integration probes: runs recorded before them (no
+   * marker) replay without scheduling them (histories/platform-self-check-v1.json).
+   */
+  static final String INGESTION_PROBES = "ingestion-and-integration-probes";
 
   private static final Logger log = Workflow.getLogger(PlatformSelfCheckWorkflowImpl.class);
 
@@ -50,6 +57,11 @@ public class PlatformSelfCheckWorkflowImpl implements PlatformSelfCheckWorkflow 
 
     Promise<DatabaseProbeOutcome> database = Async.function(activities::probeDatabase, probeKey);
     Promise<MqttProbeOutcome> mqtt = Async.function(activities::probeMqtt, probeKey);
+    boolean withIngestion = Workflow.getVersion(INGESTION_PROBES, Workflow.DEFAULT_VERSION, 1) >= 1;
+    Promise<ProbeResult> ingestion =
+        withIngestion ? Async.function(activities::probeIngestion) : null;
+    Promise<ProbeResult> integrations =
+        withIngestion ? Async.function(activities::probeIntegrations) : null;
 
     List<ClockReading> clockReadings = new ArrayList<>();
     ProbeResult databaseResult =
@@ -73,7 +85,11 @@ public class PlatformSelfCheckWorkflowImpl implements PlatformSelfCheckWorkflow 
     ProbeResult clockResult =
         call(ProbeResult.CLOCK, () -> activities.checkClocks(new ClockCheckRequest(clockReadings)));
 
-    List<ProbeResult> probes = List.of(databaseResult, mqttResult, clockResult);
+    List<ProbeResult> probes = new ArrayList<>(List.of(databaseResult, mqttResult, clockResult));
+    if (withIngestion) {
+      probes.add(await(ProbeResult.INGESTION, ingestion, result -> result));
+      probes.add(await(ProbeResult.INTEGRATIONS, integrations, result -> result));
+    }
     boolean ok = probes.stream().allMatch(ProbeResult::ok);
     log.info("self-check {} finished: {}", probeKey, ok ? "ok" : "NOT ok");
     return new SelfCheckReport(ok, probes, startedAt, now());

@@ -5,7 +5,7 @@ import io.temporal.activity.ActivityInterface;
 /**
  * The probes of the platform self-check, one per service.
  *
- * <p>All three are safe to retry: they only touch data owned by the probe key (the workflow ID) or
+ * <p>All are safe to retry: they only touch data owned by the probe key (the workflow ID) or
  * nothing at all. A failed probe throws; the workflow retries it a bounded number of times and then
  * reports it as not ok without failing the whole check.
  */
@@ -47,4 +47,23 @@ public interface SelfCheckActivities {
    * false}), not a failure.
    */
   ProbeResult checkClocks(ClockCheckRequest request);
+
+  /**
+   * Reads what every ingesting process published about its lanes and judges backlog, lag and stalls
+   * against the configured thresholds, e.g. "ingestion behind: live lane 95,000 readings queued
+   * (limit 10,000), lag 4 min (limit 2 min)".
+   *
+   * <p>Read-only; a retry reads again. Ingestion behind is a result ({@code ok = false}), not a
+   * failure; an unreachable database is a failure (retried).
+   */
+  ProbeResult probeIngestion();
+
+  /**
+   * Asks each configured vendor integration's polling workflow for its state and names the
+   * integrations and installations that are not polling, paused, failing or lagging.
+   *
+   * <p>Read-only (workflow queries); a retry asks again. An integration not polling is a result,
+   * not a failure.
+   */
+  ProbeResult probeIntegrations();
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * The outcome of a self-check.
  *
  * @param ok true when every probe is ok
- * @param probes one result per probe: database, mqtt, clock (in that order)
+ * @param probes one result per probe: database, mqtt, clock, then ingestion and integrations (in
+ *     that order; runs started before those probes existed have the first three only)
  * @param startedAt workflow time when the check started
  * @param finishedAt workflow time when the last probe finished
  */

@@ -14,4 +14,11 @@ class PlatformSelfCheckReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/platform-self-check-v1.json", PlatformSelfCheckWorkflowImpl.class);
   }
+
+  /** v2: the ingestion and integration probes, behind their version marker. */
+  @Test
+  void historyWithIngestionProbesReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/platform-self-check-v2.json", PlatformSelfCheckWorkflowImpl.class);
+  }
 }

@@ -2,6 +2,8 @@ package de.vorlauf.workflows.selfcheck;
 
 import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.clockOk;
 import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.databaseOk;
+import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.ingestionOk;
+import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.integrationsOk;
 import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.mqttOk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -18,6 +20,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
@@ -34,6 +37,12 @@ class PlatformSelfCheckWorkflowTest {
   private final SelfCheckActivities activities =
       mock(SelfCheckActivities.class, withSettings().withoutAnnotations());
 
+  @BeforeEach
+  void ingestionAndIntegrationsOk() {
+    when(activities.probeIngestion()).thenReturn(ingestionOk());
+    when(activities.probeIntegrations()).thenReturn(integrationsOk());
+  }
+
   @Test
   void allProbesOkMakeAnOkReport(TestWorkflowEnvironment env, Worker worker) {
     when(activities.probeDatabase(anyString())).thenReturn(databaseOk());
@@ -48,7 +57,9 @@ class PlatformSelfCheckWorkflowTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("database", true, 4L),
             org.assertj.core.groups.Tuple.tuple("mqtt", true, 3L),
-            org.assertj.core.groups.Tuple.tuple("clock", true, null));
+            org.assertj.core.groups.Tuple.tuple("clock", true, null),
+            org.assertj.core.groups.Tuple.tuple("ingestion", true, null),
+            org.assertj.core.groups.Tuple.tuple("integrations", true, null));
     assertThat(report.finishedAt()).isAfterOrEqualTo(report.startedAt());
     verify(activities).probeDatabase("self-check-all-ok");
   }
@@ -79,7 +90,7 @@ class PlatformSelfCheckWorkflowTest {
     assertThat(report.ok()).isFalse();
     assertThat(report.probes())
         .extracting(ProbeResult::name)
-        .containsExactly("database", "mqtt", "clock");
+        .containsExactly("database", "mqtt", "clock", "ingestion", "integrations");
     ProbeResult mqtt = report.probes().get(1);
     assertThat(mqtt.ok()).isFalse();
     assertThat(mqtt.detail())
@@ -99,11 +110,16 @@ class PlatformSelfCheckWorkflowTest {
     when(activities.probeDatabase(anyString())).thenThrow(new IllegalStateException("db down"));
     when(activities.probeMqtt(anyString())).thenThrow(new IllegalStateException("broker down"));
     when(activities.checkClocks(any())).thenThrow(new IllegalStateException("clock broken"));
+    when(activities.probeIngestion()).thenThrow(new IllegalStateException("progress unreadable"));
+    when(activities.probeIntegrations()).thenThrow(new IllegalStateException("no Temporal"));
 
     SelfCheckReport report = run(env, worker, "self-check-" + UUID.randomUUID());
 
     assertThat(report.ok()).isFalse();
-    assertThat(report.probes()).extracting(ProbeResult::ok).containsExactly(false, false, false);
+    assertThat(report.probes())
+        .extracting(ProbeResult::ok)
+        .containsExactly(false, false, false, false, false);
+    assertThat(report.probes().get(3).detail()).startsWith("progress unreadable");
     assertThat(report.probes().get(0).detail()).startsWith("db down");
   }
 
@@ -118,6 +134,33 @@ class PlatformSelfCheckWorkflowTest {
 
     assertThat(report.ok()).isFalse();
     assertThat(report.probes().get(2).detail()).startsWith("clock skew beyond");
+  }
+
+  @Test
+  void ingestionBehindMakesTheReportNotOkAndSaysByHowMuch(
+      TestWorkflowEnvironment env, Worker worker) {
+    when(activities.probeDatabase(anyString())).thenReturn(databaseOk());
+    when(activities.probeMqtt(anyString())).thenReturn(mqttOk());
+    when(activities.checkClocks(any())).thenReturn(clockOk());
+    String behind =
+        "ingestion behind: live lane 10,234,000 readings queued (limit 10,000), lag 4 min (limit"
+            + " 2 min); backlog lane 0 readings queued, 0 messages in flight, lag 3.0 s — 2"
+            + " processes reporting";
+    when(activities.probeIngestion())
+        .thenReturn(new ProbeResult(ProbeResult.INGESTION, false, behind, null));
+    when(activities.probeIntegrations())
+        .thenReturn(
+            new ProbeResult(
+                ProbeResult.INTEGRATIONS, false, "vendor integrations: acme paused", null));
+
+    SelfCheckReport report = run(env, worker, "self-check-" + UUID.randomUUID());
+
+    assertThat(report.ok()).isFalse();
+    assertThat(report.probes().get(3)).isEqualTo(new ProbeResult("ingestion", false, behind, null));
+    assertThat(report.probes().get(4).detail()).isEqualTo("vendor integrations: acme paused");
+    assertThat(report.probes().subList(0, 3)).allMatch(ProbeResult::ok);
+    verify(activities).probeIngestion();
+    verify(activities).probeIntegrations();
   }
 
   private SelfCheckReport run(TestWorkflowEnvironment env, Worker worker, String workflowId) {

@@ -2,6 +2,8 @@ package de.vorlauf.workflows.selfcheck;
 
 import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.clockOk;
 import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.databaseOk;
+import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.ingestionOk;
+import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.integrationsOk;
 import static de.vorlauf.workflows.selfcheck.SelfCheckFixtures.mqttOk;
 
 import de.vorlauf.workflows.TaskQueues;
@@ -14,7 +16,8 @@ import java.nio.file.Path;
 /**
  * Records the replay fixture. Not a test: run it once per released workflow version and commit the
  * file it writes (see the module README). Recording again over an existing fixture would defeat the
- * replay test, so it refuses to overwrite.
+ * replay test, so it refuses to overwrite. The workflow id is "fixture-" plus the file's last name
+ * part, e.g. {@code v2} for {@code platform-self-check-v2.json}.
  */
 public final class RecordSelfCheckHistory {
 
@@ -30,7 +33,11 @@ public final class RecordSelfCheckHistory {
       worker.registerWorkflowImplementationTypes(PlatformSelfCheckWorkflowImpl.class);
       worker.registerActivitiesImplementations(new CannedActivities());
       env.start();
-      String workflowId = PlatformSelfCheckWorkflow.WORKFLOW_ID_PREFIX + "fixture-v1";
+      String file = target.getFileName().toString().replaceFirst("\\.json$", "");
+      String workflowId =
+          PlatformSelfCheckWorkflow.WORKFLOW_ID_PREFIX
+              + "fixture-"
+              + file.substring(file.lastIndexOf('-') + 1);
       env.getWorkflowClient()
           .newWorkflowStub(
               PlatformSelfCheckWorkflow.class,
@@ -59,6 +66,16 @@ public final class RecordSelfCheckHistory {
     @Override
     public ProbeResult checkClocks(ClockCheckRequest request) {
       return clockOk();
+    }
+
+    @Override
+    public ProbeResult probeIngestion() {
+      return ingestionOk();
+    }
+
+    @Override
+    public ProbeResult probeIntegrations() {
+      return integrationsOk();
     }
   }
 }

@@ -30,4 +30,19 @@ final class SelfCheckFixtures {
         "clocks agree within threshold 2000 ms: database vs worker: +0 ms ± 2 ms (within)",
         null);
   }
+
+  static ProbeResult ingestionOk() {
+    return new ProbeResult(
+        ProbeResult.INGESTION,
+        true,
+        "ingestion keeps up: live lane 0 readings queued, 0 messages in flight, lag 1.2 s; backlog"
+            + " lane 0 readings queued, 0 messages in flight, nothing committed yet — 1 process"
+            + " reporting (4711@worker-1)",
+        null);
+  }
+
+  static ProbeResult integrationsOk() {
+    return new ProbeResult(
+        ProbeResult.INTEGRATIONS, true, "no vendor integrations configured", null);
+  }
 }
