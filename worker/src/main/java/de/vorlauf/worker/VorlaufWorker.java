@@ -26,7 +26,7 @@ import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
 import de.vorlauf.worker.health.HealthStatus;
-import de.vorlauf.worker.health.ProgressReporter;
+import de.vorlauf.worker.health.IngestProgressPublisher;
 import de.vorlauf.worker.health.ReadinessReport;
 import de.vorlauf.worker.health.WorkerChecks;
 import de.vorlauf.worker.ingest.MqttIngestion;
@@ -97,7 +97,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private volatile WorkflowServiceStubs connected;
   private DeviceStateMetrics deviceMetrics;
   private LogLevelPoller logLevels;
-  private ProgressReporter progress;
+  private IngestProgressPublisher progress;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -211,7 +211,7 @@ public final class VorlaufWorker implements AutoCloseable {
       LaneStats committed = running.lane(lane);
       lanes.add(
           new LaneProgress(
-              ProgressReporter.processId(health.port()),
+              IngestProgressPublisher.processId(health.port()),
               lane.code(),
               now,
               stats == null ? null : stats.subscribed(),
@@ -270,9 +270,9 @@ public final class VorlaufWorker implements AutoCloseable {
       // vendor polling and storage maintenance need it whether or not MQTT is consumed here
       pipeline = WorkerPipeline.start(WorkerPipeline.settings(config), clock());
       progress =
-          ProgressReporter.start(
+          IngestProgressPublisher.start(
               new IngestProgressStore(dataSource),
-              ProgressReporter.processId(health.port()),
+              IngestProgressPublisher.processId(health.port()),
               this::laneProgress,
               clock());
       WorkflowClient client =

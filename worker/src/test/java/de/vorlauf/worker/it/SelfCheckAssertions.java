@@ -2,7 +2,7 @@ package de.vorlauf.worker.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.worker.health.ProgressReporter;
+import de.vorlauf.worker.health.IngestProgressPublisher;
 import de.vorlauf.workflows.selfcheck.ProbeResult;
 import de.vorlauf.workflows.selfcheck.SelfCheckReport;
 
@@ -29,7 +29,7 @@ final class SelfCheckAssertions {
         .contains("temporal server vs worker");
     assertThat(report.probes().get(3).detail())
         .startsWith("ingestion keeps up: live lane 0 readings queued, 0 messages in flight")
-        .contains(" — 1 process reporting (" + ProgressReporter.processId(0).split(":")[0]);
+        .contains(" — 1 process reporting (" + IngestProgressPublisher.processId(0).split(":")[0]);
     assertThat(report.probes().get(4).detail()).isEqualTo("no vendor integrations configured");
     assertThat(report.finishedAt()).isAfterOrEqualTo(report.startedAt());
   }

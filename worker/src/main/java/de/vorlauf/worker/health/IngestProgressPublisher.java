@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * has every worker's. A failed write is logged once per failure streak and tried again next period
  * (the database being down is readiness's news, not this loop's).
  */
-public final class ProgressReporter implements AutoCloseable {
+public final class IngestProgressPublisher implements AutoCloseable {
 
   public static final Duration PERIOD = Duration.ofSeconds(10);
 
@@ -32,7 +32,7 @@ public final class ProgressReporter implements AutoCloseable {
   /** Rows nobody refreshed for this long belong to a process that died without removing them. */
   static final Duration FORGET_AFTER = Duration.ofHours(1);
 
-  private static final Logger log = LoggerFactory.getLogger(ProgressReporter.class);
+  private static final Logger log = LoggerFactory.getLogger(IngestProgressPublisher.class);
 
   private final IngestProgressStore store;
   private final Supplier<List<LaneProgress>> lanes;
@@ -43,7 +43,7 @@ public final class ProgressReporter implements AutoCloseable {
   private long lastWrittenNanos;
   private List<Boolean> lastShape;
 
-  private ProgressReporter(
+  private IngestProgressPublisher(
       IngestProgressStore store,
       String processId,
       Supplier<List<LaneProgress>> lanes,
@@ -72,12 +72,12 @@ public final class ProgressReporter implements AutoCloseable {
   /**
    * @param lanes this process's lanes now, empty while the pipeline does not run (nothing written)
    */
-  public static ProgressReporter start(
+  public static IngestProgressPublisher start(
       IngestProgressStore store,
       String processId,
       Supplier<List<LaneProgress>> lanes,
       Clock clock) {
-    ProgressReporter reporter = new ProgressReporter(store, processId, lanes, clock);
+    IngestProgressPublisher reporter = new IngestProgressPublisher(store, processId, lanes, clock);
     reporter.timer.scheduleWithFixedDelay(
         reporter::report, 0, LOOK.toMillis(), TimeUnit.MILLISECONDS);
     return reporter;
