@@ -2,15 +2,21 @@ package de.vorlauf.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
+import de.vorlauf.activities.etl.EtlActivitiesImpl;
+import de.vorlauf.activities.etl.EtlSettings;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
 import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.ingest.mqtt.RoundTripScope;
 import de.vorlauf.ingest.mqtt.RoundTripSettings;
 import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
+import de.vorlauf.persistence.features.EtlBuildings;
+import de.vorlauf.persistence.features.FeatureSource;
+import de.vorlauf.persistence.features.FeatureStore;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.timeseries.WriterStats;
@@ -23,12 +29,14 @@ import de.vorlauf.worker.ingest.MqttIngestion;
 import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.ingest.WorkerPipeline;
 import de.vorlauf.worker.metrics.DeviceStateMetrics;
+import de.vorlauf.worker.metrics.EtlMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
 import de.vorlauf.worker.metrics.WorkerMetrics;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.vendor.PollingAutostart;
 import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.etl.NightlyEtlWorkflowImpl;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
 import de.vorlauf.workflows.vendor.IngestionPollingWorkflowImpl;
@@ -70,6 +78,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private final HealthServer health;
   private final WorkerMetrics metrics = new WorkerMetrics();
   private final VendorMetrics vendorMetrics;
+  private final EtlMetrics etlMetrics;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -92,6 +101,7 @@ public final class VorlaufWorker implements AutoCloseable {
     this.status = new HealthStatus("STARTING", "not connected", List.of());
     metrics.keep(IngestMetrics.bind(metrics.registry(), () -> pipeline, () -> mqtt));
     this.vendorMetrics = metrics.keep(new VendorMetrics(metrics.registry(), clock()));
+    this.etlMetrics = new EtlMetrics(metrics.registry());
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -257,6 +267,20 @@ public final class VorlaufWorker implements AutoCloseable {
             },
             clock,
             vendorMetrics));
+    worker.registerWorkflowImplementationTypes(NightlyEtlWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new EtlActivitiesImpl(
+            new FeatureSource(dataSource),
+            new FeatureStore(dataSource),
+            new EtlBuildings(dataSource),
+            new FeatureCalculator(config.features().holidays()),
+            new EtlSettings(
+                config.storage().rawRetention(),
+                config.features().retention(),
+                3,
+                Duration.ofSeconds(2)),
+            clock,
+            etlMetrics));
   }
 
   private static Clock clock() {

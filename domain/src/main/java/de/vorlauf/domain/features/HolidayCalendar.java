@@ -92,6 +92,19 @@ public final class HolidayCalendar {
     return easterOffsets.contains((int) (date.toEpochDay() - easter.toEpochDay()));
   }
 
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof HolidayCalendar c
+        && everyYear.equals(c.everyYear)
+        && once.equals(c.once)
+        && easterOffsets.equals(c.easterOffsets);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(everyYear, once, easterOffsets);
+  }
+
   /** Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm). */
   static LocalDate easterSunday(int year) {
     int a = year % 19;

@@ -6,6 +6,7 @@ import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.MqttVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
+import de.vorlauf.worker.etl.FeaturesConfig;
 import de.vorlauf.worker.vendor.VendorEnvironment;
 import java.nio.file.Files;
 import java.util.Map;
@@ -43,7 +44,8 @@ public final class EnvironmentConfig {
             .clockSkewThreshold(env.get(WorkerVars.CLOCK_SKEW_THRESHOLD))
             .ingest(IngestEnvironment.read(env))
             .storage(StorageEnvironment.read(env))
-            .vendorIntegrations(VendorEnvironment.read(env));
+            .vendorIntegrations(VendorEnvironment.read(env))
+            .features(FeaturesConfig.read(env));
     env.throwIfInvalid();
     return b.build();
   }

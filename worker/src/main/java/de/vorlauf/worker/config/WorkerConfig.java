@@ -6,6 +6,7 @@ import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import de.vorlauf.persistence.timeseries.StorageSettings;
+import de.vorlauf.worker.etl.FeaturesConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param ingest MQTT ingestion and the worker's pipeline ({@link MqttIngestConfig})
  * @param storage retention, partitions and chunks of the readings ({@link StorageEnvironment})
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
+ * @param features retention and holiday calendar of the feature matrix ({@link FeaturesConfig})
  */
 public record WorkerConfig(
     String dbUrl,
@@ -39,7 +41,8 @@ public record WorkerConfig(
     Duration clockSkewThreshold,
     MqttIngestConfig ingest,
     StorageSettings storage,
-    VendorIntegrations vendorIntegrations) {
+    VendorIntegrations vendorIntegrations,
+    FeaturesConfig features) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -63,6 +66,7 @@ public record WorkerConfig(
     Objects.requireNonNull(ingest, "ingest");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
+    Objects.requireNonNull(features, "features");
   }
 
   public static Builder builder() {
@@ -85,14 +89,15 @@ public record WorkerConfig(
         .clockSkewThreshold(clockSkewThreshold)
         .ingest(ingest)
         .storage(storage)
-        .vendorIntegrations(vendorIntegrations);
+        .vendorIntegrations(vendorIntegrations)
+        .features(features);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
             + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
-            + " vendorIntegrations=%s]")
+            + " vendorIntegrations=%s, features=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -108,7 +113,8 @@ public record WorkerConfig(
             clockSkewThreshold,
             ingest,
             storage,
-            vendorIntegrations.all().stream().map(i -> i.id()).toList());
+            vendorIntegrations.all().stream().map(i -> i.id()).toList(),
+            features);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -128,6 +134,7 @@ public record WorkerConfig(
     private MqttIngestConfig ingest = MqttIngestConfig.defaults();
     private StorageSettings storage = StorageSettings.defaults();
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
+    private FeaturesConfig features = FeaturesConfig.defaults();
 
     private Builder() {}
 
@@ -206,6 +213,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder features(FeaturesConfig value) {
+      features = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -222,7 +234,8 @@ public record WorkerConfig(
           clockSkewThreshold,
           ingest,
           storage,
-          vendorIntegrations);
+          vendorIntegrations,
+          features);
     }
   }
 }

@@ -46,6 +46,7 @@ class EnvironmentConfigTest {
     env.put("VORLAUF_WORKER_HEALTH_PORT", "0");
     env.put("VORLAUF_WORKER_SHUTDOWN_GRACE", "PT1M");
     env.put("VORLAUF_CLOCK_SKEW_THRESHOLD", "PT0.5S");
+    env.put("VORLAUF_FEATURES_RETENTION", "P400D");
 
     WorkerConfig config = EnvironmentConfig.read(env);
 
@@ -63,6 +64,11 @@ class EnvironmentConfigTest {
                 .healthPort(0)
                 .shutdownGrace(Duration.ofMinutes(1))
                 .clockSkewThreshold(Duration.ofMillis(500))
+                .features(
+                    new de.vorlauf.worker.etl.FeaturesConfig(
+                        Duration.ofDays(400),
+                        de.vorlauf.domain.features.HolidayCalendar.germany(),
+                        "default (Germany)"))
                 .build());
   }
 

@@ -25,6 +25,7 @@ class MetricsDocsTest {
       IngestMetrics.bind(metrics.registry(), () -> null, () -> null);
       new VendorMetrics(metrics.registry(), java.time.Clock.systemUTC())
           .polled("cloud", "installation-1", java.time.Instant.now());
+      new EtlMetrics(metrics.registry()).buildingDay(true, java.time.Duration.ofMillis(20));
       text = metrics.scrape();
     }
     Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);
