@@ -216,6 +216,54 @@ class FeatureStoreIT {
     assertThat(count("SELECT count(*) FROM etl_building_days WHERE building_id = 'b3'")).isZero();
   }
 
+  @Test
+  void lateReadingsMarkTheirDayAndTheNeighbourAcrossMidnightButTodayNever() throws Exception {
+    execute(
+        """
+        INSERT INTO buildings (id, name, time_zone, heating_type)
+        VALUES ('late-1', 'late', 'Europe/Berlin', 'gas')
+        """);
+    Instant now = Instant.now();
+    Instant threeDaysAgoNoon =
+        java.time.LocalDate.ofInstant(now, BERLIN)
+            .minusDays(3)
+            .atTime(12, 0)
+            .atZone(BERLIN)
+            .toInstant();
+    Instant twoDaysAgoJustAfterMidnight =
+        java.time.LocalDate.ofInstant(now, BERLIN)
+            .minusDays(2)
+            .atTime(0, 40)
+            .atZone(BERLIN)
+            .toInstant();
+    try (Connection c = ds.getConnection()) {
+      int sent =
+          DirtyDays.mark(
+              c,
+              List.of("late-1", "late-1", "late-1", "late-1"),
+              List.of(
+                  threeDaysAgoNoon,
+                  threeDaysAgoNoon.plusSeconds(60),
+                  twoDaysAgoJustAfterMidnight,
+                  now),
+              now);
+      assertThat(sent).isEqualTo(2); // two slots; the live reading never reaches the database
+    }
+    LocalDate today = LocalDate.ofInstant(now, BERLIN);
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT day FROM etl_dirty_days WHERE building_id = 'late-1' ORDER BY day")) {
+      List<LocalDate> days = new java.util.ArrayList<>();
+      while (rs.next()) {
+        days.add(rs.getObject(1, LocalDate.class));
+      }
+      assertThat(days).containsExactly(today.minusDays(3), today.minusDays(2));
+    }
+    assertThat(DirtyDays.todayEverywhere(now)).isBeforeOrEqualTo(now);
+  }
+
   private static void series(String building, String sensor, String from, int minutes, double v)
       throws SQLException {
     try (Connection c = ds.getConnection();
