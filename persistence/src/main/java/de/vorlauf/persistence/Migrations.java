@@ -9,6 +9,7 @@ import de.vorlauf.persistence.migration.V4__Readings_timescale_rollup;
 import de.vorlauf.persistence.migration.V60__Series_storage;
 import de.vorlauf.persistence.migration.V61__Series_data_move;
 import de.vorlauf.persistence.migration.V62__Series_rollup_views;
+import de.vorlauf.persistence.migration.V90__Building_features;
 import de.vorlauf.persistence.timeseries.StorageSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,6 +106,7 @@ public final class Migrations {
             new V60__Series_storage(),
             new V61__Series_data_move(),
             new V62__Series_rollup_views(),
+            new V90__Building_features(),
             new R__Readings_storage_policies(storage),
             new R__Heating_type_check())
         .failOnMissingLocations(true)

@@ -2,6 +2,8 @@ package de.vorlauf.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
+import de.vorlauf.activities.etl.EtlActivitiesImpl;
+import de.vorlauf.activities.etl.EtlSettings;
 import de.vorlauf.activities.selfcheck.IngestionProbe;
 import de.vorlauf.activities.selfcheck.IntegrationProbe;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
@@ -9,6 +11,7 @@ import de.vorlauf.activities.selfcheck.TemporalIntegrationStates;
 import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
+import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.ingest.mqtt.RoundTripScope;
@@ -17,6 +20,9 @@ import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.ingest.pipeline.LaneStats;
 import de.vorlauf.ingest.progress.IngestProgressCheck;
+import de.vorlauf.persistence.features.EtlBuildings;
+import de.vorlauf.persistence.features.FeatureSource;
+import de.vorlauf.persistence.features.FeatureStore;
 import de.vorlauf.persistence.ingest.IngestProgressStore;
 import de.vorlauf.persistence.ingest.LaneProgress;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
@@ -34,6 +40,7 @@ import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.ingest.WorkerPipeline;
 import de.vorlauf.worker.logging.LogLevelPoller;
 import de.vorlauf.worker.metrics.DeviceStateMetrics;
+import de.vorlauf.worker.metrics.EtlMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
 import de.vorlauf.worker.metrics.WorkerMetrics;
@@ -43,6 +50,7 @@ import de.vorlauf.worker.schedule.ScheduleSetup;
 import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.vendor.PollingAutostart;
 import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.etl.NightlyEtlWorkflowImpl;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
 import de.vorlauf.workflows.vendor.IngestionPollingWorkflowImpl;
@@ -87,6 +95,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private final VendorMetrics vendorMetrics;
   private final ScheduleMetrics scheduleMetrics;
   private volatile ScheduleMonitor scheduleMonitor;
+  private final EtlMetrics etlMetrics;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -112,6 +121,7 @@ public final class VorlaufWorker implements AutoCloseable {
     metrics.keep(IngestMetrics.bind(metrics.registry(), () -> pipeline, () -> mqtt));
     this.vendorMetrics = metrics.keep(new VendorMetrics(metrics.registry(), clock()));
     this.scheduleMetrics = metrics.keep(new ScheduleMetrics(metrics.registry()));
+    this.etlMetrics = new EtlMetrics(metrics.registry());
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -340,6 +350,20 @@ public final class VorlaufWorker implements AutoCloseable {
             },
             clock,
             vendorMetrics));
+    worker.registerWorkflowImplementationTypes(NightlyEtlWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new EtlActivitiesImpl(
+            new FeatureSource(dataSource),
+            new FeatureStore(dataSource),
+            new EtlBuildings(dataSource),
+            new FeatureCalculator(config.features().holidays()),
+            new EtlSettings(
+                config.storage().rawRetention(),
+                config.features().retention(),
+                3,
+                Duration.ofSeconds(2)),
+            clock,
+            etlMetrics));
   }
 
   private static Clock clock() {

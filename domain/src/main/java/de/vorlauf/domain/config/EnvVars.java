@@ -25,6 +25,7 @@ public final class EnvVars {
           new Group("Ingestion (worker and REST)", IngestVars.ALL),
           new Group("Readings storage", StorageVars.ALL),
           new Group("Readings API (admin WAR)", ReadingsVars.ALL),
+          new Group("Features and nightly ETL", FeaturesVars.ALL),
           new Group("Worker", WorkerVars.ALL),
           new Group("Broker access files (worker)", BrokerAccessVars.ALL),
           new Group("Vendor clouds", VendorVars.ALL),

@@ -1,5 +1,6 @@
 package de.vorlauf.persistence.timeseries;
 
+import de.vorlauf.persistence.features.DirtyDays;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -139,6 +140,7 @@ final class JdbcBatchSink implements BatchSink {
           copy(pg, StagedRows.of(batch, ids), CopyEncoder.Target.STAGING);
           inserted = insert(connection, batch.size());
         }
+        markLateData(connection, rows.rows());
         connection.commit();
         return inserted;
       } catch (SQLException | RuntimeException e) {
@@ -151,6 +153,28 @@ final class JdbcBatchSink implements BatchSink {
         }
         throw e;
       }
+    }
+  }
+
+  // late data makes processed building-days dirty, in the batch's transaction (no mark is lost)
+  private static void markLateData(Connection connection, List<ReadingRow> rows)
+      throws SQLException {
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant today = DirtyDays.todayEverywhere(now);
+    List<String> buildings = null;
+    List<java.time.Instant> times = null;
+    for (ReadingRow row : rows) {
+      if (row.time().isBefore(today)) {
+        if (buildings == null) {
+          buildings = new java.util.ArrayList<>();
+          times = new java.util.ArrayList<>();
+        }
+        buildings.add(row.buildingId());
+        times.add(row.time());
+      }
+    }
+    if (buildings != null) {
+      DirtyDays.mark(connection, buildings, times, now);
     }
   }
 

@@ -15,7 +15,10 @@ import java.util.Set;
  * The query parameters of {@code GET /buildings/{id}/readings}, checked against the limits: every
  * broken rule is a {@link ReadingsRequestException} saying what to change.
  */
-final class ReadingsRequest {
+public final class ReadingsRequest {
+
+  /** A checked {@code from..to}. */
+  public record Range(Instant from, Instant to) {}
 
   private ReadingsRequest() {}
 
@@ -33,21 +36,9 @@ final class ReadingsRequest {
       ReadingsLimits limits,
       Instant now) {
     List<String> sensors = sensors(sensorParams, limits.maxSensors());
-    Instant start = instant("from", from);
-    Instant end = instant("to", to);
-    if (!start.isBefore(end)) {
-      throw ReadingsRequestException.badRequest(
-          "Reversed range", "from (" + from + ") must be before to (" + to + ")");
-    }
-    if (Duration.between(start, end).compareTo(limits.maxRange()) > 0) {
-      throw ReadingsRequestException.badRequest(
-          "Range too long",
-          "from..to spans "
-              + Duration.between(start, end)
-              + ", more than the "
-              + limits.maxRange()
-              + " one request may ask for (VORLAUF_READINGS_MAX_RANGE): split the range");
-    }
+    Range range = range(from, to, limits);
+    Instant start = range.from();
+    Instant end = range.to();
     Resolution res =
         Resolution.fromWireName(resolution == null || resolution.isBlank() ? "raw" : resolution)
             .orElseThrow(
@@ -68,6 +59,29 @@ final class ReadingsRequest {
                         "Unknown aggregate", "agg '" + agg + "' is not one of avg, min, max"));
     return new ReadingsQuery(
         buildingId, sensors, start, end, res, aggregate, now.minus(limits.rawRetention()));
+  }
+
+  /**
+   * {@code from} and {@code to} as instants, {@code from} before {@code to}, no longer than the
+   * limit: the readings and the features API refuse alike.
+   */
+  public static Range range(String from, String to, ReadingsLimits limits) {
+    Instant start = instant("from", from);
+    Instant end = instant("to", to);
+    if (!start.isBefore(end)) {
+      throw ReadingsRequestException.badRequest(
+          "Reversed range", "from (" + from + ") must be before to (" + to + ")");
+    }
+    if (Duration.between(start, end).compareTo(limits.maxRange()) > 0) {
+      throw ReadingsRequestException.badRequest(
+          "Range too long",
+          "from..to spans "
+              + Duration.between(start, end)
+              + ", more than the "
+              + limits.maxRange()
+              + " one request may ask for (VORLAUF_READINGS_MAX_RANGE): split the range");
+    }
+    return new Range(start, end);
   }
 
   private static List<String> sensors(List<String> params, int max) {

@@ -57,7 +57,7 @@ public class ReadingsResource {
   }
 
   /** CSV only when the client prefers it to JSON (the list comes sorted by preference). */
-  static boolean wantsCsv(List<MediaType> acceptable) {
+  public static boolean wantsCsv(List<MediaType> acceptable) {
     for (MediaType type : acceptable) {
       if (type.isWildcardType()) {
         return false;

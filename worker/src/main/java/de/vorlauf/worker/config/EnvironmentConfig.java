@@ -9,6 +9,7 @@ import de.vorlauf.domain.config.ScheduleVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.domain.schedule.ScheduleOverrides;
+import de.vorlauf.worker.etl.FeaturesConfig;
 import de.vorlauf.worker.vendor.VendorEnvironment;
 import java.nio.file.Files;
 import java.util.Map;
@@ -51,7 +52,8 @@ public final class EnvironmentConfig {
             .schedules(
                 ScheduleSettings.declared(
                     env.find(ScheduleVars.OVERRIDES).orElse(ScheduleOverrides.none())))
-            .logLevelPoll(env.get(LogVars.LEVEL_POLL));
+            .logLevelPoll(env.get(LogVars.LEVEL_POLL))
+            .features(FeaturesConfig.read(env));
     // logback.xml applies the format; reading it here stops a bad value with the usual message
     env.get(LogVars.FORMAT);
     env.throwIfInvalid();

@@ -7,6 +7,7 @@ import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.domain.vendor.VendorIntegrations;
 import de.vorlauf.persistence.timeseries.StorageSettings;
+import de.vorlauf.worker.etl.FeaturesConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param vendorIntegrations vendor clouds to poll (none unless VORLAUF_VENDOR_INTEGRATIONS_FILE)
  * @param schedules the schedules set up at start ({@link ScheduleSettings}; none from the builder)
  * @param logLevelPoll how often the log levels an admin set are read
+ * @param features retention and holiday calendar of the feature matrix ({@link FeaturesConfig})
  */
 public record WorkerConfig(
     String dbUrl,
@@ -46,7 +48,8 @@ public record WorkerConfig(
     StorageSettings storage,
     VendorIntegrations vendorIntegrations,
     ScheduleSettings schedules,
-    Duration logLevelPoll) {
+    Duration logLevelPoll,
+    FeaturesConfig features) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -73,6 +76,7 @@ public record WorkerConfig(
     Objects.requireNonNull(vendorIntegrations, "vendorIntegrations");
     Objects.requireNonNull(schedules, "schedules");
     Objects.requireNonNull(logLevelPoll, "logLevelPoll");
+    Objects.requireNonNull(features, "features");
   }
 
   public static Builder builder() {
@@ -98,14 +102,15 @@ public record WorkerConfig(
         .storage(storage)
         .vendorIntegrations(vendorIntegrations)
         .schedules(schedules)
-        .logLevelPoll(logLevelPoll);
+        .logLevelPoll(logLevelPoll)
+        .features(features);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
             + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
-            + " vendorIntegrations=%s, schedules=%s]")
+            + " vendorIntegrations=%s, schedules=%s, features=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -122,7 +127,8 @@ public record WorkerConfig(
             ingest,
             storage,
             vendorIntegrations.all().stream().map(i -> i.id()).toList(),
-            schedules);
+            schedules,
+            features);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -145,6 +151,7 @@ public record WorkerConfig(
     private VendorIntegrations vendorIntegrations = VendorIntegrations.none();
     private ScheduleSettings schedules = ScheduleSettings.NONE;
     private Duration logLevelPoll = LogVars.LEVEL_POLL.defaultValue();
+    private FeaturesConfig features = FeaturesConfig.defaults();
 
     private Builder() {}
 
@@ -238,6 +245,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder features(FeaturesConfig value) {
+      features = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -257,7 +269,8 @@ public record WorkerConfig(
           storage,
           vendorIntegrations,
           schedules,
-          logLevelPoll);
+          logLevelPoll,
+          features);
     }
   }
 }

@@ -48,6 +48,7 @@ class EnvironmentConfigTest {
     env.put("VORLAUF_WORKER_SHUTDOWN_GRACE", "PT1M");
     env.put("VORLAUF_CLOCK_SKEW_THRESHOLD", "PT0.5S");
     env.put("VORLAUF_SCHEDULE_OVERRIDES", "platform-self-check:every=PT30M");
+    env.put("VORLAUF_FEATURES_RETENTION", "P400D");
 
     WorkerConfig config = EnvironmentConfig.read(env);
 
@@ -68,6 +69,11 @@ class EnvironmentConfigTest {
                 .schedules(
                     ScheduleSettings.declared(
                         ScheduleOverrides.parse("platform-self-check:every=PT30M")))
+                .features(
+                    new de.vorlauf.worker.etl.FeaturesConfig(
+                        Duration.ofDays(400),
+                        de.vorlauf.domain.features.HolidayCalendar.germany(),
+                        "default (Germany)"))
                 .build());
     assertThat(config.schedules().effective().get(0).words()).isEqualTo("every 30 minutes");
   }

@@ -29,6 +29,7 @@ class MetricsDocsTest {
       ScheduleMetrics schedules = new ScheduleMetrics(metrics.registry());
       schedules.observe("platform-self-check", 0, 1, false);
       schedules.runEnded("platform-self-check", "run-1", "completed");
+      new EtlMetrics(metrics.registry()).buildingDay(true, java.time.Duration.ofMillis(20));
       text = metrics.scrape();
     }
     Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);

@@ -1,0 +1,18 @@
+package de.vorlauf.workflows.etl;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays a history recorded from the released ETL workflow (a backfill with a failing building and
+ * a retried batch). If this fails, the change is not replay-safe: guard it with {@code
+ * Workflow.getVersion}.
+ */
+class NightlyEtlReplayTest {
+
+  @Test
+  void releasedHistoryReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/nightly-etl-v1.json", NightlyEtlWorkflowImpl.class);
+  }
+}
