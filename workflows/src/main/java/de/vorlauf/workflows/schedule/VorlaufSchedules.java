@@ -4,22 +4,17 @@ import de.vorlauf.domain.schedule.Overlap;
 import de.vorlauf.domain.schedule.ScheduleOverrides;
 import de.vorlauf.domain.schedule.ScheduleTiming;
 import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.etl.EtlRequest;
 import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every recurring workflow of Vorlauf, in one place. A capability that runs on a schedule adds one
  * declaration to {@link #DECLARED}; the worker creates or updates its Temporal Schedule at start,
- * the Schedules page lists it. Example: the nightly ETL would be
- *
- * <pre>{@code
- * new ScheduleDeclaration("nightly-etl", "features of the previous day for every building",
- *     "NightlyEtlWorkflow", TaskQueues.PLATFORM, new EtlRequest(...),
- *     ScheduleTiming.cron("0 2 * * *", ZoneId.of("Europe/Berlin")), Overlap.SKIP,
- *     Duration.ofHours(6), false, Duration.ofHours(3))
- * }</pre>
+ * the Schedules page lists it.
  */
 public final class VorlaufSchedules {
 
@@ -37,6 +32,8 @@ public final class VorlaufSchedules {
 
   public static final String PLATFORM_SELF_CHECK = "platform-self-check";
 
+  public static final String NIGHTLY_ETL = "nightly-etl";
+
   public static final List<ScheduleDeclaration> DECLARED =
       List.of(
           new ScheduleDeclaration(
@@ -49,7 +46,20 @@ public final class VorlaufSchedules {
               Overlap.SKIP,
               Duration.ofMinutes(10),
               false,
-              Duration.ofMinutes(5)));
+              Duration.ofMinutes(5)),
+          // 02:00 in the fleet's time zone: the last local day is complete everywhere in Europe;
+          // a run missed while Temporal was down starts within six hours, later it waits a day
+          new ScheduleDeclaration(
+              NIGHTLY_ETL,
+              "the 15-minute features of every active building's last local day and of dirty days",
+              "NightlyEtlWorkflow",
+              TaskQueues.PLATFORM,
+              EtlRequest.nightly(),
+              ScheduleTiming.cron("0 2 * * *", ZoneId.of("Europe/Berlin")),
+              Overlap.SKIP,
+              Duration.ofHours(6),
+              false,
+              Duration.ofHours(6)));
 
   private VorlaufSchedules() {}
 

@@ -23,6 +23,20 @@ class VorlaufSchedulesTest {
   }
 
   @Test
+  void theNightlyEtlRunsAtTwoInBerlinAndSkipsWhileTheLastRunIsBusy() {
+    ScheduleDeclaration etl =
+        VorlaufSchedules.DECLARED.stream()
+            .filter(d -> d.id().equals(VorlaufSchedules.NIGHTLY_ETL))
+            .findFirst()
+            .orElseThrow();
+    assertThat(etl.workflowType()).isEqualTo("NightlyEtlWorkflow");
+    assertThat(etl.timing().asCron()).contains("0 2 * * *");
+    assertThat(etl.words()).contains("Europe/Berlin");
+    assertThat(etl.overlap()).isEqualTo(de.vorlauf.domain.schedule.Overlap.SKIP);
+    assertThat(etl.input()).isEqualTo(de.vorlauf.workflows.etl.EtlRequest.nightly());
+  }
+
+  @Test
   void overridesChangeTheFingerprintExceptThePauseDefault() {
     ScheduleDeclaration selfCheck = VorlaufSchedules.DECLARED.get(0);
     ScheduleOverrides faster = ScheduleOverrides.parse("platform-self-check:every=PT30M");
@@ -37,7 +51,7 @@ class VorlaufSchedulesTest {
     assertThat(held.fingerprint()).isEqualTo(selfCheck.fingerprint());
     assertThat(
             VorlaufSchedules.unknownOverrides(
-                VorlaufSchedules.DECLARED, ScheduleOverrides.parse("nightly-etl:paused=true")))
-        .containsExactly("nightly-etl");
+                VorlaufSchedules.DECLARED, ScheduleOverrides.parse("nightly-elt:paused=true")))
+        .containsExactly("nightly-elt");
   }
 }
