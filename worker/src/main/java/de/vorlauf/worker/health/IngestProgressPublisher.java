@@ -39,9 +39,9 @@ public final class IngestProgressPublisher implements AutoCloseable {
   private final Clock clock;
   private final String processId;
   private final ScheduledExecutorService timer;
-  private boolean failing;
+  private volatile boolean failing;
   private long lastWrittenNanos;
-  private List<Boolean> lastShape;
+  private volatile List<Boolean> lastShape;
 
   private IngestProgressPublisher(
       IngestProgressStore store,
@@ -129,6 +129,11 @@ public final class IngestProgressPublisher implements AutoCloseable {
     timer.shutdownNow();
     try {
       timer.awaitTermination(5, TimeUnit.SECONDS);
+      if (lastShape == null || failing) {
+        // nothing written, or the database did not answer the last time: waiting for a
+        // connection would hold up the stop, and readers ignore rows older than 30 s anyway
+        return;
+      }
       store.remove(processId);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
