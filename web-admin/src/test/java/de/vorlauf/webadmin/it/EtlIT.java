@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.vorlauf.devstack.temporal.RunningTemporal;
-import de.vorlauf.devstack.temporal.TemporalKind;
-import de.vorlauf.devstack.temporal.TemporalOptions;
-import de.vorlauf.devstack.temporal.TemporalService;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.etl.NightlyEtlWorkflowImpl;
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,8 +45,7 @@ class EtlIT {
   private static final String API = "api/v1/etl";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static RunningTemporal temporal;
-  private static WorkflowServiceStubs stubs;
+  private static ItDevServer temporal;
   private static WorkerFactory workers;
 
   final URL base = ItWar.base();
@@ -61,14 +53,8 @@ class EtlIT {
 
   @BeforeAll
   static void startTheDevServerAndAWorker() {
-    Path dir = Path.of(System.getProperty("it.state.dir"), "temporal-etl");
-    int port = Integer.parseInt(System.getProperty("it.temporal.port"));
-    temporal =
-        TemporalService.start(new TemporalOptions(dir, port, 0, null, TemporalKind.CLI_DEV_SERVER));
-    stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
-    workers = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+    temporal = ItDevServer.start("temporal-etl");
+    workers = WorkerFactory.newInstance(WorkflowClient.newInstance(temporal.stubs));
     Worker worker = workers.newWorker(TaskQueues.PLATFORM);
     worker.registerWorkflowImplementationTypes(NightlyEtlWorkflowImpl.class);
     worker.registerActivitiesImplementations(new CannedEtlActivities());
@@ -81,10 +67,6 @@ class EtlIT {
     if (workers != null) {
       workers.shutdownNow();
       workers.awaitTermination(10, TimeUnit.SECONDS);
-    }
-    if (stubs != null) {
-      stubs.shutdownNow();
-      stubs.awaitTermination(5, TimeUnit.SECONDS);
     }
     if (temporal != null) {
       temporal.close();
