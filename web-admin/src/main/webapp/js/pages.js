@@ -11,6 +11,7 @@ export const PAGES = [
   { id: 'quarantine', path: '/quarantine', title: 'Quarantine', load: () => import('./pages/quarantine.js') },
   { id: 'integrations', path: '/integrations', title: 'Integrations', load: () => import('./pages/integrations.js') },
   { id: 'schedules', path: '/schedules', title: 'Schedules', load: () => import('./pages/schedules.js') },
+  { id: 'etl', path: '/etl', title: 'ETL', load: () => import('./pages/etl.js') },
   { id: 'audit', path: '/audit', title: 'Audit log', load: () => import('./pages/audit.js') },
   { id: 'logging', path: '/logging', title: 'Logging', load: () => import('./pages/logging.js') },
 ];

@@ -72,9 +72,7 @@ public class EtlActivitiesImpl implements EtlActivities {
         throw refused("a backfill needs a first and a last day");
       }
       BackfillRange range = new BackfillRange(request.from(), request.to());
-      // the earliest zone in use is at most a day ahead of UTC: judge "today" in UTC + 14 h
-      LocalDate today =
-          LocalDate.ofInstant(asOf.plus(Duration.ofHours(14)), java.time.ZoneOffset.UTC);
+      LocalDate today = BackfillRange.today(asOf);
       var refusal = range.refusal(today, settings.rawRetention());
       if (refusal.isPresent()) {
         throw refused(refusal.get());

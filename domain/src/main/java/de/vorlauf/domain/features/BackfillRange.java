@@ -1,7 +1,9 @@
 package de.vorlauf.domain.features;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,6 +16,14 @@ public record BackfillRange(LocalDate from, LocalDate to) {
   public BackfillRange {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
+  }
+
+  /**
+   * "Today" for {@link #refusal}: the calendar day in the earliest zone in use (UTC+14), so no
+   * building's current day passes as complete. The API and the workflow's plan use the same.
+   */
+  public static LocalDate today(Instant now) {
+    return LocalDate.ofInstant(now.plus(Duration.ofHours(14)), ZoneOffset.UTC);
   }
 
   public long days() {

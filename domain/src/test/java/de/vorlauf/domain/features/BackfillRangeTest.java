@@ -3,6 +3,7 @@ package de.vorlauf.domain.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,13 @@ class BackfillRangeTest {
                 + " the range starts 2026-08-01");
     assertThat(new BackfillRange(TODAY.minusDays(1), TODAY.minusDays(2)).refusal(TODAY, RAW))
         .hasValueSatisfying(m -> assertThat(m).contains("before it starts"));
+  }
+
+  @Test
+  void todayIsTheDayInTheEarliestZoneSoNoBuildingsCurrentDayCountsAsComplete() {
+    assertThat(BackfillRange.today(Instant.parse("2026-12-03T09:59:59Z")))
+        .isEqualTo(LocalDate.of(2026, 12, 3));
+    assertThat(BackfillRange.today(Instant.parse("2026-12-03T10:00:00Z")))
+        .isEqualTo(LocalDate.of(2026, 12, 4));
   }
 }

@@ -30,6 +30,16 @@ public class WorkflowLaunchRepository {
         .getResultList();
   }
 
+  /** The latest launches of one workflow type, newest first. */
+  public List<WorkflowLaunch> recent(String workflowType, int limit) {
+    return em.createQuery(
+            "select l from WorkflowLaunch l where l.workflowType = :type order by l.startedAt desc",
+            WorkflowLaunch.class)
+        .setParameter("type", workflowType)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
   public Optional<WorkflowLaunch> find(String workflowId) {
     return Optional.ofNullable(em.find(WorkflowLaunch.class, workflowId));
   }

@@ -91,8 +91,10 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     }
     MultivaluedMap<String, String> pathParams = request.getUriInfo().getPathParameters(true);
     List<String> pathValues = pathParams.values().stream().flatMap(List::stream).toList();
+    // 202 with a Location: a workflow started (self-check, backfill) is the action's object
     String location =
-        response.getStatus() == 201 && response.getLocation() != null
+        (response.getStatus() == 201 || response.getStatus() == 202)
+                && response.getLocation() != null
             ? response.getLocation().getPath()
             : null;
     String objectId = AuditNaming.objectId(segments, pathValues, location);

@@ -82,7 +82,7 @@ public class SelfCheckService {
     } catch (RuntimeException e) {
       throw new TemporalUnavailableException(
           "Temporal did not accept the self-check: "
-              + rootMessage(e)
+              + TemporalUnavailableException.rootMessage(e)
               + " — check that Temporal runs (status page) and TEMPORAL_ADDRESS",
           e);
     }
@@ -111,13 +111,5 @@ public class SelfCheckService {
                 .orElse(null)
             : null;
     return new SelfCheckDto(run, report);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 }

@@ -4,20 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.vorlauf.devstack.temporal.RunningTemporal;
-import de.vorlauf.devstack.temporal.TemporalKind;
-import de.vorlauf.devstack.temporal.TemporalOptions;
-import de.vorlauf.devstack.temporal.TemporalService;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
 import de.vorlauf.workflows.schedule.ScheduleReconciler;
 import de.vorlauf.workflows.schedule.VorlaufSchedules;
 import io.temporal.client.schedules.ScheduleClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.net.URL;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,31 +35,20 @@ class SchedulesIT {
   private static final String SELF_CHECK = VorlaufSchedules.PLATFORM_SELF_CHECK;
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  private static RunningTemporal temporal;
-  private static WorkflowServiceStubs stubs;
+  private static ItDevServer temporal;
 
   final URL base = ItWar.base();
   private UiSession ui;
 
   @BeforeAll
   static void startTheDevServerAndSetUpTheSchedules() {
-    Path dir = Path.of(System.getProperty("it.state.dir"), "temporal-schedules");
-    int port = Integer.parseInt(System.getProperty("it.temporal.port"));
-    temporal =
-        TemporalService.start(new TemporalOptions(dir, port, 0, null, TemporalKind.CLI_DEV_SERVER));
-    stubs =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.address()).build());
-    new ScheduleReconciler(ScheduleClient.newInstance(stubs), VorlaufSchedules.ID_PREFIX)
+    temporal = ItDevServer.start("temporal-schedules");
+    new ScheduleReconciler(ScheduleClient.newInstance(temporal.stubs), VorlaufSchedules.ID_PREFIX)
         .reconcile(VorlaufSchedules.DECLARED);
   }
 
   @AfterAll
   static void stopTheDevServer() {
-    if (stubs != null) {
-      stubs.shutdownNow();
-      stubs.awaitTermination(5, TimeUnit.SECONDS);
-    }
     if (temporal != null) {
       temporal.close();
     }

@@ -50,6 +50,7 @@ class ShellAccessibilityIT {
             "quarantine",
             "integrations",
             "schedules",
+            "etl",
             "audit");
 
     List<String> failures = new ArrayList<>();
