@@ -21,6 +21,7 @@ import de.vorlauf.testsupport.TestDatabase;
 import de.vorlauf.testsupport.TestServices;
 import de.vorlauf.worker.MigratedSchema;
 import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.etl.EtlMode;
 import de.vorlauf.workflows.etl.EtlProgress;
 import de.vorlauf.workflows.etl.EtlRequest;
 import de.vorlauf.workflows.etl.NightlyEtlWorkflow;
@@ -133,10 +134,10 @@ class EtlBenchmark {
                 (ok, took) -> days.add(took)));
         workers.start();
 
-        EtlRequest backfill = EtlRequest.backfill(List.of(), day, day);
+        // every active building (an empty set), the requested concurrency (0: the default)
         EtlRequest request =
             new EtlRequest(
-                backfill.mode(), null, List.of(), day, day, concurrency, null, null, null);
+                EtlMode.BACKFILL, null, List.of(), day, day, concurrency, null, null, null);
         String workflowId = NightlyEtlWorkflow.BACKFILL_ID_PREFIX + UUID.randomUUID();
         NightlyEtlWorkflow etl =
             client.newWorkflowStub(
