@@ -151,9 +151,8 @@ class GatewayAccessMosquittoIT {
   }
 
   /**
-   * Mosquitto applies a SIGHUP asynchronously; while it reloads, an attempt may also time out
-   * waiting for the broker (seen once in a full run): that attempt is retried, only a refusal ends
-   * the wait.
+   * Mosquitto applies a SIGHUP asynchronously: an attempt that fails otherwise than by the refusal
+   * (an accepted publish, or a client error) is retried, only a refusal ends the wait.
    */
   private static void awaitRefusedPublish(String user, String token, String topic) {
     await()
