@@ -1,6 +1,9 @@
 // The one list of pages. A page added here appears in the navigation (with aria-current when it is
 // the one shown), gets its path, and is checked by the accessibility test, which reads the nav.
 // Each module exports mount(root, context) -> { refresh, every } (see shell.js).
+// A page may have a detail view at <path>/<id> (one building, one workflow run): its `detail`
+// loads that module, which gets the decoded id as context.id and names itself with
+// context.frame.setTitle(); the navigation marks the parent page.
 
 export const PAGES = [
   { id: 'status', path: '/', title: 'Status', load: () => import('./pages/status.js') },
@@ -16,7 +19,25 @@ export const PAGES = [
   { id: 'logging', path: '/logging', title: 'Logging', load: () => import('./pages/logging.js') },
 ];
 
-export function pageFor(pathname) {
+/** The page a path names: { page, id, load } (id null for a list page), or null. */
+export function route(pathname) {
   const path = pathname === '/index.html' ? '/' : pathname.replace(/\/+$/, '') || '/';
-  return PAGES.find((page) => page.path === path) ?? null;
+  const page = PAGES.find((candidate) => candidate.path === path);
+  if (page) return { page, id: null, load: page.load };
+  const detail = /^(\/[a-z][a-z0-9-]*)\/([^/]+)$/.exec(path);
+  const parent = detail && PAGES.find((candidate) => candidate.path === detail[1] && candidate.detail);
+  if (!parent) return null;
+  let id;
+  try {
+    id = decodeURIComponent(detail[2]);
+  } catch {
+    return null;
+  }
+  return { page: parent, id, load: parent.detail };
+}
+
+/** The address of one item's detail view, e.g. detailPath('buildings', 'b-001'). */
+export function detailPath(pageId, id) {
+  const page = PAGES.find((candidate) => candidate.id === pageId);
+  return `${page.path}/${encodeURIComponent(id)}`;
 }

@@ -76,6 +76,11 @@ export function renderShell(body, pages, current) {
   return {
     root: pageRoot,
     title,
+    /** A detail view names what it shows (heading and browser tab). */
+    setTitle(text) {
+      title.textContent = text;
+      document.title = `${text} — Vorlauf admin`;
+    },
     /** Offers automatic refreshing for pages that refresh themselves every `every` ms. */
     refreshing(every) {
       autoLabel.textContent = `Refresh every ${Math.round(every / 1000)} s`;

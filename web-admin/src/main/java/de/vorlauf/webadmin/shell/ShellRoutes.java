@@ -15,14 +15,15 @@ import java.util.regex.Pattern;
 /**
  * The admin UI is one page ({@code index.html}) that renders the page a path names ({@code /fleet},
  * {@code /buildings?view=...}): every path of one lower-case segment is answered with it, so links
- * and bookmarks (with their filters in the query) work, and login returns to them. The shell's own
+ * and bookmarks (with their filters in the query) work, and login returns to them; so is a page's
+ * detail view, one more segment ({@code /buildings/b-001}, {@code /workflows/<id>}). The shell's own
  * list of pages (js/pages.js) decides what a path shows; nothing here lists pages. Paths of the
  * earlier UI ({@code /fleet.html}) are redirected to their new form with their query.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
 public class ShellRoutes extends HttpFilter {
 
-  private static final Pattern PAGE = Pattern.compile("/([a-z][a-z0-9-]{0,39})");
+  private static final Pattern PAGE = Pattern.compile("/([a-z][a-z0-9-]{0,39})(?:/[^/]{1,400})?");
   private static final Pattern OLD_PAGE = Pattern.compile("/([a-z][a-z0-9-]{0,39})\\.html");
   // metrics: the Prometheus endpoint (MetricsServlet), not a page
   private static final Set<String> NOT_PAGES = Set.of("api", "assets", "js", "vendor", "metrics");
