@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * The admin UI is one page ({@code index.html}) that renders the page a path names ({@code /fleet},
  * {@code /buildings?view=...}): every path of one lower-case segment is answered with it, so links
  * and bookmarks (with their filters in the query) work, and login returns to them; so is a page's
- * detail view, one more segment ({@code /buildings/b-001}, {@code /workflows/<id>}). The shell's own
- * list of pages (js/pages.js) decides what a path shows; nothing here lists pages. Paths of the
+ * detail view, one more segment ({@code /buildings/b-001}, {@code /workflows/<id>}). The shell's
+ * own list of pages (js/pages.js) decides what a path shows; nothing here lists pages. Paths of the
  * earlier UI ({@code /fleet.html}) are redirected to their new form with their query.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST)
