@@ -98,7 +98,8 @@ export function lineChart({ title, xLabel = 'step', series, summary, testid, wid
       series: [{ label: xLabel }, ...series.map((s, i) => ({
         label: s.label, stroke: SERIES_COLOURS[i % 6], dash: SERIES_DASHES[i % 6], width: 2, spanGaps: true,
       }))],
-      axes: [{ label: xLabel }, { size: 70 }],
+      // steps are whole numbers: no ticks between them
+      axes: [{ label: xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] }, { size: 70 }],
       legend: { show: false },
     }, data, plotArea);
   });

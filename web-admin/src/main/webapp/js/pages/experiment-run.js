@@ -35,7 +35,7 @@ function artifactsTable(artifacts) {
   if (!artifacts.length) return el('p', { class: 'muted', 'data-testid': 'run-artifacts' }, 'This run stored no artifacts.');
   return el('div', { class: 'table-scroll' }, el('table', { 'data-testid': 'run-artifacts' },
     el('caption', {}, 'Artifacts'),
-    el('thead', {}, el('tr', {}, ...['Name', 'Type', 'Size', 'SHA-256', 'Stored', ''].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ...['Name', 'Type', 'Size', 'SHA-256', 'Stored', 'Download'].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...artifacts.map((a) => el('tr', { 'data-testid': 'run-artifact', 'data-key': a.name },
       el('th', { scope: 'row' }, a.name),
       el('td', {}, a.mediaType),

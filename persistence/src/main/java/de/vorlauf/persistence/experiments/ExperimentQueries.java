@@ -415,19 +415,10 @@ public class ExperimentQueries {
         recordedAt = Sql.instant(rs, "recorded_at");
       }
     }
-    List<Lineage.EtlRunRef> etlRuns = new ArrayList<>();
+    List<Lineage.EtlRunRef> etlRuns;
     try (PreparedStatement query = c.prepareStatement(ETL_RUNS)) {
       query.setLong(1, runId);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          etlRuns.add(
-              new Lineage.EtlRunRef(
-                  rs.getString(1),
-                  rs.getInt(2),
-                  rs.getObject(3, LocalDate.class),
-                  rs.getObject(4, LocalDate.class)));
-        }
-      }
+      etlRuns = LineageRecorder.etlRuns(query);
     }
     return new Lineage(window, buildingDays, fingerprint, etlRuns, recordedAt);
   }

@@ -170,19 +170,11 @@ public final class JdbcExperimentTracker implements ExperimentTracker {
     if (params.isEmpty()) {
       return;
     }
+    params.forEach((key, value) -> Objects.requireNonNull(value, "value of " + key));
     String[] keys = params.keySet().stream().map(Keys::key).toArray(String[]::new);
-    String[] values = new String[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      values[i] = Objects.requireNonNull(params.get(keys[i]), "value of " + keys[i]);
-    }
     try (Connection c = dataSource.getConnection()) {
       requireRun(c, runId);
-      try (PreparedStatement insert = c.prepareStatement(INSERT_PARAMS)) {
-        insert.setLong(1, runId);
-        insert.setArray(2, c.createArrayOf("text", keys));
-        insert.setArray(3, c.createArrayOf("text", values));
-        insert.executeUpdate();
-      }
+      upsertKeyValues(c, INSERT_PARAMS, runId, params);
       try (PreparedStatement stored = c.prepareStatement(STORED_PARAMS)) {
         stored.setLong(1, runId);
         stored.setArray(2, c.createArrayOf("text", keys));
@@ -203,19 +195,11 @@ public final class JdbcExperimentTracker implements ExperimentTracker {
     if (tags.isEmpty()) {
       return;
     }
-    String[] keys = tags.keySet().stream().map(Keys::key).toArray(String[]::new);
-    String[] values = new String[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      values[i] = Objects.requireNonNullElse(tags.get(keys[i]), "");
-    }
+    Map<String, String> values = new LinkedHashMap<>();
+    tags.forEach((key, value) -> values.put(Keys.key(key), Objects.requireNonNullElse(value, "")));
     try (Connection c = dataSource.getConnection()) {
       requireRun(c, runId);
-      try (PreparedStatement upsert = c.prepareStatement(UPSERT_TAGS)) {
-        upsert.setLong(1, runId);
-        upsert.setArray(2, c.createArrayOf("text", keys));
-        upsert.setArray(3, c.createArrayOf("text", values));
-        upsert.executeUpdate();
-      }
+      upsertKeyValues(c, UPSERT_TAGS, runId, values);
     }
   }
 
@@ -338,6 +322,17 @@ public final class JdbcExperimentTracker implements ExperimentTracker {
       if (pin.executeUpdate() == 0) {
         throw new UnknownRunException(runId);
       }
+    }
+  }
+
+  /** Runs {@code sql} with (run, keys[], values[]): one statement for the whole map. */
+  private static void upsertKeyValues(
+      Connection c, String sql, long runId, Map<String, String> values) throws SQLException {
+    try (PreparedStatement upsert = c.prepareStatement(sql)) {
+      upsert.setLong(1, runId);
+      upsert.setArray(2, c.createArrayOf("text", values.keySet().toArray()));
+      upsert.setArray(3, c.createArrayOf("text", values.values().toArray()));
+      upsert.executeUpdate();
     }
   }
 

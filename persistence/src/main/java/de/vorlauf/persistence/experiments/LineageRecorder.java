@@ -59,19 +59,10 @@ final class LineageRecorder {
   Lineage record(
       Connection c, long runId, FeatureWindow window, String dataFingerprint, Instant now)
       throws SQLException {
-    List<Lineage.EtlRunRef> etlRuns = new ArrayList<>();
+    List<Lineage.EtlRunRef> etlRuns;
     try (PreparedStatement query = c.prepareStatement(ETL_RUNS)) {
       bindWindow(c, query, window);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          etlRuns.add(
-              new Lineage.EtlRunRef(
-                  rs.getString(1),
-                  rs.getInt(2),
-                  rs.getObject(3, LocalDate.class),
-                  rs.getObject(4, LocalDate.class)));
-        }
-      }
+      etlRuns = etlRuns(query);
     }
     int buildingDays;
     String computed;
@@ -110,6 +101,22 @@ final class LineageRecorder {
       insert.executeBatch();
     }
     return new Lineage(window, buildingDays, fingerprint, etlRuns, now);
+  }
+
+  /** Rows of (ETL run, building-days, first day, last day), from the window or a run's copy. */
+  static List<Lineage.EtlRunRef> etlRuns(PreparedStatement query) throws SQLException {
+    List<Lineage.EtlRunRef> etlRuns = new ArrayList<>();
+    try (ResultSet rs = query.executeQuery()) {
+      while (rs.next()) {
+        etlRuns.add(
+            new Lineage.EtlRunRef(
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class)));
+      }
+    }
+    return etlRuns;
   }
 
   private static void bindWindow(Connection c, PreparedStatement statement, FeatureWindow window)

@@ -216,7 +216,7 @@ class ExperimentsIT {
 
     ui.browser.findElement(By.linkText("run-a (#" + logged.a() + ")")).click();
     ui.awaitData("experiments-detail");
-    ui.visible("[data-testid=run-page]");
+    ui.visible("[data-testid=run-facts]");
     assertThat(ui.byTestId("page-title").getText()).isEqualTo("Run run-a");
     assertThat(ui.byTestId("lineage-workflow").getAttribute("href"))
         .endsWith("/workflows/training-" + logged.experiment() + "-0?run=r-0");
