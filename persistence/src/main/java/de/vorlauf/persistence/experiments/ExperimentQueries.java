@@ -177,15 +177,6 @@ public class ExperimentQueries {
     }
   }
 
-  /** The runs of these ids that exist, in the order given (a comparison's columns). */
-  public List<RunSummary> runs(List<Long> ids) throws SQLException {
-    List<RunSummary> result = new ArrayList<>();
-    for (long id : ids) {
-      run(id).ifPresent(detail -> result.add(detail.run()));
-    }
-    return result;
-  }
-
   public Optional<RunDetail> run(long runId) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       List<RunSummary> found;

@@ -179,6 +179,25 @@ class ExperimentsIT {
         admin.get("api/v1/audit?action=experimentRun.pin&objectId=" + logged.b()).json();
     assertThat(audit.at("/items/0/reason").asText()).isEqualTo("Modell ging live");
     assertThat(audit.at("/items/0/outcome").asText()).isEqualTo("succeeded");
+
+    // both runs ended 40 days ago, beyond the experiment's 30: the pinned one keeps its artifact
+    try (Connection c = database().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "UPDATE experiment_runs SET started_at = now() - interval '41 days',"
+              + " ended_at = now() - interval '40 days' WHERE id IN ("
+              + logged.a()
+              + ", "
+              + logged.b()
+              + ")");
+    }
+    Reply expired = admin.get(download, "*/*");
+    assertThat(expired.status()).isEqualTo(410);
+    assertThat(expired.response().body()).contains("Artifact removed", "retention");
+    Reply kept =
+        admin.get("api/v1/experiment-runs/" + logged.b() + "/artifacts/model/net.bin", "*/*");
+    assertThat(kept.status()).isEqualTo(200);
+    assertThat(kept.response().body()).isEqualTo("weights 1");
   }
 
   @Test
