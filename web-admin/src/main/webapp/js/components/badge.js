@@ -7,7 +7,7 @@ const KINDS = {
   stale: 'warn', paused: 'warn', expiring: 'warn', behind: 'warn', refused: 'warn', never_seen: 'muted',
   offline: 'bad', down: 'bad', failed: 'bad', failing: 'bad', terminated: 'bad', timed_out: 'bad',
   revoked: 'muted', expired: 'muted', inactive: 'muted', stopped: 'muted', canceled: 'muted', unknown: 'muted',
-  quarantining: 'warn',
+  quarantining: 'warn', finished: 'ok', killed: 'muted',
 };
 
 const LABELS = { never_seen: 'never seen', timed_out: 'timed out' };

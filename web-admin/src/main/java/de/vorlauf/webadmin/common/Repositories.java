@@ -1,6 +1,9 @@
 package de.vorlauf.webadmin.common;
 
 import de.vorlauf.persistence.audit.AuditLogRepository;
+import de.vorlauf.persistence.experiments.ExperimentQueries;
+import de.vorlauf.persistence.experiments.ExperimentTracker;
+import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.QuarantineRepository;
@@ -14,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
@@ -74,5 +78,15 @@ public class Repositories {
   @Produces
   LogLevelRepository logLevels() {
     return new LogLevelRepository(dataSource);
+  }
+
+  @Produces
+  ExperimentQueries experimentQueries() {
+    return new ExperimentQueries(dataSource, Clock.systemUTC());
+  }
+
+  @Produces
+  ExperimentTracker experimentTracker() {
+    return new JdbcExperimentTracker(dataSource, Clock.systemUTC());
   }
 }

@@ -4,6 +4,7 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import de.vorlauf.ingest.metrics.PipelineMetrics;
 import de.vorlauf.webadmin.ingest.IngestService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -53,6 +54,11 @@ public class WarMetrics {
   /** For the Temporal client's {@code WorkflowServiceStubsOptions.setMetricsScope}. */
   public Scope temporalScope() {
     return temporalScope;
+  }
+
+  /** For features that register meters of their own (experiments). */
+  public MeterRegistry registry() {
+    return registry;
   }
 
   public String scrape() {
