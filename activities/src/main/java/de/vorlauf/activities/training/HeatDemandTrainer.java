@@ -97,6 +97,7 @@ public final class HeatDemandTrainer {
             resume);
     long trainingMillis = (System.nanoTime() - trainingStarted) / 1_000_000;
 
+    log.debug("epochs done in {} ms, baselines next", trainingMillis);
     DegreeHourBaseline degreeHours = DegreeHourBaseline.fit(train);
     List<DemandSample> holdout =
         allHoldout.stream().filter(s -> degreeHours.line(s.buildingId()).isPresent()).toList();
@@ -117,6 +118,7 @@ public final class HeatDemandTrainer {
     }
     List<TrainingResult.MetricRow> metrics = metrics(predictions);
 
+    log.debug("holdout predicted ({} rows), importance next", holdout.size());
     double[] yHoldout = holdout.stream().mapToDouble(DemandSample::targetWm2).toArray();
     List<PermutationImportance.Importance> importance =
         PermutationImportance.compute(
@@ -127,6 +129,7 @@ public final class HeatDemandTrainer {
             p.seed(),
             p.importanceRepeats());
 
+    log.debug("importance done, ONNX export next");
     byte[] onnx = OnnxExporter.export(model, version);
     OnnxParity.Report parity =
         OnnxParity.check(
