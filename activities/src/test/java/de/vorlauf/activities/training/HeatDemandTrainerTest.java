@@ -79,6 +79,27 @@ class HeatDemandTrainerTest {
   }
 
   @Test
+  void theGraphIsIr8Opset17WithADynamicBatch() throws Exception {
+    ModelProto model = ModelProto.parseFrom(first.onnx());
+    assertThat(model.getIrVersion()).isEqualTo(8);
+    assertThat(model.getOpsetImport(0).getVersion()).isEqualTo(17);
+    var input = model.getGraph().getInput(0);
+    assertThat(input.getName()).isEqualTo(OnnxExporter.INPUT);
+    assertThat(input.getType().getTensorType().getShape().getDim(0).getDimParam())
+        .isEqualTo("batch");
+    assertThat(input.getType().getTensorType().getShape().getDim(1).getDimValue())
+        .isEqualTo(DemandFeature.count());
+    double[][] rows = new double[3][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = first.driftReference().rows()[i];
+    }
+    float[] batch = OnnxParity.predict(first.onnx(), rows);
+    float[] single = OnnxParity.predict(first.onnx(), new double[][] {rows[2]});
+    assertThat(batch).hasSize(3);
+    assertThat(single[0]).isEqualTo(batch[2]);
+  }
+
+  @Test
   void theSameSeedAndDataGiveTheSameWeights() {
     TrainingResult again =
         new HeatDemandTrainer("test").train(PARAMETERS, histories, TrainingProgress.NONE, null);
