@@ -101,26 +101,6 @@ public record TrainingParameters(
         2_000);
   }
 
-  public TrainingParameters withBuildings(List<String> ids) {
-    return new TrainingParameters(
-        from,
-        to,
-        ids,
-        horizonHours,
-        hiddenLayers,
-        maxEpochs,
-        patience,
-        learningRate,
-        batchSize,
-        seed,
-        minQuality,
-        validationFraction,
-        holdoutFraction,
-        gap,
-        importanceRepeats,
-        driftSampleSize);
-  }
-
   public TrainingParameters withNetwork(List<Integer> layers, int epochs, int patienceEpochs) {
     return new TrainingParameters(
         from,
