@@ -9,11 +9,13 @@ import de.vorlauf.domain.training.BuildingHistory;
 import de.vorlauf.domain.training.DemandDatasetBuilder;
 import de.vorlauf.domain.training.DemandFeature;
 import de.vorlauf.domain.training.DemandSample;
+import de.vorlauf.domain.training.HourAggregate;
 import de.vorlauf.domain.training.TimeSplit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +136,44 @@ class HeatDemandTrainerTest {
     assertThat(resumed.lossCurve()).isEqualTo(first.lossCurve());
     assertThat(resumed.bestEpoch()).isEqualTo(first.bestEpoch());
     assertThat(resumed.onnx()).isEqualTo(first.onnx());
+  }
+
+  @Test
+  void earlyStoppingEndsAfterPatienceAndKeepsTheBestEpoch() {
+    // demand that is noise: the validation loss stops improving after a few epochs
+    SplittableRandom random = new SplittableRandom(5);
+    List<BuildingHistory> noise =
+        histories.stream()
+            .map(
+                h ->
+                    new BuildingHistory(
+                        h.building(),
+                        h.hours().stream()
+                            .map(
+                                a ->
+                                    new HourAggregate(
+                                        a.hour(),
+                                        random.nextDouble() * 50,
+                                        4,
+                                        a.outdoorC(),
+                                        1.0,
+                                        a.localHour(),
+                                        a.offDay()))
+                            .toList()))
+            .toList();
+    List<TrainingCheckpoint> seen = new ArrayList<>();
+    TrainingResult result =
+        new HeatDemandTrainer("test")
+            .train(
+                PARAMETERS.withNetwork(List.of(8, 8), 40, 2),
+                noise,
+                (loss, checkpoint) -> seen.add(checkpoint),
+                null);
+    assertThat(result.stoppedEarly()).isTrue();
+    assertThat(result.lossCurve()).hasSize(result.bestEpoch() + 2).hasSizeLessThan(40);
+    assertThat(seen.get(seen.size() - 1).bestEpoch()).isEqualTo(result.bestEpoch());
+    double best = result.lossCurve().get(result.bestEpoch() - 1).validationLoss();
+    assertThat(result.lossCurve()).allMatch(l -> l.validationLoss() >= best);
   }
 
   @Test
