@@ -10,6 +10,7 @@ import de.vorlauf.domain.training.DemandSample;
 import de.vorlauf.domain.training.PermutationImportance;
 import de.vorlauf.domain.training.RegressionMetrics;
 import de.vorlauf.domain.training.TimeSplit;
+import de.vorlauf.domain.training.TrainingData;
 import de.vorlauf.persistence.features.TrainingDataRepository;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,27 +47,31 @@ public final class HeatDemandTrainer {
     this.version = version;
   }
 
-  /** The read a run of {@code parameters} needs: the window and the week before it. */
-  public static List<BuildingHistory> read(
-      TrainingDataRepository repository, TrainingParameters parameters) throws SQLException {
-    return repository.histories(
+  /**
+   * The read a run of {@code parameters} needs: the window and the week before it, with its
+   * lineage.
+   */
+  public static TrainingData read(TrainingDataRepository repository, TrainingParameters parameters)
+      throws SQLException {
+    return repository.read(
         parameters.buildingIds(),
         parameters.from().minus(DemandDatasetBuilder.LOOKBACK),
         parameters.to());
   }
 
   /**
-   * Trains on {@code histories} (as {@link #read} returns them).
+   * Trains on {@code data} (as {@link #read} returns it).
    *
    * @param resume a checkpoint {@code progress} was given by an earlier run of the same parameters
    *     on the same data, or null
    */
   public TrainingResult train(
       TrainingParameters p,
-      List<BuildingHistory> histories,
+      TrainingData data,
       TrainingProgress progress,
       TrainingCheckpoint resume) {
     long started = System.nanoTime();
+    List<BuildingHistory> histories = data.histories();
     TimeSplit split =
         TimeSplit.of(p.from(), p.to(), p.validationFraction(), p.holdoutFraction(), p.gap());
     DemandDataset dataset =
@@ -150,6 +155,7 @@ public final class HeatDemandTrainer {
     return new TrainingResult(
         p,
         dataset.fingerprint(),
+        data.lineage(),
         new TrainingResult.DatasetSummary(
             histories.size(),
             dataset.excludedBuildings(),

@@ -1,6 +1,7 @@
 package de.vorlauf.activities.training;
 
 import de.vorlauf.domain.training.DemandFeature;
+import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.PermutationImportance.Importance;
 import de.vorlauf.domain.training.RegressionMetrics;
 import de.vorlauf.domain.training.TimeSplit;
@@ -15,6 +16,7 @@ import java.util.Map;
  *
  * @param parameters as given
  * @param dataFingerprint SHA-256 of the input read ({@code DemandDataset.fingerprint}): lineage
+ * @param lineage the range read and the ETL runs that wrote it
  * @param dataset what was read, used and left out, and the split
  * @param features the inputs in model order: name, unit, source column, meaning
  * @param network e.g. {@code 14-32-32-1 relu}
@@ -34,6 +36,7 @@ import java.util.Map;
 public record TrainingResult(
     TrainingParameters parameters,
     String dataFingerprint,
+    FeatureLineage lineage,
     DatasetSummary dataset,
     List<FeatureSpec> features,
     String network,

@@ -11,6 +11,7 @@ import de.vorlauf.domain.training.DemandFeature;
 import de.vorlauf.domain.training.DemandSample;
 import de.vorlauf.domain.training.HourAggregate;
 import de.vorlauf.domain.training.TimeSplit;
+import de.vorlauf.domain.training.TrainingData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,19 +45,23 @@ class HeatDemandTrainerTest {
           100);
 
   private static List<BuildingHistory> histories;
+  private static TrainingData data;
   private static TrainingResult first;
   private static List<TrainingCheckpoint> checkpoints = new ArrayList<>();
 
   @BeforeAll
   static void trainOnce() {
     histories = SyntheticFleet.histories(4, FROM.minus(DemandDatasetBuilder.LOOKBACK), TO, 1);
+    data = SyntheticFleet.data(histories);
     first =
         new HeatDemandTrainer("test")
-            .train(PARAMETERS, histories, (loss, checkpoint) -> checkpoints.add(checkpoint), null);
+            .train(PARAMETERS, data, (loss, checkpoint) -> checkpoints.add(checkpoint), null);
   }
 
   @Test
   void theResultHoldsWhatARunRecords() {
+    assertThat(first.lineage()).isEqualTo(data.lineage());
+    assertThat(first.dataFingerprint()).hasSize(64);
     assertThat(first.features()).hasSize(DemandFeature.count());
     assertThat(first.network()).isEqualTo("14-8-8-1 relu");
     assertThat(first.lossCurve()).hasSize(checkpoints.size()).isNotEmpty();
@@ -104,23 +109,19 @@ class HeatDemandTrainerTest {
   @Test
   void theSameSeedAndDataGiveTheSameWeights() {
     TrainingResult again =
-        new HeatDemandTrainer("test").train(PARAMETERS, histories, TrainingProgress.NONE, null);
+        new HeatDemandTrainer("test").train(PARAMETERS, data, TrainingProgress.NONE, null);
     assertThat(again.onnx()).isEqualTo(first.onnx());
     assertThat(again.lossCurve()).isEqualTo(first.lossCurve());
     TrainingResult otherSeed =
         new HeatDemandTrainer("test")
             .train(
                 PARAMETERS.withNetwork(List.of(8, 8), 1, 3).withSeed(8),
-                histories,
+                data,
                 TrainingProgress.NONE,
                 null);
     TrainingResult sameSeedOneEpoch =
         new HeatDemandTrainer("test")
-            .train(
-                PARAMETERS.withNetwork(List.of(8, 8), 1, 3),
-                histories,
-                TrainingProgress.NONE,
-                null);
+            .train(PARAMETERS.withNetwork(List.of(8, 8), 1, 3), data, TrainingProgress.NONE, null);
     assertThat(otherSeed.onnx()).isNotEqualTo(sameSeedOneEpoch.onnx());
   }
 
@@ -131,7 +132,7 @@ class HeatDemandTrainerTest {
     List<EpochLoss> seen = new ArrayList<>();
     TrainingResult resumed =
         new HeatDemandTrainer("test")
-            .train(PARAMETERS, histories, (loss, checkpoint) -> seen.add(loss), afterTwo);
+            .train(PARAMETERS, data, (loss, checkpoint) -> seen.add(loss), afterTwo);
     assertThat(seen.get(0).epoch()).isEqualTo(3);
     assertThat(resumed.lossCurve()).isEqualTo(first.lossCurve());
     assertThat(resumed.bestEpoch()).isEqualTo(first.bestEpoch());
@@ -166,7 +167,7 @@ class HeatDemandTrainerTest {
         new HeatDemandTrainer("test")
             .train(
                 PARAMETERS.withNetwork(List.of(8, 8), 40, 2),
-                noise,
+                SyntheticFleet.data(noise),
                 (loss, checkpoint) -> seen.add(checkpoint),
                 null);
     assertThat(result.stoppedEarly()).isTrue();
@@ -182,10 +183,7 @@ class HeatDemandTrainerTest {
             () ->
                 new HeatDemandTrainer("test")
                     .train(
-                        PARAMETERS.withSeed(99),
-                        histories,
-                        TrainingProgress.NONE,
-                        checkpoints.get(0)))
+                        PARAMETERS.withSeed(99), data, TrainingProgress.NONE, checkpoints.get(0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("other parameters");
   }

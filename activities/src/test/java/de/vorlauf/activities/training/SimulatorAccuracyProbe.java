@@ -83,7 +83,11 @@ class SimulatorAccuracyProbe {
     Instant from = start.plus(Duration.ofDays(8));
     TrainingResult result =
         new HeatDemandTrainer("probe")
-            .train(TrainingParameters.defaults(from, end), histories, TrainingProgress.NONE, null);
+            .train(
+                TrainingParameters.defaults(from, end),
+                SyntheticFleet.data(histories),
+                TrainingProgress.NONE,
+                null);
     StringBuilder line = new StringBuilder();
     for (String type :
         List.of("all", "gas", "fernwaerme", "waermepumpe", "hybrid").stream()

@@ -3,13 +3,16 @@ package de.vorlauf.activities.training;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.training.BuildingAttributes;
 import de.vorlauf.domain.training.BuildingHistory;
+import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.HourAggregate;
+import de.vorlauf.domain.training.TrainingData;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +25,14 @@ import java.util.SplittableRandom;
 final class SyntheticFleet {
 
   private SyntheticFleet() {}
+
+  /** {@code histories} as a read: no ETL run wrote them. */
+  static TrainingData data(List<BuildingHistory> histories) {
+    Instant from = histories.get(0).hours().get(0).hour();
+    List<HourAggregate> hours = histories.get(0).hours();
+    Instant to = hours.get(hours.size() - 1).hour().plusSeconds(3600);
+    return new TrainingData(histories, new FeatureLineage(from, to, Map.of(), null));
+  }
 
   static List<BuildingHistory> histories(int buildings, Instant from, Instant to, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

@@ -66,7 +66,7 @@ class TrainingBenchmark {
         new HeatDemandTrainer("bench")
             .train(
                 parameters,
-                histories,
+                SyntheticFleet.data(histories),
                 (loss, checkpoint) ->
                     log.info(
                         "epoch {} train {} validation {} checkpoint {} bytes",
