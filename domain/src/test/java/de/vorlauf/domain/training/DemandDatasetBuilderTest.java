@@ -72,6 +72,21 @@ class DemandDatasetBuilderTest {
   }
 
   @Test
+  void aLongerHorizonMovesTheTargetNotTheInputs() {
+    DemandSample s =
+        DemandDatasetBuilder.build(List.of(history("a", 1000.0, h -> h)), SPLIT, 3, 0.8)
+            .samples()
+            .get(30);
+    Instant t = s.issuedAt();
+    assertThat(s.targetHour()).isEqualTo(t.plus(Duration.ofHours(2)));
+    assertThat(s.targetKw()).isCloseTo(power(t.plus(Duration.ofHours(2))), within(1e-9));
+    assertThat(s.feature(DemandFeature.OUTDOOR_FORECAST_C))
+        .isEqualTo(outdoor(t.minusSeconds(3600)));
+    assertThat(s.feature(DemandFeature.DEMAND_DAY_AGO_W_M2))
+        .isCloseTo(power(t.plus(Duration.ofHours(2)).minus(Duration.ofDays(1))), within(1e-12));
+  }
+
+  @Test
   void noTargetOfOnePartIsWithinTheGapOfTheNext() {
     DemandDataset data =
         DemandDatasetBuilder.build(
