@@ -7,6 +7,7 @@ import de.vorlauf.domain.training.DemandDataset;
 import de.vorlauf.domain.training.DemandDatasetBuilder;
 import de.vorlauf.domain.training.DemandFeature;
 import de.vorlauf.domain.training.DemandSample;
+import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.PermutationImportance;
 import de.vorlauf.domain.training.RegressionMetrics;
 import de.vorlauf.domain.training.TimeSplit;
@@ -15,6 +16,7 @@ import de.vorlauf.persistence.features.TrainingDataRepository;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,10 +55,10 @@ public final class HeatDemandTrainer {
    */
   public static TrainingData read(TrainingDataRepository repository, TrainingParameters parameters)
       throws SQLException {
-    return repository.read(
-        parameters.buildingIds(),
-        parameters.from().minus(DemandDatasetBuilder.LOOKBACK),
-        parameters.to());
+    Instant from = parameters.from().minus(DemandDatasetBuilder.LOOKBACK);
+    List<BuildingHistory> histories =
+        repository.histories(parameters.buildingIds(), from, parameters.to());
+    return new TrainingData(histories, FeatureLineage.of(from, parameters.to(), histories));
   }
 
   /**

@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * @param parameters as given
  * @param dataFingerprint SHA-256 of the input read ({@code DemandDataset.fingerprint}): lineage
- * @param lineage the range read and the ETL runs that wrote it
+ * @param lineage the range, local days and buildings read: experiment tracking's feature window
  * @param dataset what was read, used and left out, and the split
  * @param features the inputs in model order: name, unit, source column, meaning
  * @param network e.g. {@code 14-32-32-1 relu}

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -26,12 +25,13 @@ final class SyntheticFleet {
 
   private SyntheticFleet() {}
 
-  /** {@code histories} as a read: no ETL run wrote them. */
+  /** {@code histories} as a read returns them. */
   static TrainingData data(List<BuildingHistory> histories) {
-    Instant from = histories.get(0).hours().get(0).hour();
     List<HourAggregate> hours = histories.get(0).hours();
-    Instant to = hours.get(hours.size() - 1).hour().plusSeconds(3600);
-    return new TrainingData(histories, new FeatureLineage(from, to, Map.of(), null));
+    return new TrainingData(
+        histories,
+        FeatureLineage.of(
+            hours.get(0).hour(), hours.get(hours.size() - 1).hour().plusSeconds(3600), histories));
   }
 
   static List<BuildingHistory> histories(int buildings, Instant from, Instant to, long seed) {

@@ -1,20 +1,40 @@
 package de.vorlauf.domain.training;
 
 import java.time.Instant;
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * Where a training run's features came from: the range read from {@code building_features} and the
- * ETL runs that wrote the building-days in it ({@code etl_building_days}).
+ * Which features a training run read, in the terms experiment tracking records lineage in ({@code
+ * persistence.experiments.FeatureWindow}: local days and building ids; the tracker looks up the ETL
+ * runs that wrote those building-days in {@code etl_building_days} itself).
  *
- * @param etlRuns ETL run (workflow id) → building-days of the read it wrote
- * @param lastProcessedAt when the newest of those building-days was written; null when none is
- *     recorded (features written without the ETL's bookkeeping, e.g. synthetic data)
+ * @param readFrom start of the read of {@code building_features} (UTC, inclusive)
+ * @param readTo end of the read (exclusive)
+ * @param firstDay the first local day the read can touch: the day before {@code readFrom}'s UTC
+ *     date (a zone east of UTC starts its day the evening before)
+ * @param lastDay the last local day it can touch: {@code readTo}'s UTC date
+ * @param buildingIds the buildings read, by id
  */
 public record FeatureLineage(
-    Instant readFrom, Instant readTo, Map<String, Long> etlRuns, Instant lastProcessedAt) {
+    Instant readFrom,
+    Instant readTo,
+    LocalDate firstDay,
+    LocalDate lastDay,
+    List<String> buildingIds) {
 
   public FeatureLineage {
-    etlRuns = Map.copyOf(etlRuns);
+    buildingIds = List.copyOf(buildingIds);
+  }
+
+  /** The lineage of a read of {@code [from, to)} that returned {@code histories}. */
+  public static FeatureLineage of(Instant from, Instant to, List<BuildingHistory> histories) {
+    return new FeatureLineage(
+        from,
+        to,
+        LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(1),
+        LocalDate.ofInstant(to, ZoneOffset.UTC),
+        histories.stream().map(h -> h.building().buildingId()).toList());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import de.vorlauf.domain.heating.HeatingType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -125,6 +126,18 @@ class DemandDatasetBuilderTest {
             List.of(history("a", 1000.0, h -> h), history("noarea", null, h -> h)), SPLIT, 1, 0.8);
     assertThat(data.excludedBuildings()).containsEntry("noarea", "no area_m2 in the registry");
     assertThat(data.samples()).allMatch(s -> s.buildingId().equals("a"));
+  }
+
+  @Test
+  void theLineageCoversTheLocalDaysTheReadCanTouch() {
+    FeatureLineage lineage =
+        FeatureLineage.of(
+            Instant.parse("2026-01-08T00:00:00Z"),
+            Instant.parse("2026-01-29T00:00:00Z"),
+            List.of(history("a", 1000.0, h -> h)));
+    assertThat(lineage.firstDay()).isEqualTo(LocalDate.of(2026, 1, 7));
+    assertThat(lineage.lastDay()).isEqualTo(LocalDate.of(2026, 1, 29));
+    assertThat(lineage.buildingIds()).containsExactly("a");
   }
 
   @Test

@@ -3,22 +3,17 @@ package de.vorlauf.persistence.features;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.training.BuildingAttributes;
 import de.vorlauf.domain.training.BuildingHistory;
-import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.HourAggregate;
-import de.vorlauf.domain.training.TrainingData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -55,17 +50,6 @@ public final class TrainingDataRepository {
       WHERE building_id = ANY(?::text[]) AND time >= ? AND time < ?
       GROUP BY building_id, hour
       ORDER BY building_id, hour
-      """;
-
-  // building-days are local days: a UTC range touches the local days from the day before its
-  // start's UTC date to its end's UTC date
-  private static final String LINEAGE =
-      """
-      SELECT etl_run, count(*) AS days, max(processed_at) AS last_processed
-      FROM etl_building_days
-      WHERE building_id = ANY(?::text[]) AND day >= ? AND day <= ?
-      GROUP BY etl_run
-      ORDER BY etl_run
       """;
 
   private final DataSource dataSource;
@@ -105,34 +89,6 @@ public final class TrainingDataRepository {
       buildings.forEach((id, b) -> result.add(new BuildingHistory(b, hours.get(id))));
       return result;
     }
-  }
-
-  /**
-   * {@link #histories} with the lineage of the same read: the ETL runs that wrote the building-days
-   * of the buildings read.
-   */
-  public TrainingData read(List<String> buildingIds, Instant from, Instant to) throws SQLException {
-    List<BuildingHistory> histories = histories(buildingIds, from, to);
-    Map<String, Long> runs = new TreeMap<>();
-    Instant last = null;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(LINEAGE)) {
-      statement.setArray(
-          1,
-          connection.createArrayOf(
-              "text",
-              histories.stream().map(h -> h.building().buildingId()).toArray(String[]::new)));
-      statement.setObject(2, LocalDate.ofInstant(from, ZoneOffset.UTC).minusDays(1));
-      statement.setObject(3, LocalDate.ofInstant(to, ZoneOffset.UTC));
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          runs.put(rs.getString(1), rs.getLong(2));
-          Instant processed = rs.getObject(3, OffsetDateTime.class).toInstant();
-          last = last == null || processed.isAfter(last) ? processed : last;
-        }
-      }
-    }
-    return new TrainingData(histories, new FeatureLineage(from, to, runs, last));
   }
 
   private static Map<String, BuildingAttributes> buildings(

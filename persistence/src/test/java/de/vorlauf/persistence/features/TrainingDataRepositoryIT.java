@@ -8,7 +8,6 @@ import de.vorlauf.devstack.postgres.RunningPostgres;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.training.BuildingHistory;
 import de.vorlauf.domain.training.HourAggregate;
-import de.vorlauf.domain.training.TrainingData;
 import de.vorlauf.persistence.MigratedSchema;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,16 +59,6 @@ class TrainingDataRepositoryIT {
       slot(c, "tr-a", HOUR.plusSeconds(3600), 8.0, 1.0, 1.0);
       slot(c, "tr-a", HOUR.plusSeconds(4500), null, 1.0, 0.5);
       slot(c, "tr-off", HOUR, 3.0, 1.0, 1.0);
-      s.execute(
-          """
-          INSERT INTO etl_building_days
-              (building_id, day, etl_run, processed_at, slots, mean_quality, readings, bad_readings)
-          VALUES ('tr-a', '2026-02-06', 'etl-1', '2026-02-07T01:00:00Z', 96, 1, 10, 0),
-                 ('tr-a', '2026-02-07', 'etl-2', '2026-02-08T01:00:00Z', 96, 1, 10, 0),
-                 ('tr-a', '2026-02-09', 'etl-2', '2026-02-10T01:00:00Z', 96, 1, 10, 0),
-                 ('tr-off', '2026-02-07', 'etl-3', '2026-02-08T01:00:00Z', 96, 1, 10, 0)
-          ON CONFLICT DO NOTHING
-          """);
     }
   }
 
@@ -108,19 +96,6 @@ class TrainingDataRepositoryIT {
     assertThat(second.quality()).isCloseTo(1.5 / 4, within(1e-9)); // missing slots count 0
     assertThat(histories.get(1).building().areaM2()).isNull();
     assertThat(histories.get(1).hours()).isEmpty();
-  }
-
-  @Test
-  void theLineageNamesTheEtlRunsOfTheBuildingDaysRead() throws Exception {
-    TrainingData data =
-        new TrainingDataRepository(ds)
-            .read(List.of("tr-a", "tr-b"), HOUR.minusSeconds(3600), HOUR.plusSeconds(7200));
-    assertThat(data.histories()).hasSize(2);
-    // 2026-02-06 (the local day before the range's UTC date may hold its first hours) and
-    // 2026-02-07; not 2026-02-09, nor tr-off's day
-    assertThat(data.lineage().etlRuns()).isEqualTo(Map.of("etl-1", 1L, "etl-2", 1L));
-    assertThat(data.lineage().lastProcessedAt()).isEqualTo(Instant.parse("2026-02-08T01:00:00Z"));
-    assertThat(data.lineage().readFrom()).isEqualTo(HOUR.minusSeconds(3600));
   }
 
   @Test
