@@ -2,14 +2,7 @@ package de.vorlauf.activities.testdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.activities.etl.EtlActivitiesImpl;
-import de.vorlauf.activities.etl.EtlListener;
-import de.vorlauf.activities.etl.EtlSettings;
-import de.vorlauf.domain.features.FeatureCalculator;
-import de.vorlauf.domain.features.HolidayCalendar;
-import de.vorlauf.persistence.features.EtlBuildings;
-import de.vorlauf.persistence.features.FeatureSource;
-import de.vorlauf.persistence.features.FeatureStore;
+import de.vorlauf.activities.etl.EtlTestEnvironment;
 import de.vorlauf.testdata.Dataset;
 import de.vorlauf.testdata.DayFeatures;
 import de.vorlauf.testdata.MigratedWithTestData;
@@ -23,17 +16,12 @@ import de.vorlauf.workflows.etl.EtlActivities;
 import de.vorlauf.workflows.etl.EtlBatch;
 import de.vorlauf.workflows.etl.EtlBatchResult;
 import de.vorlauf.workflows.etl.EtlMode;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,31 +72,15 @@ class TestDataFeaturesIT {
 
   private TestDatabase db;
   private Dataset dataset;
-  private TestActivityEnvironment env;
+  private EtlTestEnvironment env;
   private EtlActivities etl;
 
   @BeforeAll
   void start(TestDatabase database) {
     db = database;
     dataset = TestData.standard();
-    DataSource ds = database.dataSource();
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(
-        new EtlActivitiesImpl(
-            new FeatureSource(ds),
-            new FeatureStore(ds),
-            new EtlBuildings(ds),
-            new FeatureCalculator(HolidayCalendar.germany()),
-            new EtlSettings(Duration.ofDays(90), Duration.ofDays(730), 1, Duration.ZERO),
-            Clock.systemUTC(),
-            EtlListener.NONE));
-    etl =
-        env.newActivityStub(
-            EtlActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofMinutes(5))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+    env = EtlTestEnvironment.on(database.dataSource(), 1);
+    etl = env.activities();
   }
 
   @AfterAll
