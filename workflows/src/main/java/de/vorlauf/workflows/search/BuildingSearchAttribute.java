@@ -1,0 +1,31 @@
+package de.vorlauf.workflows.search;
+
+import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributes;
+
+/**
+ * The custom search attribute that ties a per-building workflow to its building, so that the admin
+ * UI's workflow explorer lists the executions of one building ({@code VorlaufBuildingId =
+ * 'b-001'}). It is a Keyword (exact match, not tokenised). The platform registers it on the CLI dev
+ * server it starts ({@code --search-attribute VorlaufBuildingId=Keyword}); a cluster needs it once:
+ * {@code temporal operator search-attribute create --name VorlaufBuildingId --type Keyword}.
+ *
+ * <p>A workflow about one building is started with {@link #tag}: that is all it takes to appear
+ * under the building filter. The in-JVM test server knows no custom attributes (and lists nothing
+ * anyway): tag only where a dev server or a cluster runs.
+ */
+public final class BuildingSearchAttribute {
+
+  public static final String NAME = "VorlaufBuildingId";
+
+  public static final SearchAttributeKey<String> KEY = SearchAttributeKey.forKeyword(NAME);
+
+  private BuildingSearchAttribute() {}
+
+  /** Sets the building on the options of a workflow about to start. */
+  public static WorkflowOptions.Builder tag(WorkflowOptions.Builder options, String buildingId) {
+    return options.setTypedSearchAttributes(
+        SearchAttributes.newBuilder().set(KEY, buildingId).build());
+  }
+}
