@@ -132,7 +132,7 @@ export async function mount(root) {
     });
     try {
       const page = await api(`/workflows${q}`);
-      message.say('');
+      message.say(page.visibility && page.problem ? `Cannot list the workflows: ${page.problem}` : '', 'error');
       types.replaceChildren(...page.knownTypes.map((t) => el('option', { value: t })));
       noVisibility.hidden = page.visibility;
       noVisibility.textContent = page.problem ?? '';
@@ -140,15 +140,16 @@ export async function mount(root) {
       tokens.push(token || '');
       nextToken = page.nextPageToken;
       rows.replaceChildren(...page.items.map(row));
-      empty.hidden = page.items.length > 0;
+      empty.hidden = page.items.length > 0 || Boolean(page.problem);
       table.hidden = page.items.length === 0;
-      shown.say(page.visibility ? `Page ${tokens.length}: ${page.items.length} execution(s) on ${page.server}.` : '');
+      shown.say(page.visibility && !page.problem ? `Page ${tokens.length}: ${page.items.length} execution(s) on ${page.server}.` : '');
       first.disabled = tokens.length <= 1;
       prev.disabled = tokens.length <= 1;
       next.disabled = !nextToken;
     } catch (e) {
       message.say(`Cannot list the workflows: ${e.message}`, 'error');
-      throw e;
+      // a filter the server refuses (a bookmarked one, say) leaves the page usable to change it
+      if (e.status !== 400) throw e;
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param nextPageToken the token for the next page, null on the last
  * @param knownTypes the workflow types the type filter offers (those with a registered summary and
  *     those on this page)
- * @param server the Temporal server's kind in words
+ * @param server the Temporal server's kind in words, null when Temporal does not answer
+ * @param problem why there are no items (no visibility, Temporal down), else null
  */
 public record ExecutionListDto(
     boolean visibility,

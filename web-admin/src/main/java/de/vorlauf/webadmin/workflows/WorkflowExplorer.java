@@ -67,7 +67,7 @@ public class WorkflowExplorer {
 
   private static final long DEADLINE_SECONDS = 5;
   private static final long QUERY_SECONDS = 3;
-  private static final long KIND_RECHECK_NANOS = Duration.ofSeconds(30).toNanos();
+  private static final long KIND_RECHECK_NANOS = Duration.ofSeconds(10).toNanos();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject AdminConfig config;
@@ -83,13 +83,19 @@ public class WorkflowExplorer {
    * One page of executions matching the filter, newest first.
    *
    * @param pageToken the previous page's nextPageToken, null for the first page
+   * @return with {@code problem} set and no items when Temporal cannot be asked
    * @throws InvalidInputException a token that is not one, or a query the server refuses (an
    *     unregistered building attribute says how to register it)
-   * @throws TemporalUnavailableException when Temporal cannot be asked
    */
   public ExecutionListDto list(ListFilter filter, int pageSize, String pageToken) {
-    TemporalServerKind server = serverKind();
     TreeSet<String> types = new TreeSet<>(summaries.types());
+    TemporalServerKind server;
+    try {
+      server = serverKind();
+    } catch (TemporalUnavailableException e) {
+      // the page still renders (with the lookup by id), as every page does while Temporal is down
+      return new ExecutionListDto(true, List.of(), null, List.copyOf(types), null, e.getMessage());
+    }
     if (server.inJvmTestServer()) {
       return new ExecutionListDto(
           false, List.of(), null, List.copyOf(types), server.label(), noVisibility());
@@ -118,7 +124,8 @@ public class WorkflowExplorer {
       if (code == Status.Code.INVALID_ARGUMENT) {
         throw refusedQuery(filter, e);
       }
-      throw unavailable(e);
+      return new ExecutionListDto(
+          true, List.of(), null, List.copyOf(types), server.label(), unavailable(e).getMessage());
     }
     List<ExecutionListDto.Item> items = new ArrayList<>();
     for (WorkflowExecutionInfo info : response.getExecutionsList()) {
@@ -361,7 +368,7 @@ public class WorkflowExplorer {
     return stubs.blockingStub().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Asked again every half minute: the launcher may fall back or come back while this runs. */
+  /** Asked again every 10 s: the launcher may fall back or come back while this runs. */
   private TemporalServerKind serverKind() {
     TemporalServerKind known = kind;
     if (known == null || System.nanoTime() - kindCheckedAt > KIND_RECHECK_NANOS) {
