@@ -23,8 +23,6 @@ import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
-import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
@@ -332,22 +330,9 @@ public class WorkflowExplorer {
   }
 
   private List<HistoryEvent> events(String workflowId, String runId) {
-    List<HistoryEvent> events = new ArrayList<>();
-    ByteString page = ByteString.EMPTY;
     try {
-      do {
-        GetWorkflowExecutionHistoryResponse response =
-            stub()
-                .getWorkflowExecutionHistory(
-                    GetWorkflowExecutionHistoryRequest.newBuilder()
-                        .setNamespace(config.temporalNamespace())
-                        .setExecution(execution(workflowId, runId))
-                        .setNextPageToken(page)
-                        .build());
-        events.addAll(response.getHistory().getEventsList());
-        page = response.getNextPageToken();
-      } while (!page.isEmpty() && events.size() < MAX_EVENTS);
-      return events;
+      return WorkflowInspector.readHistory(
+          this::stub, config.temporalNamespace(), execution(workflowId, runId), MAX_EVENTS);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new WorkflowNotFoundException(workflowId);
