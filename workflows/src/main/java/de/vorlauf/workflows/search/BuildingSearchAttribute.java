@@ -12,8 +12,10 @@ import io.temporal.common.SearchAttributes;
  * {@code temporal operator search-attribute create --name VorlaufBuildingId --type Keyword}.
  *
  * <p>A workflow about one building is started with {@link #tag}: that is all it takes to appear
- * under the building filter. The in-JVM test server knows no custom attributes (and lists nothing
- * anyway): tag only where a dev server or a cluster runs.
+ * under the building filter. A Temporal that does not know the attribute refuses the start: the
+ * launcher's in-JVM fallback registers it too (it lists nothing, but the start must work), and a
+ * workflow test on the SDK's {@code TestWorkflowEnvironment} registers it with {@code
+ * registerSearchAttribute(NAME, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)}.
  */
 public final class BuildingSearchAttribute {
 
