@@ -228,7 +228,7 @@ public class WorkflowExplorer {
         children,
         timeline.size() > MAX_TIMELINE ? timeline.subList(0, MAX_TIMELINE) : timeline,
         timeline.size() > MAX_TIMELINE,
-        ui.workflow(workflowId).orElse(null));
+        ui.run(workflowId, run).orElse(null));
   }
 
   /** A run's whole history, payloads redacted ({@link Redaction}), as WorkflowReplayer reads it. */
