@@ -68,7 +68,9 @@ export async function mount(root, context) {
     if (reason === null) return;
     try {
       const done = await api(`/workflows/${encodeURIComponent(dto.workflowId)}/${action}?run=${encodeURIComponent(dto.runId)}`, { method: 'POST', reason });
-      const text = `${dto.workflowId}: ${action === 'cancel' ? 'cancellation requested' : 'terminated'} (now ${done.status.toLowerCase()}).`;
+      const text = action === 'cancel'
+        ? `${dto.workflowId}: cancellation requested (the run is ${done.status.toLowerCase()}; it decides how to end).`
+        : `${dto.workflowId}: terminated.`;
       message.say(text);
       announce(text);
     } catch (e) {

@@ -24,11 +24,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The workflow explorer on the in-JVM test server (the launcher's last fallback), which has no
  * visibility queries: the list says so instead of failing, and an execution is opened by its
- * workflow id, which works there as everywhere.
+ * workflow id, which works there as everywhere; terminate from the page is confirmed with a reason
+ * and audited.
  */
 @SharedWar
 @ExtendWith(ItBrowser.class)
@@ -106,5 +109,22 @@ class WorkflowExplorerInJvmIT {
     ui.awaitData("workflows-detail");
     assertThat(ui.byTestId("workflow-status").getText()).isEqualTo("running");
     assertThat(ui.byTestId("workflow-cancel").isDisplayed()).isTrue();
+
+    // terminate, confirmed: not without a reason
+    ui.byTestId("workflow-terminate").click();
+    ui.visible("[data-testid=confirm-dialog]");
+    ui.byTestId("confirm-ok").click();
+    assertThat(ui.visible("[data-testid=confirm-dialog] .field-error").getText())
+        .contains("Say why");
+    ui.type("confirm-reason", "hängt im Test");
+    ui.byTestId("confirm-ok").click();
+    ui.wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("[data-testid=workflow-message]"), "terminated"));
+    ui.visible("[data-testid=workflow-status][data-state=terminated]");
+    JsonNode audit = admin.get("api/v1/audit?objectId=" + workflowId).json().get("items");
+    assertThat(audit.get(0).get("action").asText()).isEqualTo("workflow.terminate");
+    assertThat(audit.get(0).get("reason").asText()).isEqualTo("hängt im Test");
+    assertThat(audit.get(0).get("actor").asText()).isEqualTo("admin");
   }
 }
