@@ -15,6 +15,7 @@ export const PAGES = [
   { id: 'integrations', path: '/integrations', title: 'Integrations', load: () => import('./pages/integrations.js') },
   { id: 'schedules', path: '/schedules', title: 'Schedules', load: () => import('./pages/schedules.js') },
   { id: 'etl', path: '/etl', title: 'ETL', load: () => import('./pages/etl.js') },
+  { id: 'workflows', path: '/workflows', title: 'Workflows', load: () => import('./pages/workflows.js'), detail: () => import('./pages/workflow.js') },
   { id: 'experiments', path: '/experiments', title: 'Experiments', load: () => import('./pages/experiments.js'), detail: () => import('./pages/experiment.js') },
   { id: 'audit', path: '/audit', title: 'Audit log', load: () => import('./pages/audit.js') },
   { id: 'logging', path: '/logging', title: 'Logging', load: () => import('./pages/logging.js') },
