@@ -8,6 +8,7 @@ import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.config.AdminConfig;
 import de.vorlauf.webadmin.temporal.TemporalUiLinks;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
+import de.vorlauf.webadmin.temporal.WorkflowQueries;
 import de.vorlauf.workflows.search.BuildingSearchAttribute;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.grpc.Status;
@@ -18,15 +19,12 @@ import io.temporal.api.common.v1.SearchAttributes;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.history.v1.History;
 import io.temporal.api.history.v1.HistoryEvent;
-import io.temporal.api.query.v1.WorkflowQuery;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
-import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
-import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.api.workflowservice.v1.RequestCancelWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.TerminateWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
@@ -64,7 +62,6 @@ public class WorkflowExplorer {
   static final int MAX_TIMELINE = 2_000;
 
   private static final long DEADLINE_SECONDS = 5;
-  private static final long QUERY_SECONDS = 3;
   private static final long KIND_RECHECK_NANOS = Duration.ofSeconds(10).toNanos();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -73,6 +70,7 @@ public class WorkflowExplorer {
   @Inject WorkflowClient client;
   @Inject TemporalUiLinks ui;
   @Inject WorkflowSummaries summaries;
+  @Inject WorkflowQueries queries;
 
   private volatile TemporalServerKind kind;
   private volatile long kindCheckedAt;
@@ -458,18 +456,7 @@ public class WorkflowExplorer {
         return Optional.empty();
       }
       try {
-        QueryWorkflowResponse response =
-            stubs
-                .blockingStub()
-                .withDeadlineAfter(QUERY_SECONDS, TimeUnit.SECONDS)
-                .queryWorkflow(
-                    QueryWorkflowRequest.newBuilder()
-                        .setNamespace(config.temporalNamespace())
-                        .setExecution(execution(workflowId, runId))
-                        .setQuery(WorkflowQuery.newBuilder().setQueryType(queryType))
-                        .build());
-        return Optional.ofNullable(
-            converter().fromPayloads(0, Optional.of(response.getQueryResult()), type, type));
+        return Optional.ofNullable(queries.query(execution(workflowId, runId), queryType, type));
       } catch (StatusRuntimeException e) {
         return Optional.empty();
       }
