@@ -15,6 +15,7 @@ import java.util.List;
  * @param devices its devices with their triage state, firmware and signal (the fleet's rows)
  * @param latest the newest value of every sensor the building stored
  * @param curve its heating curve, for the overlay
+ * @param limits what one readings or features request may ask for: the page splits longer ranges
  */
 public record BuildingOverviewDto(
     BuildingDto building,
@@ -24,7 +25,11 @@ public record BuildingOverviewDto(
     long offlineAfterMinutes,
     List<FleetDeviceDto> devices,
     List<LatestValueDto> latest,
-    CurveDto curve) {
+    CurveDto curve,
+    LimitsDto limits) {
+
+  /** The readings API's limits, so the page never asks beyond them. */
+  public record LimitsDto(long maxRangeSeconds, int maxSensors, long rawRetentionSeconds) {}
 
   /** One sensor's newest reading. */
   public record LatestValueDto(

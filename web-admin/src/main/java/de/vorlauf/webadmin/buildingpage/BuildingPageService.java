@@ -82,7 +82,9 @@ public class BuildingPageService {
         offlineAfter.toMinutes(),
         devices,
         latest,
-        curve(building));
+        curve(building),
+        new BuildingOverviewDto.LimitsDto(
+            limits.maxRange().toSeconds(), limits.maxSensors(), limits.rawRetention().toSeconds()));
   }
 
   /** Slot shares of a range, under the readings API's range rules and limits. */
