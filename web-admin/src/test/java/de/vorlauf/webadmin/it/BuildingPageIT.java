@@ -98,6 +98,7 @@ class BuildingPageIT {
             });
     assertThat(ui.byTestId("building-chart-temperatures-summary").getText()).contains("gap");
     ui.byTestId("building-table-toggle").click();
+    ui.visible("[data-testid=building-table] tbody tr");
     List<Instant> tableTimes = new ArrayList<>();
     for (WebElement row :
         ui.browser.findElements(By.cssSelector("[data-testid=building-table] tbody tr"))) {
