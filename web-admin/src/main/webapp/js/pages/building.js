@@ -238,7 +238,7 @@ export async function mount(root, context) {
       seriesBox.dataset.rows = String(series.rows.length);
       const gaps = findGaps(series.rows, range.res, range.from, range.to);
       renderGaps(gaps);
-      await drawCharts(series.rows, gaps);
+      await drawCharts(series.rows, gaps, range);
       table.show(series.columns, series.rows, UNITS);
       seriesStatus.say(`${formatNumber(series.rows.length)} rows at ${resolution(range.res).label} from ${formatTime(range.from)} to ${formatTime(range.to)}`
         + `${requests > 1 ? ` (${requests} requests within the API's range limit)` : ''}.`);
@@ -260,19 +260,25 @@ export async function mount(root, context) {
     gaps.length ? null : el('li', {}, 'None: every step of the range has data.')));
   }
 
-  async function drawCharts(rows, gaps) {
-    // a null row at the start of each gap: uPlot breaks the lines there instead of bridging them
+  async function drawCharts(rows, gaps, range) {
+    // null rows at the range's ends and at the start of each gap: the axis spans the whole range
+    // and uPlot breaks the lines there instead of bridging them
     const xs = [];
     const rowsAt = [];
+    const blank = (ms) => {
+      if (!xs.length || ms / 1000 > xs[xs.length - 1]) { xs.push(ms / 1000); rowsAt.push(null); }
+    };
+    if (!rows.length || rows[0].t > range.from.getTime()) blank(range.from.getTime());
     let g = 0;
     for (const row of rows) {
       while (g < gaps.length && gaps[g].from < row.t) {
-        if (xs.length) { xs.push(gaps[g].from / 1000); rowsAt.push(null); }
+        blank(gaps[g].from);
         g += 1;
       }
       xs.push(row.t / 1000);
       rowsAt.push(row);
     }
+    if (rows.length && rows.at(-1).t < range.to.getTime()) blank(range.to.getTime());
     const values = {};
     for (const q of QUANTITIES) {
       const measured = rowsAt.map((r) => (r && (!r.s[q.key] || r.s[q.key] === 'raw') ? r.v[q.key] ?? null : null));
