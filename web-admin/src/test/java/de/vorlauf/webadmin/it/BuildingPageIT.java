@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.domain.features.BuildingDay;
+import de.vorlauf.domain.features.FeatureCalculator;
+import de.vorlauf.domain.features.FeatureInput;
+import de.vorlauf.domain.features.FeatureLayout;
+import de.vorlauf.domain.features.HolidayCalendar;
+import de.vorlauf.domain.features.RawReading;
+import de.vorlauf.domain.sensor.Quality;
+import de.vorlauf.persistence.features.FeatureStore;
 import de.vorlauf.testdata.Dataset;
 import de.vorlauf.testdata.DatasetSpec;
 import de.vorlauf.testdata.TestData;
@@ -18,12 +26,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -112,13 +123,7 @@ class BuildingPageIT {
 
     // the CSV offered is the readings API's answer for the same question, plus what the page adds
     ui.byTestId("building-csv").click();
-    String csv =
-        (String)
-            ((org.openqa.selenium.JavascriptExecutor) ui.browser)
-                .executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + "fetch(document.querySelector('[data-testid=building-csv-link]').href)"
-                        + ".then(r => r.text()).then(done);");
+    String csv = csvShown(ui);
     Reply api =
         AdminClient.loggedIn(base)
             .get(
@@ -157,6 +162,66 @@ class BuildingPageIT {
     ui.byTestId("building-range-24h").click();
     series(ui, "raw");
     assertThat(ui.browser.getCurrentUrl()).contains("range=24h");
+  }
+
+  @Test
+  void fifteenMinuteSlotsShowFilledValuesApartFromMeasuredOnesAndTheRangesQuality(
+      UiSession ui, RunningPostgres postgres) throws Exception {
+    Known known = simulatedBuildingWithAGap(postgres);
+    // one local day of features computed by the ETL's calculator from the simulated readings,
+    // without the flow readings of 10:00-10:30 UTC: two slots the gap rule fills
+    Dataset data = dataset();
+    ZoneId zone = data.buildings().get(0).config().timeZone();
+    Instant third = data.spec().start().plus(Duration.ofDays(3));
+    BuildingDay day = new BuildingDay(known.buildingId(), LocalDate.ofInstant(third, zone), zone);
+    Instant cutFrom = day.start().plus(Duration.ofHours(11));
+    Instant cutTo = cutFrom.plus(Duration.ofMinutes(30));
+    List<RawReading> readings = new ArrayList<>();
+    Instant readFrom = FeatureInput.readFrom(day.start());
+    Instant readTo = FeatureInput.readTo(day.end());
+    data.forEachReading(
+        (series, time, value, quality) -> {
+          boolean cut =
+              series.sensorId().equals("vorlauf_temp_hk1")
+                  && !time.isBefore(cutFrom)
+                  && time.isBefore(cutTo);
+          if (!cut && !time.isBefore(readFrom) && time.isBefore(readTo)) {
+            readings.add(new RawReading(series.sensorId(), time, value, Quality.GOOD));
+          }
+        });
+    FeatureLayout layout = new FeatureLayout(1);
+    Set<String> all = Set.copyOf(layout.sensorIds());
+    var rows =
+        new FeatureCalculator(HolidayCalendar.germany())
+            .compute(FeatureInput.ofDay(day, layout, readings, all, all));
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(postgres.jdbcUrl());
+    ds.setUser(postgres.user());
+    ds.setPassword(postgres.password());
+    new FeatureStore(ds).replaceDay(day, rows, "building-page-it", Instant.now());
+
+    ui.open(
+        "buildings/"
+            + known.buildingId()
+            + "?range=custom&res=15m&from="
+            + day.start()
+            + "&to="
+            + day.end(),
+        "buildings-detail");
+    assertThat(series(ui, "15m").getAttribute("data-rows")).isEqualTo(String.valueOf(day.slots()));
+    assertThat(ui.byTestId("building-chart-temperatures").getText())
+        .contains("Flow temperature (filled or interpolated)");
+    ui.visible("[data-testid=building-quality-filled]");
+    assertThat(ui.byTestId("building-quality-filled").getAttribute("data-slots")).isEqualTo("2");
+    assertThat(ui.byTestId("building-quality-measured").getAttribute("data-slots"))
+        .isEqualTo(String.valueOf(day.slots() - 2));
+    assertThat(ui.byTestId("building-quality-empty").getAttribute("data-slots")).isEqualTo("0");
+    ui.byTestId("building-csv").click();
+    String csv = csvShown(ui);
+    assertThat(csv.lines().filter(l -> l.contains(",filled,")).count()).isEqualTo(2);
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .startsWith("time,flow_temp_hk1,flow_temp_hk1_src,return_temp_hk1");
+    ui.screenshot("building-page-15m");
   }
 
   @Test
@@ -231,8 +296,8 @@ class BuildingPageIT {
    */
   private static synchronized Known simulatedBuildingWithAGap(RunningPostgres postgres)
       throws SQLException {
-    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(9));
-    Dataset data = TestData.dataset(new DatasetSpec(42, 1, start, 9, Duration.ofMinutes(5)));
+    Dataset data = dataset();
+    Instant start = data.spec().start();
     String building = data.buildings().get(0).buildingId();
     Instant gapFrom = start.plus(Duration.ofDays(5)).plus(Duration.ofHours(6));
     Instant gapTo = gapFrom.plus(Duration.ofHours(6));
@@ -278,6 +343,21 @@ class BuildingPageIT {
     return ui.wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("[data-testid=building-series][data-res='" + res + "']")));
+  }
+
+  /** The text of the CSV the page offered last (its blob, read in the page). */
+  private static String csvShown(UiSession ui) {
+    return (String)
+        ((org.openqa.selenium.JavascriptExecutor) ui.browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(document.querySelector('[data-testid=building-csv-link]').href)"
+                    + ".then(r => r.text()).then(done);");
+  }
+
+  private static Dataset dataset() {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(9));
+    return TestData.dataset(new DatasetSpec(42, 1, start, 9, Duration.ofMinutes(5)));
   }
 
   private static Connection connect(RunningPostgres postgres) throws SQLException {
