@@ -44,11 +44,11 @@ export function pieces(from, to, maxSeconds) {
 }
 
 /**
- * Loads the series of [from, to) at a resolution.
+ * Loads the series of [from, to) at a resolution (the curve is added by addCurve).
  * @returns { columns: [{ name, key, src }], rows: [{ time, t, cells: [...] , v: { key: n }, s: { key: src } }] }
  *   cells are the CSV's values in column order (after time); v the chart's numbers; s provenance.
  */
-export async function loadSeries(buildingId, { from, to, res }, limits, curve) {
+export async function loadSeries(buildingId, { from, to, res }, limits) {
   const path = `/buildings/${encodeURIComponent(buildingId)}`;
   const rows = [];
   let columns = null;
@@ -62,12 +62,18 @@ export async function loadSeries(buildingId, { from, to, res }, limits, curve) {
     columns = columns ?? part.columns;
     rows.push(...part.rows);
   }
+  return { columns: columns ?? [], rows };
+}
+
+/** Adds the heating curve's flow for each row's outdoor temperature (a column of its own). */
+export function addCurve(series, curve) {
   const curveAt = curveFunction(curve);
-  for (const row of rows) {
+  for (const row of series.rows) {
     row.v.curve = row.v.outdoor == null ? null : curveAt(row.t, row.v.outdoor);
     row.cells.push(row.v.curve == null ? null : round(row.v.curve, 2));
   }
-  return { columns: [...(columns ?? []), { name: 'curve_flow_temp', key: 'curve' }], rows };
+  series.columns.push({ name: 'curve_flow_temp', key: 'curve' });
+  return series;
 }
 
 function fromReadings(answer) {

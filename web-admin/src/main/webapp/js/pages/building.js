@@ -11,7 +11,8 @@ import { param, setParams } from '../router.js';
 import { badge } from '../components/badge.js';
 import { statusLine } from '../components/live.js';
 import { buildingChart } from './building-chart.js';
-import { QUANTITIES, RESOLUTIONS, findGaps, loadSeries, pieces, resolution, toCsv } from './building-data.js';
+import { QUANTITIES, RESOLUTIONS, addCurve, findGaps, loadSeries, pieces, resolution, toCsv } from './building-data.js';
+import { uPlot as preloadChart } from '../components/chart.js';
 import { quarantineSection, qualitySection } from './building-quality.js';
 import { seriesTable } from './building-table.js';
 
@@ -23,6 +24,7 @@ const PRESETS = [
   { value: '1y', label: '1 y', seconds: 365 * DAY, res: '1h' },
   { value: 'custom', label: 'Custom' },
 ];
+const LIMITS_KEY = 'vorlauf.readingsLimits';
 const LABELS = Object.fromEntries(QUANTITIES.map((q) => [q.key, q.label]));
 const UNITS = Object.fromEntries(QUANTITIES.map((q) => [q.key, q.unit]));
 
@@ -79,6 +81,7 @@ export async function mount(root, context) {
   let loaded = null; // { columns, rows, from, to, res }
   let zoom = null; // [min ms, max ms] or null
   let generation = 0; // of series loads: only the newest one draws
+  let overviewFailed = false;
 
   const charts = [
     buildingChart({ title: 'Temperatures (°C)', unit: '°C', keys: ['flow', 'return', 'outdoor', 'indoor', 'curve'], labels: LABELS, testid: 'building-chart-temperatures', onZoom }),
@@ -222,27 +225,38 @@ export async function mount(root, context) {
   }
 
   // --- series -----------------------------------------------------------------------------------
-  async function reloadSeries() {
+  /** @param limits the readings limits when the overview is still on its way */
+  async function reloadSeries(limits = overview?.limits) {
     const range = chosenRange();
     syncControls(range);
-    if (!range.from || !overview) return;
+    if (!range.from || !limits) return;
     zoom = null;
     zoomNote.hidden = true;
     seriesStatus.say('Loading…', 'busy');
     // the quality and the quarantine of the range load while the series do
     await Promise.all([
-      loadAndDraw(range),
-      quality.load(buildingId, range, overview.limits).catch(() => null),
-      quarantine.load(overview.devices, range).catch(() => null),
+      loadAndDraw(range, limits),
+      quality.load(buildingId, range, limits).catch(() => null),
+      overviewLoaded().then((o) => quarantine.load(o.devices, range)).catch(() => null),
     ]);
   }
 
-  async function loadAndDraw(range) {
-    const requests = pieces(range.from, range.to, overview.limits.maxRangeSeconds).length;
+  /** The overview, once the refresh that asks for it has it. */
+  async function overviewLoaded() {
+    while (!overview && !overviewFailed) await new Promise((resolve) => { window.setTimeout(resolve, 20); });
+    if (!overview) throw new Error('the building could not be loaded');
+    return overview;
+  }
+
+  async function loadAndDraw(range, limits) {
+    const requests = pieces(range.from, range.to, limits.maxRangeSeconds).length;
     generation += 1;
     const mine = generation;
     try {
-      const series = await loadSeries(buildingId, range, overview.limits, overview.curve);
+      const fetched = loadSeries(buildingId, range, limits);
+      // the chart library loads while the data does
+      const [series] = await Promise.all([fetched, preloadChart()]);
+      addCurve(series, (await overviewLoaded()).curve);
       if (mine !== generation) return; // another range was chosen meanwhile
       loaded = { ...series, ...range };
       const gaps = findGaps(series.rows, range.res, range.from, range.to);
@@ -343,9 +357,16 @@ export async function mount(root, context) {
   }
 
   async function refresh() {
+    // the readings limits are the server's configuration: kept for the browser session, so a
+    // later visit asks for the series beside the overview instead of after it
+    const known = JSON.parse(window.sessionStorage.getItem(LIMITS_KEY) || 'null');
+    overviewFailed = false;
+    const early = known && !overview ? reloadSeries(known) : null;
     try {
       overview = await api(`/buildings/${encodeURIComponent(buildingId)}/overview`);
+      window.sessionStorage.setItem(LIMITS_KEY, JSON.stringify(overview.limits));
     } catch (e) {
+      overviewFailed = true;
       if (e.status === 404) {
         context.frame.setTitle(`Building ${buildingId}`);
         message.say(`No building "${buildingId}" is registered.`, 'error');
@@ -354,7 +375,8 @@ export async function mount(root, context) {
       throw e;
     }
     renderOverview(overview);
-    await reloadSeries();
+    await early;
+    if (!early || JSON.stringify(known) !== JSON.stringify(overview.limits)) await reloadSeries();
   }
 
   return { refresh, every: 0 };

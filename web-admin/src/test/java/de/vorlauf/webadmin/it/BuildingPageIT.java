@@ -221,6 +221,7 @@ class BuildingPageIT {
     assertThat(csv.lines().filter(l -> l.contains(",filled,")).count()).isEqualTo(2);
     assertThat(csv.lines().findFirst().orElseThrow())
         .startsWith("time,flow_temp_hk1,flow_temp_hk1_src,return_temp_hk1");
+    ui.script("arguments[0].scrollIntoView()", ui.byTestId("building-chart-temperatures"));
     ui.screenshot("building-page-15m");
   }
 
