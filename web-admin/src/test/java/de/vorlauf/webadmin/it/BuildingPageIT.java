@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -223,6 +224,22 @@ class BuildingPageIT {
         .startsWith("time,flow_temp_hk1,flow_temp_hk1_src,return_temp_hk1");
     ui.script("arguments[0].scrollIntoView()", ui.byTestId("building-chart-temperatures"));
     ui.screenshot("building-page-15m");
+
+    // zoom by dragging across the chart: the CSV then holds the rows shown, no others
+    WebElement plot =
+        ui.byTestId("building-chart-temperatures").findElement(By.cssSelector(".u-over"));
+    int width = plot.getSize().getWidth();
+    new Actions(ui.browser)
+        .moveToElement(plot, -width / 4, 0)
+        .clickAndHold()
+        .moveByOffset(width / 2, 0)
+        .release()
+        .perform();
+    assertThat(ui.visible("[data-testid=building-zoom]").getText()).contains("Zoomed to");
+    ui.byTestId("building-csv").click();
+    ui.wait.until(d -> csvShown(ui).lines().count() < day.slots() + 1);
+    long zoomed = csvShown(ui).lines().count() - 1;
+    assertThat(zoomed).isBetween(day.slots() / 3L, day.slots() * 2L / 3);
   }
 
   @Test
