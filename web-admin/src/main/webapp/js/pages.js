@@ -8,7 +8,7 @@
 export const PAGES = [
   { id: 'status', path: '/', title: 'Status', load: () => import('./pages/status.js') },
   { id: 'fleet', path: '/fleet', title: 'Fleet', load: () => import('./pages/fleet.js') },
-  { id: 'buildings', path: '/buildings', title: 'Buildings', load: () => import('./pages/buildings.js') },
+  { id: 'buildings', path: '/buildings', title: 'Buildings', load: () => import('./pages/buildings.js'), detail: () => import('./pages/building.js') },
   { id: 'devices', path: '/devices', title: 'Devices', load: () => import('./pages/devices.js') },
   { id: 'gateways', path: '/gateways', title: 'Gateways', load: () => import('./pages/gateways.js') },
   { id: 'quarantine', path: '/quarantine', title: 'Quarantine', load: () => import('./pages/quarantine.js') },
