@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,7 +39,11 @@ final class UiSession implements AutoCloseable {
 
   private UiSession(WebDriver browser, URL base) {
     this.browser = browser;
+    // pages re-render their rows on every refresh: an element a condition found a moment before
+    // may be replaced before it is read, so the condition is evaluated again (FleetScaleIT failed
+    // once in a full run with a stale element in attributeContains)
     this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    this.wait.ignoring(StaleElementReferenceException.class);
     this.base = base.toExternalForm().replaceAll("/+$", "");
   }
 
