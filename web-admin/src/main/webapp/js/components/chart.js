@@ -8,7 +8,7 @@ import { formatTime, timeZone } from '../format.js';
 
 let uPlotModule = null;
 
-async function uPlot() {
+export async function uPlot() {
   if (!uPlotModule) {
     if (!document.querySelector('link[data-uplot]')) {
       document.head.append(el('link', { rel: 'stylesheet', href: '/vendor/uplot/uPlot.min.css', 'data-uplot': '' }));

@@ -10,6 +10,7 @@ import { field, formErrors } from '../components/form.js';
 import { announce, statusLine } from '../components/live.js';
 import { ACTIVE_VIEWS, activeParam, openRequested, toggleActive, toggleButton } from '../components/registry.js';
 import { dataTable } from '../components/table.js';
+import { detailPath } from '../pages.js';
 
 // The heating types, their limits and default curves come from GET /api/v1/heating-types (the
 // domain's one list); nothing here names a type.
@@ -41,7 +42,7 @@ export async function mount(root) {
     rowKey: (b) => b.id,
     rowAttributes: (b) => ({ 'data-testid': 'building-row', 'data-building-id': b.id, 'data-active': String(b.active) }),
     columns: [
-      { key: 'id', label: 'ID', sort: 'id', render: (b) => el('code', {}, b.id) },
+      { key: 'id', label: 'ID', sort: 'id', render: (b) => el('a', { href: detailPath('buildings', b.id), 'data-testid': 'building-page-link', 'data-action': 'page', 'aria-label': `Building page of ${b.id}` }, el('code', {}, b.id)) },
       { key: 'name', label: 'Name', sort: 'name' },
       { key: 'timeZone', label: 'Time zone' },
       { key: 'heatingType', label: 'Heating' },

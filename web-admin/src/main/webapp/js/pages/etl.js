@@ -11,6 +11,7 @@ import { badge } from '../components/badge.js';
 import { confirmAction } from '../components/dialog.js';
 import { field, formErrors } from '../components/form.js';
 import { announce, statusLine } from '../components/live.js';
+import { detailPath } from '../pages.js';
 
 function isoDay(date) {
   return date.toISOString().slice(0, 10);
@@ -40,7 +41,8 @@ function runCard(run) {
       badge(status),
       run.temporalUiUrl
         ? el('a', { href: run.temporalUiUrl, target: '_blank', rel: 'noopener', 'data-testid': 'etl-run-link' }, `${run.workflowId} in Temporal`)
-        : el('span', { class: 'mono' }, run.workflowId)),
+        : el('span', { class: 'mono' }, run.workflowId),
+      el('a', { href: detailPath('workflows', run.workflowId), 'data-testid': 'etl-run-explore', 'aria-label': `Timeline and history of ${run.workflowId}` }, 'Timeline and history')),
     el('p', { class: 'muted' }, `Started ${formatTime(run.startedAt)} by ${run.startedBy}${run.closedAt ? `; ended ${formatTime(run.closedAt)}` : ''}.`),
     progressBar(run),
     run.progressProblem ? el('p', { class: 'muted', 'data-testid': 'etl-progress-problem' }, run.progressProblem) : null,

@@ -10,6 +10,7 @@ import { badge } from '../components/badge.js';
 import { timeChart } from '../components/chart.js';
 import { drawer } from '../components/drawer.js';
 import { dataTable } from '../components/table.js';
+import { detailPath } from '../pages.js';
 
 const VIEWS = [
   { value: 'all', label: 'All' },
@@ -57,7 +58,7 @@ export async function mount(root) {
     rowAttributes: (b) => ({ 'data-testid': 'fleet-building-row', 'data-building-id': b.buildingId, 'data-problems': b.problems.join(' ') }),
     columns: [
       { key: 'buildingId', label: 'Building', sort: 'id', render: (b) => button(b.buildingId, () => openBuilding(b.buildingId, true), { class: 'link', 'data-testid': 'fleet-building-open', 'data-action': 'open', 'aria-label': `Devices of ${b.buildingId}` }) },
-      { key: 'name', label: 'Name', sort: 'name', render: (b) => [b.name, b.active ? '' : ' ', b.active ? null : badge('inactive')] },
+      { key: 'name', label: 'Name', sort: 'name', render: (b) => [el('a', { href: detailPath('buildings', b.buildingId), 'data-testid': 'fleet-building-page', 'data-action': 'page', 'aria-label': `Building page of ${b.buildingId}: ${b.name}` }, b.name), b.active ? '' : ' ', b.active ? null : badge('inactive')] },
       { key: 'state', label: 'State', render: (b) => (b.problems.length ? b.problems.map((p) => badge(p)) : badge(b.active ? 'ok' : 'inactive', b.active ? 'ok' : 'inactive')) },
       { key: 'devices', label: 'Devices', sort: 'devices', className: 'num' },
       { key: 'online', label: 'Online', className: 'num', render: (b) => el('span', { 'data-testid': 'fleet-building-online' }, String(b.online)) },
@@ -125,7 +126,8 @@ export async function mount(root) {
       focus,
       heading: ['Devices of ', el('code', { 'data-testid': 'fleet-devices-building' }, buildingId)],
       content: [
-        el('p', {}, el('a', { href: `/devices${query({ buildingId })}` }, 'Manage these devices'), ' · ',
+        el('p', {}, el('a', { href: detailPath('buildings', buildingId), 'data-testid': 'fleet-devices-building-page' }, 'Open the building page'), ' · ',
+          el('a', { href: `/devices${query({ buildingId })}` }, 'Manage these devices'), ' · ',
           el('a', { href: `/buildings${query({ open: buildingId })}` }, 'Edit the building')),
         el('div', { class: 'table-scroll' }, el('table', { 'data-testid': 'fleet-device-table' },
           el('caption', {}, `${devices.length} device(s)`),

@@ -3,6 +3,7 @@
 // probes and workflow history in a detail panel (?open=<workflow id>).
 
 import { api } from '../api.js';
+import { detailPath } from '../pages.js';
 import { button, el } from '../dom.js';
 import { formatTime, relative } from '../format.js';
 import { badge } from '../components/badge.js';
@@ -78,7 +79,7 @@ export async function mount(root) {
 
   function runRow(run) {
     return el('tr', { 'data-testid': 'self-check-row', 'data-workflow-id': run.workflowId, 'data-status': run.status, 'data-key': run.workflowId },
-      el('th', { scope: 'row' }, el('code', {}, run.workflowId)),
+      el('th', { scope: 'row' }, el('a', { href: detailPath('workflows', run.workflowId), 'data-testid': 'self-check-explore' }, el('code', {}, run.workflowId))),
       el('td', {}, formatTime(run.startedAt)),
       el('td', {}, run.startedBy),
       el('td', {}, badge(run.status, null, { title: run.problem || null })),

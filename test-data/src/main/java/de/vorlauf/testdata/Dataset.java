@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 /**
  * A built dataset: the buildings, their series and every reading, held as the tuples of a binary
  * {@code COPY readings (series_id, time, value, quality)} whose series id is the index into {@link
- * #series()} (the loader swaps in the database's ids). Immutable; one instance per spec and JVM.
+ * #series()} (the loader swaps in the database's ids), and the features the ETL computes from them.
+ * Immutable; one instance per spec and JVM.
  */
 public final class Dataset {
 
@@ -32,9 +33,16 @@ public final class Dataset {
   private final String key;
   private final List<SeriesKey> series;
   private final byte[] tuples;
+  private final List<DayFeatures> features;
   private final Origin origin;
 
-  Dataset(DatasetSpec spec, String key, List<SeriesKey> series, byte[] tuples, Origin origin) {
+  Dataset(
+      DatasetSpec spec,
+      String key,
+      List<SeriesKey> series,
+      byte[] tuples,
+      List<DayFeatures> features,
+      Origin origin) {
     if (tuples.length % TUPLE_BYTES != 0) {
       throw new IllegalArgumentException("tuples are not whole rows: " + tuples.length + " bytes");
     }
@@ -42,6 +50,7 @@ public final class Dataset {
     this.key = Objects.requireNonNull(key);
     this.series = List.copyOf(series);
     this.tuples = tuples;
+    this.features = List.copyOf(features);
     this.origin = Objects.requireNonNull(origin);
   }
 
@@ -77,9 +86,35 @@ public final class Dataset {
     return tuples.length / TUPLE_BYTES;
   }
 
-  /** Loads the dataset into a migrated database (see {@link TestDataLoader#load}). */
+  /** Loads the dataset's readings into a migrated database (see {@link TestDataLoader#load}). */
   public TestDataLoader.Loaded loadInto(DataSource database) {
     return TestDataLoader.load(database, this);
+  }
+
+  /**
+   * The features of the readings, one entry per building and local day that holds a reading, in
+   * building and date order: what the ETL computes from them (see {@code SimulatedFeatures}).
+   */
+  public List<DayFeatures> features() {
+    return features;
+  }
+
+  /** Feature rows over every building-day. */
+  public int featureRows() {
+    return features.stream().mapToInt(d -> d.rows().size()).sum();
+  }
+
+  /**
+   * Loads the features into {@code building_features} of a database that holds this dataset's
+   * readings (see {@link TestDataLoader#loadFeatures}).
+   */
+  public long loadFeaturesInto(DataSource database) {
+    return TestDataLoader.loadFeatures(database, this);
+  }
+
+  /** This dataset with {@code computed} as its features. */
+  Dataset withFeatures(List<DayFeatures> computed) {
+    return new Dataset(spec, key, series, tuples, computed, origin);
   }
 
   /** Every reading in order (building, time, sensor), for checks against what a test read back. */
@@ -130,6 +165,14 @@ public final class Dataset {
 
   @Override
   public String toString() {
-    return "Dataset[" + spec.describe() + ", " + readings() + " readings, " + origin + "]";
+    return "Dataset["
+        + spec.describe()
+        + ", "
+        + readings()
+        + " readings, "
+        + featureRows()
+        + " feature rows, "
+        + origin
+        + "]";
   }
 }

@@ -62,7 +62,12 @@ final class SimulatedReadings {
       throw new UncheckedIOException(e);
     }
     return new Dataset(
-        spec, key, new ArrayList<>(series.keySet()), bytes.toByteArray(), Dataset.Origin.GENERATED);
+        spec,
+        key,
+        new ArrayList<>(series.keySet()),
+        bytes.toByteArray(),
+        List.of(),
+        Dataset.Origin.GENERATED);
   }
 
   private static void writeTuple(

@@ -2,8 +2,8 @@ package de.vorlauf.testdata;
 
 /**
  * The ML tests' entry point: {@code TestData.standard().loadInto(database)}, or a test class's
- * database copied from {@link MigratedWithTestData}. Readings now; the ETL's features join once the
- * ETL exists.
+ * database copied from {@link MigratedWithTestData} (or {@link MigratedWithTestDataAndFeatures}):
+ * the readings, and the ETL's features of them ({@link Dataset#features()}).
  */
 public final class TestData {
 

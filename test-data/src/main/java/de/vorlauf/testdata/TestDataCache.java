@@ -1,5 +1,6 @@
 package de.vorlauf.testdata;
 
+import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.heating.HeatingCurve;
 import de.vorlauf.persistence.timeseries.SeriesKey;
 import de.vorlauf.simulator.physics.BuildingSimulation;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds each dataset once and keeps it: in memory for the JVM, and as a file in a cache folder for
  * every later test JVM and build. The file's name is a SHA-256 of the spec, of the simulator's
- * physics classes, the domain's heating classes they use and this fixture's own classes: a change
- * to any of them is a cache miss, never stale data. Default folder: {@code
+ * physics classes, the domain's heating classes they use, the domain's feature rules (the package
+ * of {@link FeatureCalculator}: the features are cached with the readings) and this fixture's own
+ * classes: a change to any of them is a cache miss, never stale data. Default folder: {@code
  * ~/.cache/vorlauf/testdata} ({@code $XDG_CACHE_HOME/vorlauf/testdata} when set), or the system
  * property {@value #DIR_PROPERTY}. Files are written to a temporary name and renamed, so parallel
  * builds never read half a file; files unused for {@link #UNUSED_FOR} are removed.
@@ -49,7 +51,7 @@ public final class TestDataCache {
 
   private static final Logger log = LoggerFactory.getLogger(TestDataCache.class);
   private static final int MAGIC = 0x564c5444; // "VLTD"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2; // 2: the features after the readings
   private static final TestDataCache SHARED = new TestDataCache(defaultDir());
 
   private final Path dir;
@@ -104,8 +106,14 @@ public final class TestDataCache {
         log.warn("test data cache file {} unreadable, building it again: {}", file, e.toString());
       }
     }
-    Dataset dataset = SimulatedReadings.generate(spec, key);
-    log.info("test data {} built in {} ms", dataset, (System.nanoTime() - started) / 1_000_000);
+    Dataset readings = SimulatedReadings.generate(spec, key);
+    long simulated = System.nanoTime();
+    Dataset dataset = readings.withFeatures(SimulatedFeatures.compute(readings));
+    log.info(
+        "test data {} built in {} ms (features {} ms)",
+        dataset,
+        (System.nanoTime() - started) / 1_000_000,
+        (System.nanoTime() - simulated) / 1_000_000);
     try {
       write(file, dataset);
       removeUnused(file);
@@ -134,6 +142,7 @@ public final class TestDataCache {
         }
         out.writeInt(dataset.tuples().length);
         out.write(dataset.tuples());
+        FeatureCodec.write(out, dataset.features());
       }
       try {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
@@ -158,10 +167,11 @@ public final class TestDataCache {
       }
       byte[] tuples = new byte[in.readInt()];
       in.readFully(tuples);
+      List<DayFeatures> features = FeatureCodec.read(in);
       if (in.read() != -1) {
         throw new IOException("trailing bytes");
       }
-      return new Dataset(spec, key, series, tuples, Dataset.Origin.CACHE_FILE);
+      return new Dataset(spec, key, series, tuples, features, Dataset.Origin.CACHE_FILE);
     }
   }
 
@@ -193,7 +203,9 @@ public final class TestDataCache {
     MessageDigest digest = sha256();
     digest.update(
         ("format " + FORMAT + "\n" + spec.describe() + "\n").getBytes(StandardCharsets.UTF_8));
-    for (Class<?> anchor : List.of(BuildingSimulation.class, HeatingCurve.class, Dataset.class)) {
+    for (Class<?> anchor :
+        List.of(
+            BuildingSimulation.class, HeatingCurve.class, FeatureCalculator.class, Dataset.class)) {
       for (Map.Entry<String, byte[]> entry : classesOfPackage(anchor).entrySet()) {
         digest.update(entry.getKey().getBytes(StandardCharsets.UTF_8));
         digest.update(entry.getValue());

@@ -1,6 +1,9 @@
 package de.vorlauf.testdata;
 
+import de.vorlauf.domain.features.BuildingDay;
+import de.vorlauf.domain.features.FeatureRow;
 import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.persistence.features.FeatureStore;
 import de.vorlauf.persistence.timeseries.PartitionManager;
 import de.vorlauf.persistence.timeseries.PartitionNames;
 import de.vorlauf.persistence.timeseries.SeriesKey;
@@ -18,6 +21,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -76,6 +81,9 @@ public final class TestDataLoader {
           reading_count = r.reading_count + excluded.reading_count
       """;
 
+  /** The {@code etl_run} of the features a test loads: they were computed by the fixture. */
+  public static final String FEATURES_RUN = "test-data";
+
   private TestDataLoader() {}
 
   /** What a load wrote. */
@@ -133,6 +141,33 @@ public final class TestDataLoader {
       throw new IllegalStateException("loading test data failed: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Loads {@code dataset}'s features into {@code building_features} (run {@link #FEATURES_RUN}) by
+   * one {@code COPY}, and records their building-days in {@code etl_building_days}, as a backfill
+   * over the dataset's days would leave them; loading again replaces them. The readings should be
+   * loaded too (the ETL's bookkeeping refers to the buildings).
+   *
+   * @return the feature rows loaded
+   */
+  public static long loadFeatures(DataSource database, Dataset dataset) {
+    long started = System.nanoTime();
+    Map<BuildingDay, List<FeatureRow>> days = new LinkedHashMap<>();
+    for (DayFeatures day : dataset.features()) {
+      days.put(day.day(), day.rows());
+    }
+    try {
+      long rows = new FeatureStore(database).copyDays(days, FEATURES_RUN, Instant.now());
+      log.info(
+          "test data features loaded: {} rows of {} building-days in {} ms",
+          rows,
+          days.size(),
+          (System.nanoTime() - started) / 1_000_000);
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("loading test data features failed: " + e.getMessage(), e);
     }
   }
 

@@ -30,6 +30,7 @@ class TestDataCacheTest {
     assertThat(read.key()).isEqualTo(built.key());
     assertThat(read.series()).isEqualTo(built.series());
     assertThat(read.tuples()).isEqualTo(built.tuples());
+    assertThat(read.features()).isNotEmpty().isEqualTo(built.features());
     try (var files = Files.list(dir)) {
       assertThat(files).as("no temporary files left").hasSize(1);
     }

@@ -3,11 +3,6 @@ package de.vorlauf.activities.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.vorlauf.domain.features.FeatureCalculator;
-import de.vorlauf.domain.features.HolidayCalendar;
-import de.vorlauf.persistence.features.EtlBuildings;
-import de.vorlauf.persistence.features.FeatureSource;
-import de.vorlauf.persistence.features.FeatureStore;
 import de.vorlauf.testdata.MigratedWithTestData;
 import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.TestDatabase;
@@ -17,15 +12,9 @@ import de.vorlauf.workflows.etl.EtlBatch;
 import de.vorlauf.workflows.etl.EtlBatchResult;
 import de.vorlauf.workflows.etl.EtlMode;
 import de.vorlauf.workflows.etl.EtlRequest;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
-import io.temporal.testing.TestActivityEnvironment;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,30 +34,14 @@ class EtlActivitiesIT {
   private static final Instant AS_OF = Instant.parse("2026-01-12T02:00:00Z");
 
   private TestDatabase db;
-  private TestActivityEnvironment env;
+  private EtlTestEnvironment env;
   private EtlActivities etl;
 
   @BeforeAll
   void start(TestDatabase database) {
     db = database;
-    DataSource ds = database.dataSource();
-    env = TestActivityEnvironment.newInstance();
-    env.registerActivitiesImplementations(
-        new EtlActivitiesImpl(
-            new FeatureSource(ds),
-            new FeatureStore(ds),
-            new EtlBuildings(ds),
-            new FeatureCalculator(HolidayCalendar.germany()),
-            new EtlSettings(Duration.ofDays(90), Duration.ofDays(730), 2, Duration.ZERO),
-            Clock.systemUTC(),
-            EtlListener.NONE));
-    etl =
-        env.newActivityStub(
-            EtlActivities.class,
-            ActivityOptions.newBuilder()
-                .setStartToCloseTimeout(Duration.ofMinutes(5))
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
-                .build());
+    env = EtlTestEnvironment.on(database.dataSource(), 2);
+    etl = env.activities();
   }
 
   @AfterAll

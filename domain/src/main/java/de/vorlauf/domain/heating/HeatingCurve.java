@@ -74,6 +74,37 @@ public record HeatingCurve(double baseC, double slope, double minFlowC, double m
     return Math.max(minFlowC, Math.min(maxFlowC, flow));
   }
 
+  /**
+   * The curve between two outdoor temperatures as the vertices of its line: both ends and, between
+   * them, the outdoor temperatures where the clip to {@code [minFlowC, maxFlowC]} begins. Linear
+   * interpolation between neighbouring vertices gives {@link #flowC(double, double)} exactly, so a
+   * chart can draw the curve for any measured outdoor temperature without its own formula.
+   *
+   * @return {@code [outdoorC, flowC]} pairs, outdoor temperatures ascending
+   */
+  public List<double[]> vertices(double fromOutdoorC, double toOutdoorC, double roomShiftK) {
+    if (!(fromOutdoorC < toOutdoorC)) {
+      throw new IllegalArgumentException(fromOutdoorC + " must be below " + toOutdoorC);
+    }
+    List<Double> outdoor = new ArrayList<>(List.of(fromOutdoorC));
+    if (slope > 0) {
+      double unclippedAt20 = baseC + flowShiftK(roomShiftK);
+      // flow falls as the outdoor temperature rises: the max clip ends, then the min clip begins
+      for (double flow : new double[] {maxFlowC, minFlowC}) {
+        double at = REFERENCE_ROOM_C - (flow - unclippedAt20) / slope;
+        if (at > fromOutdoorC && at < toOutdoorC) {
+          outdoor.add(at);
+        }
+      }
+    }
+    outdoor.add(toOutdoorC);
+    List<double[]> points = new ArrayList<>();
+    for (double t : outdoor) {
+      points.add(new double[] {t, flowC(t, roomShiftK)});
+    }
+    return points;
+  }
+
   /** How far the (unclipped) flow moves when the room setpoint moves by {@code roomShiftK}. */
   public double flowShiftK(double roomShiftK) {
     return (1.0 + slope) * roomShiftK;

@@ -101,4 +101,32 @@ class HeatingCurveTest {
     assertThatThrownBy(() -> new HeatingCurve(Double.NaN, 1, 25, 75))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void verticesInterpolateToTheCurveEverywhere() {
+    for (double shift : new double[] {0.0, -3.0}) {
+      java.util.List<double[]> points = HeatingCurve.DEFAULT.vertices(-40, 40, shift);
+      // default curve: clipped at 75 °C below about -6.7 °C and at 25 °C above about 26.7 °C
+      assertThat(points).hasSize(4);
+      for (double t = -40; t <= 40; t += 0.25) {
+        assertThat(interpolate(points, t))
+            .as("outdoor %s, shift %s", t, shift)
+            .isCloseTo(HeatingCurve.DEFAULT.flowC(t, shift), within(1e-9));
+      }
+    }
+    assertThat(new HeatingCurve(40, 0, 25, 75).vertices(-20, 20, 0)).hasSize(2);
+    assertThatThrownBy(() -> HeatingCurve.DEFAULT.vertices(5, 5, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static double interpolate(java.util.List<double[]> points, double t) {
+    for (int i = 1; i < points.size(); i++) {
+      double[] a = points.get(i - 1);
+      double[] b = points.get(i);
+      if (t <= b[0]) {
+        return a[1] + (b[1] - a[1]) * (t - a[0]) / (b[0] - a[0]);
+      }
+    }
+    throw new IllegalArgumentException("outside: " + t);
+  }
 }

@@ -4,6 +4,8 @@ import de.vorlauf.domain.features.BuildingDay;
 import de.vorlauf.domain.features.CircuitFeatures;
 import de.vorlauf.domain.features.FeatureRow;
 import de.vorlauf.domain.features.Sample;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * Writes the feature matrix: replaces one building-day at a time, so a re-run (retry, late data,
@@ -45,6 +49,17 @@ public final class FeatureStore {
           etl_run = EXCLUDED.etl_run, processed_at = EXCLUDED.processed_at,
           slots = EXCLUDED.slots, mean_quality = EXCLUDED.mean_quality,
           readings = EXCLUDED.readings, bad_readings = EXCLUDED.bad_readings
+      """;
+
+  private static final String COPY =
+      """
+      COPY building_features (
+          building_id, time, outdoor_temp, outdoor_temp_src, indoor_temp, indoor_temp_src,
+          flow_temp, flow_temp_src, return_temp, return_temp_src, flow_rate, flow_rate_src,
+          spread, heat_power_kw, heat_power_total_kw, metered_heat_power_kw,
+          metered_heat_power_src, heat_power_disagreement_kw, heating_degree_hours, local_hour,
+          day_of_week, holiday, quality, readings, bad_readings, etl_run)
+      FROM STDIN
       """;
 
   // a mark set after the readings were read stays: those readings are not in these features
@@ -91,6 +106,56 @@ public final class FeatureStore {
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
+      } finally {
+        connection.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /**
+   * Bulk-loads whole building-days computed elsewhere (the test data's features) with one {@code
+   * COPY}, in one transaction: each day's old rows are deleted first and the day is recorded as
+   * {@link #replaceDay} records it, so a loaded day reads exactly like one the ETL wrote.
+   *
+   * @return the rows copied
+   */
+  public long copyDays(Map<BuildingDay, List<FeatureRow>> days, String etlRun, Instant readAt)
+      throws SQLException {
+    if (days.isEmpty()) {
+      return 0;
+    }
+    Instant from = days.keySet().stream().map(BuildingDay::start).min(Instant::compareTo).get();
+    Instant to = days.keySet().stream().map(BuildingDay::end).max(Instant::compareTo).get();
+    try (Connection connection = dataSource.getConnection()) {
+      partitions.ensure(connection, from, to);
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_DAY)) {
+          for (BuildingDay day : days.keySet()) {
+            delete.setString(1, day.buildingId());
+            delete.setObject(2, Sql.utc(day.start()));
+            delete.setObject(3, Sql.utc(day.end()));
+            delete.addBatch();
+          }
+          delete.executeBatch();
+        }
+        long copied =
+            connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(COPY, new StringReader(FeatureCopyText.of(days.values(), etlRun)));
+        for (Map.Entry<BuildingDay, List<FeatureRow>> day : days.entrySet()) {
+          recordDay(connection, day.getKey(), day.getValue(), etlRun, readAt);
+        }
+        connection.commit();
+        return copied;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } catch (IOException e) {
+        connection.rollback();
+        throw new SQLException("COPY building_features: " + e.getMessage(), e);
       } finally {
         connection.setAutoCommit(autoCommit);
       }

@@ -51,15 +51,17 @@ public final class FleetProvisioning {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       Map<String, RegisteredBuilding> buildings = new ConcurrentHashMap<>();
-      all(pool, plan.buildings(), b -> buildings.put(b.id(), provisioner.ensureBuilding(b)));
+      // one share per thread: a provisioner that batches writes a share at once, the REST one
+      // still has as many calls in flight as before
+      all(
+          pool,
+          shares(plan.buildings(), threads),
+          share -> provisioner.ensureBuildings(share).forEach(b -> buildings.put(b.id(), b)));
       all(
           pool,
           new ArrayList<>(plan.gateways().entrySet()),
           e -> provisioner.ensureGateway(e.getKey(), e.getValue()));
-      all(
-          pool,
-          plan.devices(),
-          d -> provisioner.ensureDevice(d.id(), d.buildingId(), d.gatewayId(), d.description()));
+      all(pool, shares(plan.devices(), threads), provisioner::ensureDevices);
       Map<String, String> tokens = new LinkedHashMap<>();
       int issued = 0;
       for (Principal principal : plan.principals()) {
@@ -87,6 +89,19 @@ public final class FleetProvisioning {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** {@code items} in at most {@code threads} consecutive parts of nearly equal size. */
+  static <T> List<List<T>> shares(List<T> items, int threads) {
+    int parts = Math.max(1, Math.min(threads, items.size()));
+    List<List<T>> shares = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
+      List<T> share = items.subList(items.size() * p / parts, items.size() * (p + 1) / parts);
+      if (!share.isEmpty()) {
+        shares.add(share);
+      }
+    }
+    return shares;
   }
 
   private interface Step<T> {

@@ -16,6 +16,19 @@ public interface Provisioner extends AutoCloseable {
   /** Creates the building unless it exists; returns what the registry holds for it afterwards. */
   RegisteredBuilding ensureBuilding(BuildingDefinition building);
 
+  /**
+   * {@link #ensureBuilding} for every one of {@code buildings}, in their order. The default calls
+   * it one by one; a provisioner that can write many rows at once (a test's JDBC one) overrides it.
+   */
+  default List<RegisteredBuilding> ensureBuildings(List<BuildingDefinition> buildings) {
+    return buildings.stream().map(this::ensureBuilding).toList();
+  }
+
+  /** {@link #ensureDevice} for every one of {@code devices}; the default one by one. */
+  default void ensureDevices(List<FleetProvisioning.Device> devices) {
+    devices.forEach(d -> ensureDevice(d.id(), d.buildingId(), d.gatewayId(), d.description()));
+  }
+
   /** What the registry holds now for those of {@code ids} it knows. */
   List<RegisteredBuilding> readBuildings(Collection<String> ids);
 

@@ -11,6 +11,7 @@ import de.vorlauf.webadmin.schedule.ScheduleDto;
 import de.vorlauf.webadmin.schedule.ScheduleService;
 import de.vorlauf.webadmin.temporal.TemporalUiLinks;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
+import de.vorlauf.webadmin.temporal.WorkflowQueries;
 import de.vorlauf.webadmin.workflows.WorkflowInspector;
 import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import de.vorlauf.webadmin.workflows.WorkflowState;
@@ -20,12 +21,8 @@ import de.vorlauf.workflows.etl.EtlRequest;
 import de.vorlauf.workflows.etl.NightlyEtlWorkflow;
 import de.vorlauf.workflows.schedule.VorlaufSchedules;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.query.v1.WorkflowQuery;
-import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
-import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +43,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +57,6 @@ public class EtlService {
 
   public static final String WORKFLOW_TYPE = "NightlyEtlWorkflow";
 
-  /** A query is answered by a worker: one that does not answer in this time shows a problem. */
-  static final long QUERY_SECONDS = 4;
-
   static final String NIGHTLY_SCHEDULE = "nightly-etl";
 
   /** The name of {@link NightlyEtlWorkflow#progress()} as a query type. */
@@ -74,7 +67,7 @@ public class EtlService {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   @Inject WorkflowClient client;
-  @Inject WorkflowServiceStubs stubs;
+  @Inject WorkflowQueries queries;
   @Inject AdminConfig config;
   @Inject WorkflowLaunchRepository launches;
   @Inject WorkflowInspector inspector;
@@ -248,26 +241,11 @@ public class EtlService {
         links.workflow(started.workflowId()).orElse(null));
   }
 
-  /**
-   * The progress query with a deadline of its own: the SDK's stub waits for a worker far longer
-   * than a page should.
-   */
   private EtlProgress query(String workflowId) {
-    QueryWorkflowResponse response =
-        stubs
-            .blockingStub()
-            .withDeadlineAfter(QUERY_SECONDS, TimeUnit.SECONDS)
-            .queryWorkflow(
-                QueryWorkflowRequest.newBuilder()
-                    .setNamespace(config.temporalNamespace())
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                    .setQuery(WorkflowQuery.newBuilder().setQueryType(PROGRESS_QUERY))
-                    .build());
-    return client
-        .getOptions()
-        .getDataConverter()
-        .fromPayloads(
-            0, Optional.of(response.getQueryResult()), EtlProgress.class, EtlProgress.class);
+    return queries.query(
+        WorkflowExecution.newBuilder().setWorkflowId(workflowId).build(),
+        PROGRESS_QUERY,
+        EtlProgress.class);
   }
 
   private static LocalDate date(String field, String text) {

@@ -11,6 +11,7 @@ public record BuildingHealth(
     int devices,
     int online,
     int offline,
+    int stale,
     int neverSeen,
     Instant lastSeen,
     double readingsPerMinute,

@@ -20,6 +20,7 @@ public record OpsOverviewDto(
     int devices,
     int online,
     int offline,
+    int stale,
     int neverSeen,
     double readingsPerMinute,
     List<ReasonCountDto> quarantineByReason,

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +22,9 @@ import javax.sql.DataSource;
 
 /**
  * The fleet as ops see it: per device and building the liveness the ingestion keeps in {@code
- * device_status} (H5's pipeline: offline after N minutes without a message, online again after 2),
- * the arrival rate, and the quarantine per reason. Read-only; one query per aspect, joined here.
+ * device_status} (H5's pipeline: offline after N minutes without a message, online again after 2;
+ * stale, never online, while its newest reading is older than those N minutes), the arrival rate,
+ * and the quarantine per reason. Read-only; one query per aspect, joined here.
  */
 @ApplicationScoped
 public class OpsService {
@@ -58,6 +60,7 @@ public class OpsService {
         buildings.stream().mapToInt(BuildingHealth::devices).sum(),
         buildings.stream().mapToInt(BuildingHealth::online).sum(),
         buildings.stream().mapToInt(BuildingHealth::offline).sum(),
+        buildings.stream().mapToInt(BuildingHealth::stale).sum(),
         buildings.stream().mapToInt(BuildingHealth::neverSeen).sum(),
         buildings.stream().mapToDouble(BuildingHealth::readingsPerMinute).sum(),
         quarantineCounts(),
@@ -71,9 +74,11 @@ public class OpsService {
    */
   public List<DeviceHealth> devices(String buildingId) throws SQLException {
     Map<String, DeviceStatusStore.DeviceStatus> status = new HashMap<>();
+    Instant now = clock.instant();
+    Duration offlineAfter = ingest.liveness().offlineAfter();
     try (Connection connection = dataSource.getConnection()) {
       for (DeviceStatusStore.DeviceStatus s :
-          new DeviceStatusStore(ingest.liveness()).list(connection, buildingId, clock.instant())) {
+          new DeviceStatusStore(ingest.liveness()).list(connection, buildingId, now)) {
         status.put(s.deviceId(), s);
       }
     }
@@ -89,7 +94,7 @@ public class OpsService {
               device.active(),
               s == null
                   ? DeviceHealth.NEVER_SEEN
-                  : s.online() ? DeviceHealth.ONLINE : DeviceHealth.OFFLINE,
+                  : DeviceHealth.stateOf(s.online(), s.lastReadingTime(), now, offlineAfter),
               s == null ? null : s.lastSeen(),
               s == null ? null : s.lastReadingTime(),
               s == null ? null : s.stateChangedAt(),
@@ -127,6 +132,7 @@ public class OpsService {
       String id, String name, boolean active, List<DeviceHealth> devices) {
     int online = 0;
     int offline = 0;
+    int stale = 0;
     int never = 0;
     Instant lastSeen = null;
     double rate = 0;
@@ -135,6 +141,7 @@ public class OpsService {
       switch (d.state()) {
         case DeviceHealth.ONLINE -> online++;
         case DeviceHealth.OFFLINE -> offline++;
+        case DeviceHealth.STALE -> stale++;
         default -> never++;
       }
       if (d.lastSeen() != null && (lastSeen == null || d.lastSeen().isAfter(lastSeen))) {
@@ -144,6 +151,16 @@ public class OpsService {
       d.quarantineByReason().forEach((reason, n) -> quarantine.merge(reason, n, Long::sum));
     }
     return new BuildingHealth(
-        id, name, active, devices.size(), online, offline, never, lastSeen, rate, quarantine);
+        id,
+        name,
+        active,
+        devices.size(),
+        online,
+        offline,
+        stale,
+        never,
+        lastSeen,
+        rate,
+        quarantine);
   }
 }

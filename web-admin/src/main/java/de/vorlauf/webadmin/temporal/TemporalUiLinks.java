@@ -46,6 +46,11 @@ public class TemporalUiLinks {
     return base().map(ui -> workflowUrl(ui, config.temporalNamespace(), workflowId));
   }
 
+  /** One run's history in the Temporal Web UI. */
+  public Optional<String> run(String workflowId, String runId) {
+    return workflow(workflowId).map(url -> url + "/" + encode(runId) + "/history");
+  }
+
   static String workflowUrl(URI ui, String namespace, String workflowId) {
     String base = ui.toString().replaceAll("/+$", "");
     return base + "/namespaces/" + encode(namespace) + "/workflows/" + encode(workflowId);

@@ -11,6 +11,7 @@ import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryRequest;
 import io.temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse;
+import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc.WorkflowServiceBlockingStub;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Reads executions through calls every Temporal server answers (DescribeWorkflowExecution,
@@ -82,30 +84,46 @@ public class WorkflowInspector {
    * @throws TemporalUnavailableException when Temporal cannot be asked
    */
   public List<HistoryEvent> history(String workflowId) {
-    List<HistoryEvent> events = new ArrayList<>();
-    ByteString page = ByteString.EMPTY;
     try {
-      do {
-        GetWorkflowExecutionHistoryResponse response =
-            stubs
-                .blockingStub()
-                .withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS)
-                .getWorkflowExecutionHistory(
-                    GetWorkflowExecutionHistoryRequest.newBuilder()
-                        .setNamespace(config.temporalNamespace())
-                        .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                        .setNextPageToken(page)
-                        .build());
-        events.addAll(response.getHistory().getEventsList());
-        page = response.getNextPageToken();
-      } while (!page.isEmpty() && events.size() < MAX_EVENTS);
-      return events;
+      return readHistory(
+          () -> stubs.blockingStub().withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS),
+          config.temporalNamespace(),
+          WorkflowExecution.newBuilder().setWorkflowId(workflowId).build(),
+          MAX_EVENTS);
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
         throw new WorkflowNotFoundException(workflowId);
       }
       throw new TemporalUnavailableException(explain(e), e);
     }
+  }
+
+  /**
+   * A history page by page (each call with a deadline of its own from {@code stub}), up to about
+   * {@code maxEvents} events.
+   *
+   * @throws StatusRuntimeException as Temporal answered
+   */
+  static List<HistoryEvent> readHistory(
+      Supplier<WorkflowServiceBlockingStub> stub,
+      String namespace,
+      WorkflowExecution execution,
+      int maxEvents) {
+    List<HistoryEvent> events = new ArrayList<>();
+    ByteString page = ByteString.EMPTY;
+    do {
+      GetWorkflowExecutionHistoryResponse response =
+          stub.get()
+              .getWorkflowExecutionHistory(
+                  GetWorkflowExecutionHistoryRequest.newBuilder()
+                      .setNamespace(namespace)
+                      .setExecution(execution)
+                      .setNextPageToken(page)
+                      .build());
+      events.addAll(response.getHistory().getEventsList());
+      page = response.getNextPageToken();
+    } while (!page.isEmpty() && events.size() < maxEvents);
+    return events;
   }
 
   private String explain(StatusRuntimeException e) {

@@ -51,6 +51,7 @@ class ShellAccessibilityIT {
             "integrations",
             "schedules",
             "etl",
+            "workflows",
             "audit");
 
     List<String> failures = new ArrayList<>();

@@ -19,11 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The admin UI's time to data with 10,000 registered buildings: for every page of the shell's
- * navigation (and the fleet's triage views), the milliseconds from the start of navigation to the
- * moment the page shows its first data (the shell's {@code vorlauf:data} mark), in a headless
- * Chromium against the WAR on WildFly. A benchmark, not a test: it asserts nothing and its name
- * keeps it out of the suite. Run it with {@code deploy/vorlauf bench-ui}; the report goes to {@code
- * web-admin/target/ui-bench-<time>.md} and the log, the figures to docs/benchmarks.md.
+ * navigation (and the fleet's triage views, and the building page over a year at 1 h), the
+ * milliseconds from the start of navigation to the moment the page shows its first data (the
+ * shell's {@code vorlauf:data} mark), in a headless Chromium against the WAR on WildFly. A
+ * benchmark, not a test: it asserts nothing and its name keeps it out of the suite. Run it with
+ * {@code deploy/vorlauf bench-ui}; the report goes to {@code web-admin/target/ui-bench-<time>.md}
+ * and the log, the figures to docs/benchmarks.md.
  */
 @SharedWar // one PostgreSQL, one WildFly, one deployment of the WAR for every IT class
 @RunAsClient
@@ -38,6 +39,7 @@ class UiTimeToDataBench {
   void measure(RunningPostgres postgres) throws Exception {
     long fixtureStart = System.nanoTime();
     FleetFixture.register(postgres);
+    BuildingYearFixture.register(postgres);
     long fixtureMillis = (System.nanoTime() - fixtureStart) / 1_000_000;
 
     try (UiSession ui = UiSession.loggedIn(base, "c-bench", "")) {
@@ -52,6 +54,12 @@ class UiTimeToDataBench {
           });
       targets.add(new String[] {"fleet", "/fleet?page=199", "fleet, page 200"});
       targets.add(new String[] {"quarantine", "/quarantine?group=reason", "quarantine by reason"});
+      targets.add(
+          new String[] {
+            "buildings-detail",
+            "/buildings/" + BuildingYearFixture.BUILDING + "?range=1y&res=1h",
+            "building page, 1 y at 1 h (8,760 hours x 5 sensors, charts drawn)"
+          });
 
       StringBuilder report = new StringBuilder();
       report

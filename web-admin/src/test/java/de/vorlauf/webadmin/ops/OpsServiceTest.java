@@ -36,6 +36,27 @@ class OpsServiceTest {
         .containsExactly(Map.entry("out_of_range", 3L), Map.entry("unknown_unit", 4L));
   }
 
+  @Test
+  void aDeviceWithOldReadingsIsStaleNeverOnline() {
+    java.time.Duration offline = java.time.Duration.ofMinutes(10);
+    assertThat(DeviceHealth.stateOf(true, T.minusSeconds(60), T, offline))
+        .isEqualTo(DeviceHealth.ONLINE);
+    // messages arrive, the newest reading is ten days old: issue 17's building
+    assertThat(DeviceHealth.stateOf(true, T.minus(java.time.Duration.ofDays(10)), T, offline))
+        .isEqualTo(DeviceHealth.STALE);
+    assertThat(DeviceHealth.stateOf(true, T.minus(offline).minusSeconds(1), T, offline))
+        .isEqualTo(DeviceHealth.STALE);
+    assertThat(DeviceHealth.stateOf(true, null, T, offline)).isEqualTo(DeviceHealth.STALE);
+    assertThat(DeviceHealth.stateOf(false, T, T, offline)).isEqualTo(DeviceHealth.OFFLINE);
+
+    BuildingHealth building =
+        OpsService.summarise(
+            "b-1", "Haus", true, List.of(device("a", DeviceHealth.STALE, T, 0, Map.of())));
+    assertThat(building.online()).isZero();
+    assertThat(building.stale()).isEqualTo(1);
+    assertThat(building.neverSeen()).isZero();
+  }
+
   private static DeviceHealth device(
       String id, String state, Instant lastSeen, double rate, Map<String, Long> quarantine) {
     return new DeviceHealth(

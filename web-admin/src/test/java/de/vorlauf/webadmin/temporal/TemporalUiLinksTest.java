@@ -20,4 +20,18 @@ class TemporalUiLinksTest {
     assertThat(TemporalUiLinks.workflowUrl(URI.create("http://ui"), "ops team", "a/b"))
         .isEqualTo("http://ui/namespaces/ops%20team/workflows/a%2Fb");
   }
+
+  @Test
+  void aRunLinksToItsHistory() {
+    TemporalUiLinks links =
+        new TemporalUiLinks() {
+          @Override
+          public java.util.Optional<String> workflow(String workflowId) {
+            return java.util.Optional.of("http://ui/namespaces/default/workflows/" + workflowId);
+          }
+        };
+
+    assertThat(links.run("etl-1", "0193-ab"))
+        .contains("http://ui/namespaces/default/workflows/etl-1/0193-ab/history");
+  }
 }

@@ -8,11 +8,13 @@ import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.GroundTruthLedger;
 import de.vorlauf.simulator.runtime.Simulator;
 import de.vorlauf.simulator.runtime.SimulatorSettings;
+import de.vorlauf.testsupport.TestClock;
 import de.vorlauf.worker.ingest.RunningIngest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * 1,000 buildings in gateway mode: ten gateway connections (100 devices each, each gateway allowed
  * exactly its devices by the generated ACL) carry a short backfill and then one live minute, and
  * everything they published is stored. The backfill is five minutes rather than none so the
- * comparison also covers the burst a gateway sends after being offline; the live minute is real
- * (published at the next minute boundary, so the test waits up to a minute for it).
+ * comparison also covers the burst a gateway sends after being offline; the live minute is the
+ * simulator's live loop publishing at its clock's next minute boundary (a test clock moved there,
+ * so the test does not wait up to a minute for it).
  */
 class GatewayModeIT {
 
@@ -56,13 +59,25 @@ class GatewayModeIT {
       assertThat(settings.gateways()).as("1,000 is above the default threshold").isTrue();
       fx.provision(settings);
       RunningIngest ingest = fx.startIngest("gateway-it");
-      Simulator simulator =
-          Simulator.start(settings, new JdbcProvisioner(fx.db), Clock.systemUTC());
+      TestClock clock = new TestClock();
+      Simulator simulator = Simulator.start(settings, new JdbcProvisioner(fx.db), clock);
       try {
         assertThat(simulator.awaitLive(Duration.ofMinutes(2))).isTrue();
+        // the live minute comes when the simulator's clock turns the minute: moved there instead
+        // of waiting for it (at most twice: once more if the live loop read the clock after the
+        // first move); readings then run up to two minutes ahead, within the 5 minutes of skew
+        // ingestion accepts
         await()
             .atMost(Duration.ofSeconds(100))
-            .until(() -> simulator.runtime().liveMinutes() >= 1 || simulator.failure().isPresent());
+            .pollInterval(Duration.ofSeconds(2))
+            .until(
+                () -> {
+                  if (simulator.runtime().liveMinutes() >= 1 || simulator.failure().isPresent()) {
+                    return true;
+                  }
+                  clock.advance(untilNextMinute(clock));
+                  return false;
+                });
         assertThat(simulator.failure()).isEmpty();
         assertThat(simulator.connections().size()).isEqualTo(10);
         assertThat(simulator.connections().connectedCount()).isEqualTo(10);
@@ -90,6 +105,13 @@ class GatewayModeIT {
       log.info("{} readings of 1,000 buildings stored", total);
     }
     log.info("GatewayModeIT took {} s", (System.nanoTime() - started) / 1_000_000_000.0);
+  }
+
+  /** From {@code clock}'s now to just after its next whole minute. */
+  private static Duration untilNextMinute(TestClock clock) {
+    Instant now = clock.instant();
+    return Duration.between(
+        now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60).plusMillis(300));
   }
 
   /** Gateway 1 may not speak for a device of gateway 2: the broker refuses with 0x87. */

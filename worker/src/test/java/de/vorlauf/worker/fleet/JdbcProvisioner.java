@@ -7,6 +7,7 @@ import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.heating.NightSetback;
 import de.vorlauf.persistence.registry.DeviceToken;
 import de.vorlauf.simulator.provision.BuildingDefinition;
+import de.vorlauf.simulator.provision.FleetProvisioning;
 import de.vorlauf.simulator.provision.Principal;
 import de.vorlauf.simulator.provision.Provisioner;
 import de.vorlauf.simulator.provision.RegisteredBuilding;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -27,36 +30,75 @@ import javax.sql.DataSource;
  */
 record JdbcProvisioner(DataSource dataSource) implements Provisioner {
 
+  private static final String INSERT_BUILDING =
+      """
+      INSERT INTO buildings (id, name, time_zone, heating_type, area_m2, year_built,
+          heating_circuits, has_dhw, comfort_temp_min, comfort_temp_max, night_setback_enabled,
+          night_setback_start, night_setback_end, night_setback_reduction, curve_base_temp,
+          curve_slope, flow_temp_min, flow_temp_max)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
+      """;
+
+  private static final String UPSERT_DEVICE =
+      """
+      INSERT INTO devices (id, building_id, description, gateway_id) VALUES (?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET building_id = excluded.building_id,
+          gateway_id = excluded.gateway_id, active = true
+      """;
+
   @Override
   public RegisteredBuilding ensureBuilding(BuildingDefinition b) {
-    BuildingConfig c = b.config();
-    update(
-        """
-        INSERT INTO buildings (id, name, time_zone, heating_type, area_m2, year_built,
-            heating_circuits, has_dhw, comfort_temp_min, comfort_temp_max, night_setback_enabled,
-            night_setback_start, night_setback_end, night_setback_reduction, curve_base_temp,
-            curve_slope, flow_temp_min, flow_temp_max)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING
-        """,
-        c.buildingId(),
-        b.name(),
-        c.timeZone().getId(),
-        c.heatingType().code(),
-        c.areaM2(),
-        c.yearBuilt(),
-        c.heatingCircuits(),
-        c.hasDhw(),
-        c.comfortTempMin(),
-        c.comfortTempMax(),
-        c.nightSetback().enabled(),
-        c.nightSetback().startHour(),
-        c.nightSetback().endHour(),
-        c.nightSetback().roomReductionK(),
-        c.curve().baseC(),
-        c.curve().slope(),
-        c.curve().minFlowC(),
-        c.curve().maxFlowC());
-    return readBuildings(List.of(c.buildingId())).get(0);
+    return ensureBuildings(List.of(b)).get(0);
+  }
+
+  /**
+   * One read, one batch of inserts for the missing ones and one read back (the fleet ITs provision
+   * 1,000 buildings, twice). Existing buildings are not sent again: the time zone trigger of every
+   * insert, also one that conflicts, scans {@code pg_timezone_names} (tens of milliseconds each).
+   */
+  @Override
+  public List<RegisteredBuilding> ensureBuildings(List<BuildingDefinition> buildings) {
+    Map<String, RegisteredBuilding> read = new HashMap<>();
+    readBuildings(buildings.stream().map(BuildingDefinition::id).toList())
+        .forEach(r -> read.put(r.id(), r));
+    List<BuildingDefinition> missing =
+        buildings.stream().filter(b -> !read.containsKey(b.id())).toList();
+    if (missing.isEmpty()) {
+      return buildings.stream().map(b -> read.get(b.id())).toList();
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(INSERT_BUILDING)) {
+      for (BuildingDefinition b : missing) {
+        BuildingConfig config = b.config();
+        bind(
+            s,
+            config.buildingId(),
+            b.name(),
+            config.timeZone().getId(),
+            config.heatingType().code(),
+            config.areaM2(),
+            config.yearBuilt(),
+            config.heatingCircuits(),
+            config.hasDhw(),
+            config.comfortTempMin(),
+            config.comfortTempMax(),
+            config.nightSetback().enabled(),
+            config.nightSetback().startHour(),
+            config.nightSetback().endHour(),
+            config.nightSetback().roomReductionK(),
+            config.curve().baseC(),
+            config.curve().slope(),
+            config.curve().minFlowC(),
+            config.curve().maxFlowC());
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    readBuildings(missing.stream().map(BuildingDefinition::id).toList())
+        .forEach(r -> read.put(r.id(), r));
+    return buildings.stream().map(b -> read.get(b.id())).toList();
   }
 
   @Override
@@ -117,16 +159,22 @@ record JdbcProvisioner(DataSource dataSource) implements Provisioner {
   @Override
   public void ensureDevice(
       String deviceId, String buildingId, String gatewayId, String description) {
-    update(
-        """
-        INSERT INTO devices (id, building_id, description, gateway_id) VALUES (?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET building_id = excluded.building_id,
-            gateway_id = excluded.gateway_id, active = true
-        """,
-        deviceId,
-        buildingId,
-        description,
-        gatewayId);
+    ensureDevices(
+        List.of(new FleetProvisioning.Device(deviceId, buildingId, gatewayId, description)));
+  }
+
+  @Override
+  public void ensureDevices(List<FleetProvisioning.Device> devices) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(UPSERT_DEVICE)) {
+      for (FleetProvisioning.Device d : devices) {
+        bind(s, d.id(), d.buildingId(), d.description(), d.gatewayId());
+        s.addBatch();
+      }
+      s.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -181,12 +229,16 @@ record JdbcProvisioner(DataSource dataSource) implements Provisioner {
     return principal.kind() == Principal.Kind.GATEWAY ? "gateway" : "device";
   }
 
+  private static void bind(PreparedStatement s, Object... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      s.setObject(i + 1, values[i]);
+    }
+  }
+
   private void update(String sql, Object... values) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        s.setObject(i + 1, values[i]);
-      }
+      bind(s, values);
       s.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,55 @@ class MigrationsIT {
               })
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("Mars/Olympus");
+    }
+  }
+
+  /**
+   * V92's fast path keeps V1's meaning: a zone is accepted exactly when pg_timezone_names lists it,
+   * also for what the server takes in AT TIME ZONE without listing it (an abbreviation, a POSIX
+   * rule, a zone file it leaves out, another spelling), and a name missing from V92's list (as one
+   * a later tzdata adds) still passes through the full lookup.
+   */
+  @Test
+  void theFastTimeZoneCheckAcceptsExactlyWhatTheFullLookupAccepts() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      List<String> zones =
+          List.of(
+              "Europe/Berlin",
+              "Etc/GMT+3",
+              "EST5EDT",
+              "PST",
+              "UTC+3",
+              "Factory",
+              "posixrules",
+              "europe/berlin",
+              "Mars/Olympus");
+      for (int i = 0; i < zones.size(); i++) {
+        String zone = zones.get(i);
+        boolean listed;
+        try (PreparedStatement lookup =
+            connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_timezone_names WHERE name = ?)")) {
+          lookup.setString(1, zone);
+          try (var rs = lookup.executeQuery()) {
+            rs.next();
+            listed = rs.getBoolean(1);
+          }
+        }
+        boolean accepted;
+        try {
+          insertBuilding(connection, "b-zone-" + i, zone);
+          accepted = true;
+        } catch (SQLException e) {
+          assertThat(e.getSQLState()).as(zone).isEqualTo("23514");
+          accepted = false;
+        }
+        assertThat(accepted).as("%s accepted, listed: %s", zone, listed).isEqualTo(listed);
+      }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("DELETE FROM time_zone_names WHERE name = 'America/Sao_Paulo'");
+      }
+      insertBuilding(connection, "b-sao-paulo", "America/Sao_Paulo");
     }
   }
 

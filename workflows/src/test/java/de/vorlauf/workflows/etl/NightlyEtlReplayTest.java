@@ -15,4 +15,14 @@ class NightlyEtlReplayTest {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/nightly-etl-v1.json", NightlyEtlWorkflowImpl.class);
   }
+
+  /**
+   * A history as the admin UI's workflow explorer downloads it (payloads passed through its
+   * redaction): what a developer takes from a run into a test like this one.
+   */
+  @Test
+  void historyDownloadedFromTheWorkflowExplorerReplays() throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/nightly-etl-explorer-export.json", NightlyEtlWorkflowImpl.class);
+  }
 }

@@ -6,6 +6,7 @@ import de.vorlauf.devstack.process.PidFile;
 import de.vorlauf.devstack.service.FreePorts;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
+import de.vorlauf.workflows.search.BuildingSearchAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -96,7 +97,10 @@ final class CliDevServer extends ChildProcessService implements RunningTemporal 
                 "--metrics-port",
                 Integer.toString(metricsPort),
                 "--log-level",
-                "warn"));
+                "warn",
+                // the workflow explorer's building filter (a cluster registers it once, see docs)
+                "--search-attribute",
+                BuildingSearchAttribute.NAME + "=Keyword"));
     if (uiPort > 0) {
       command.addAll(List.of("--ui-port", Integer.toString(uiPort)));
     } else {

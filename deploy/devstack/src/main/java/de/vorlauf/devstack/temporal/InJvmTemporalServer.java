@@ -3,9 +3,15 @@ package de.vorlauf.devstack.temporal;
 import de.vorlauf.devstack.service.Origin;
 import de.vorlauf.devstack.service.ServicePorts;
 import de.vorlauf.devstack.service.ShutdownRegistry;
+import de.vorlauf.workflows.search.BuildingSearchAttribute;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesResponse;
+import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import io.temporal.internal.testservice.GRPCServerHelper;
 import io.temporal.internal.testservice.TestServicesStarter;
 import java.io.IOException;
@@ -46,6 +52,7 @@ final class InJvmTemporalServer implements RunningTemporal {
     }
     ServicePorts.requireFree(options.port(), "Temporal gRPC (in-JVM)");
     TestServicesStarter starter = new TestServicesStarter(true, 0);
+    registerSearchAttributes(starter);
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", options.port()));
     GRPCServerHelper.registerServicesAndHealthChecks(
@@ -66,6 +73,34 @@ final class InJvmTemporalServer implements RunningTemporal {
           String.join("; ", TemporalServerKind.IN_JVM_LIMITS));
     }
     LOG.info("{} listening on {}", label(), address());
+  }
+
+  /**
+   * The platform's custom search attributes, as the CLI dev server gets them on its command line:
+   * the test server refuses the start of a workflow that sets an attribute it does not know, so a
+   * per-building workflow ({@link BuildingSearchAttribute#tag}) starts here too.
+   */
+  private static void registerSearchAttributes(TestServicesStarter starter) {
+    // the gRPC base type: the test server's own class is package-private
+    OperatorServiceGrpc.OperatorServiceImplBase operator = starter.getOperatorService();
+    operator.addSearchAttributes(
+        AddSearchAttributesRequest.newBuilder()
+            .putSearchAttributes(
+                BuildingSearchAttribute.NAME, IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)
+            .build(),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(AddSearchAttributesResponse response) {}
+
+          @Override
+          public void onError(Throwable e) {
+            LOG.warn(
+                "in-JVM Temporal refused the search attribute {}", BuildingSearchAttribute.NAME, e);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.vorlauf.devstack.service.Origin;
+import de.vorlauf.workflows.search.BuildingSearchAttribute;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -64,6 +65,24 @@ class InJvmTemporalServerIT {
       } finally {
         secondWorker.shutdownNow();
       }
+    }
+  }
+
+  @Test
+  void aWorkflowTaggedWithItsBuildingStartsAsOnTheDevServer() {
+    try (RunningTemporal temporal =
+            TemporalService.start(TemporalOptions.forTest(dir, TemporalKind.IN_JVM));
+        TemporalTestClient temporalClient = new TemporalTestClient(temporal.address())) {
+      WorkflowOptions.Builder options =
+          WorkflowOptions.newBuilder().setTaskQueue(QUEUE).setWorkflowId("b-" + UUID.randomUUID());
+      BuildingSearchAttribute.tag(options, "b-001");
+
+      WorkflowStub started =
+          temporalClient.client.newUntypedWorkflowStub("PerBuildingWorkflow", options.build());
+      started.start();
+
+      assertThat(started.describe().getTypedSearchAttributes().get(BuildingSearchAttribute.KEY))
+          .isEqualTo("b-001");
     }
   }
 

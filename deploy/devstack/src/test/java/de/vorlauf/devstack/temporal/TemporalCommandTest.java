@@ -22,7 +22,7 @@ class TemporalCommandTest {
         .isEqualTo(
             "/bin/temporal server start-dev --db-filename /s/temporal.db --ip 127.0.0.1"
                 + " --port 17233 --http-port 40001 --metrics-port 40002 --log-level warn"
-                + " --ui-port 18233");
+                + " --search-attribute VorlaufBuildingId=Keyword --ui-port 18233");
   }
 
   @Test
