@@ -4,9 +4,9 @@ import de.vorlauf.persistence.readings.ReadingsRepository;
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
 import de.vorlauf.persistence.workflow.WorkflowLaunchRepository;
 import de.vorlauf.webadmin.common.InvalidInputException;
-import de.vorlauf.webadmin.config.AdminConfig;
 import de.vorlauf.webadmin.temporal.TemporalUiLinks;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
+import de.vorlauf.webadmin.temporal.WorkflowQueries;
 import de.vorlauf.webadmin.workflows.WorkflowInspector;
 import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import de.vorlauf.webadmin.workflows.WorkflowState;
@@ -17,12 +17,8 @@ import de.vorlauf.workflows.training.TrainingRequest;
 import de.vorlauf.workflows.training.TrainingStatus;
 import de.vorlauf.workflows.training.TrainingWorkflow;
 import io.temporal.api.common.v1.WorkflowExecution;
-import io.temporal.api.query.v1.WorkflowQuery;
-import io.temporal.api.workflowservice.v1.QueryWorkflowRequest;
-import io.temporal.api.workflowservice.v1.QueryWorkflowResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,9 +35,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,9 +51,6 @@ public class TrainingService {
 
   public static final String WORKFLOW_TYPE = "TrainingWorkflow";
 
-  /** A query is answered by a worker: one that does not answer in this time shows a problem. */
-  static final long QUERY_SECONDS = 4;
-
   static final int MAX_BUILDINGS = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
@@ -67,8 +58,7 @@ public class TrainingService {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   @Inject WorkflowClient client;
-  @Inject WorkflowServiceStubs stubs;
-  @Inject AdminConfig config;
+  @Inject WorkflowQueries queries;
   @Inject WorkflowLaunchRepository launches;
   @Inject WorkflowInspector inspector;
   @Inject TemporalUiLinks links;
@@ -212,26 +202,11 @@ public class TrainingService {
         problem);
   }
 
-  /**
-   * The progress query with a deadline of its own: the SDK's stub waits for a worker far longer
-   * than a page should.
-   */
   private TrainingStatus query(String workflowId) {
-    QueryWorkflowResponse response =
-        stubs
-            .blockingStub()
-            .withDeadlineAfter(QUERY_SECONDS, TimeUnit.SECONDS)
-            .queryWorkflow(
-                QueryWorkflowRequest.newBuilder()
-                    .setNamespace(config.temporalNamespace())
-                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
-                    .setQuery(WorkflowQuery.newBuilder().setQueryType("progress"))
-                    .build());
-    return client
-        .getOptions()
-        .getDataConverter()
-        .fromPayloads(
-            0, Optional.of(response.getQueryResult()), TrainingStatus.class, TrainingStatus.class);
+    return queries.query(
+        WorkflowExecution.newBuilder().setWorkflowId(workflowId).build(),
+        "progress",
+        TrainingStatus.class);
   }
 
   private static Double finite(double value) {
