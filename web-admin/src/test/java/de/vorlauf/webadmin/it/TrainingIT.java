@@ -20,6 +20,9 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * "Train now" through the real WAR: {@code POST /api/v1/training/runs} checks the parameters
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * and is audited.
  */
 @SharedWar
+@ExtendWith(ItBrowser.class)
 @RunAsClient
 class TrainingIT {
 
@@ -144,5 +148,47 @@ class TrainingIT {
     assertThat(audit.get(0).get("detail").asText()).contains("epochs=5", "buildings=all active");
 
     assertThat(admin.get(API + "/runs/training-no-such-run").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theExperimentsPageStartsATrainingAndShowsItsProgressAndLinks(UiSession ui) throws Exception {
+    AdminClient admin = AdminClient.loggedIn(base);
+    // the WAR's Temporal channel may still back off from an earlier class's server
+    await().atMost(WAIT).until(() -> admin.get(API + "/runs").status(), status -> status == 200);
+    ui.open("experiments", "experiments");
+    ui.visible("[data-testid=training-form]");
+    ui.script(
+        "document.querySelector(\"[data-testid='training-epochs']\").value = arguments[0];", "0");
+    ui.byTestId("training-start").click();
+    ui.visible("[data-testid=confirm-dialog]");
+    ui.type("confirm-reason", "zu wenig");
+    ui.byTestId("confirm-ok").click();
+    assertThat(ui.visible("[data-testid=form-errors]").getText())
+        .contains("Epochs at most must be 1..1000");
+
+    ui.script(
+        "document.querySelector(\"[data-testid='training-epochs']\").value = arguments[0];", "4");
+    ui.byTestId("training-start").click();
+    ui.visible("[data-testid=confirm-dialog]");
+    ui.type("confirm-reason", "neues Modell");
+    ui.byTestId("confirm-ok").click();
+    By message = By.cssSelector("[data-testid=training-message]");
+    ui.wait.until(
+        ExpectedConditions.textMatches(
+            message, java.util.regex.Pattern.compile("^Training training-.*")));
+    String started = ui.browser.findElement(message).getText();
+    String workflowId = started.substring("Training ".length(), started.indexOf(" started"));
+
+    CannedTrainingActivities.GATE.countDown();
+    String card = "[data-testid=training-run][data-id='" + workflowId + "']";
+    ui.visible(card + "[data-phase=FINISHED]");
+    assertThat(ui.visible(card + " [role=progressbar]").getAttribute("aria-valuetext"))
+        .contains("epoch 3 of at most 4");
+    assertThat(ui.visible(card + " [data-testid=training-run-link]").getAttribute("href"))
+        .endsWith("/experiments/heat-demand?run=" + CannedTrainingActivities.RUN_ID);
+    assertThat(ui.visible(card + " [data-testid=training-workflow-link]").getAttribute("href"))
+        .endsWith("/workflows/" + workflowId);
+    ui.screenshot("training-ui");
+    assertThat(ui.failingAxeViolations("the Experiments page with a training run")).isEmpty();
   }
 }
