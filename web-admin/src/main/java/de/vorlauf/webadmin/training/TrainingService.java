@@ -1,8 +1,8 @@
 package de.vorlauf.webadmin.training;
 
-import de.vorlauf.persistence.readings.ReadingsRepository;
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
 import de.vorlauf.persistence.workflow.WorkflowLaunchRepository;
+import de.vorlauf.webadmin.common.BuildingIdsInput;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.temporal.TemporalUiLinks;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
@@ -25,15 +25,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -231,36 +228,10 @@ public class TrainingService {
 
   /** Distinct, each registered; empty means every active building. */
   private List<String> buildingIds(List<String> requested) {
-    if (requested == null || requested.isEmpty()) {
-      return List.of();
-    }
-    LinkedHashSet<String> ids = new LinkedHashSet<>();
-    for (String id : requested) {
-      if (id != null && !id.isBlank()) {
-        ids.add(id.strip());
-      }
-    }
-    if (ids.size() > MAX_BUILDINGS) {
-      throw new InvalidInputException(
-          "buildingIds", "a training run names at most " + MAX_BUILDINGS + " buildings");
-    }
-    List<String> unknown = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
-      for (String id : ids) {
-        if (!ReadingsRepository.buildingExists(connection, id)) {
-          unknown.add(id);
-          if (unknown.size() == 20) {
-            break;
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot check the buildings: " + e.getMessage(), e);
-    }
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException(
-          "buildingIds", "unknown buildings: " + String.join(", ", unknown));
-    }
-    return List.copyOf(ids);
+    return BuildingIdsInput.registered(
+        dataSource,
+        requested,
+        MAX_BUILDINGS,
+        "a training run names at most " + MAX_BUILDINGS + " buildings");
   }
 }
