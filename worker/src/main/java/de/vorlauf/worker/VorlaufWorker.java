@@ -8,6 +8,8 @@ import de.vorlauf.activities.selfcheck.IngestionProbe;
 import de.vorlauf.activities.selfcheck.IntegrationProbe;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
 import de.vorlauf.activities.selfcheck.TemporalIntegrationStates;
+import de.vorlauf.activities.training.TrainingActivitiesImpl;
+import de.vorlauf.activities.training.TrainingEngine;
 import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
@@ -20,9 +22,12 @@ import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.ingest.pipeline.LaneStats;
 import de.vorlauf.ingest.progress.IngestProgressCheck;
+import de.vorlauf.persistence.experiments.BuildInfo;
+import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.features.EtlBuildings;
 import de.vorlauf.persistence.features.FeatureSource;
 import de.vorlauf.persistence.features.FeatureStore;
+import de.vorlauf.persistence.features.TrainingDataRepository;
 import de.vorlauf.persistence.ingest.IngestProgressStore;
 import de.vorlauf.persistence.ingest.LaneProgress;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
@@ -53,12 +58,14 @@ import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.etl.NightlyEtlWorkflowImpl;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
+import de.vorlauf.workflows.training.TrainingWorkflowImpl;
 import de.vorlauf.workflows.vendor.IngestionPollingWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,8 +88,6 @@ import org.slf4j.LoggerFactory;
  * threads (a shutdown hook calls stop).
  */
 public final class VorlaufWorker implements AutoCloseable {
-
-  static final List<String> TASK_QUEUES = List.of(TaskQueues.PLATFORM);
 
   private static final Logger log = LoggerFactory.getLogger(VorlaufWorker.class);
 
@@ -290,7 +295,12 @@ public final class VorlaufWorker implements AutoCloseable {
               stubs,
               WorkflowClientOptions.newBuilder().setNamespace(config.temporalNamespace()).build());
       factory = WorkerFactory.newInstance(client);
-      register(factory.newWorker(TaskQueues.PLATFORM), client);
+      if (config.training().platform()) {
+        register(factory.newWorker(TaskQueues.PLATFORM), client);
+      }
+      if (config.training().training()) {
+        registerTraining(factory);
+      }
       extraRegistrations.accept(factory);
       factory.start();
       if (config.ingest().enabled()) {
@@ -300,7 +310,9 @@ public final class VorlaufWorker implements AutoCloseable {
         log.info(
             "MQTT ingestion is disabled (VORLAUF_INGEST_ENABLED=false): no device topics here");
       }
-      PollingAutostart.run(client, config.vendorIntegrations());
+      if (config.training().platform()) {
+        PollingAutostart.run(client, config.vendorIntegrations());
+      }
       // after the factory started: a schedule due right now finds a worker polling
       ScheduleSetup.run(client, config.temporalNamespace(), kind, config.schedules());
       if (!kind.inJvmTestServer() && !config.schedules().declarations().isEmpty()) {
@@ -312,10 +324,10 @@ public final class VorlaufWorker implements AutoCloseable {
                 config.schedules().idPrefix(),
                 scheduleMetrics);
       }
-      status = new HealthStatus("UP", kind.label(), TASK_QUEUES);
+      status = new HealthStatus("UP", kind.label(), config.training().taskQueues());
       log.info(
           "worker polling {} in namespace {} on {}",
-          TASK_QUEUES,
+          config.training().taskQueues(),
           config.temporalNamespace(),
           kind.label());
     }
@@ -364,6 +376,28 @@ public final class VorlaufWorker implements AutoCloseable {
                 Duration.ofSeconds(2)),
             clock,
             etlMetrics));
+  }
+
+  /**
+   * The training queue: one activity at a time (a run holds its data set and network in memory, two
+   * at once would double the peak), so the heap and JavaCPP limits of README's "Training worker"
+   * hold.
+   */
+  private void registerTraining(WorkerFactory workers) {
+    Worker worker =
+        workers.newWorker(
+            TaskQueues.TRAINING,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(1)
+                .setMaxConcurrentWorkflowTaskExecutionSize(2)
+                .build());
+    worker.registerWorkflowImplementationTypes(TrainingWorkflowImpl.class);
+    worker.registerActivitiesImplementations(
+        new TrainingActivitiesImpl(
+            TrainingEngine.of(
+                new TrainingDataRepository(dataSource), BuildInfo.current().codeVersion()),
+            new JdbcExperimentTracker(dataSource, clock()),
+            BuildInfo.current().codeVersion()));
   }
 
   private static Clock clock() {

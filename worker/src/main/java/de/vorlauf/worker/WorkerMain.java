@@ -68,6 +68,29 @@ public final class WorkerMain {
     };
   }
 
+  /** JavaCPP's off-heap limit of a training worker when none was given: the benchmark's. */
+  static final String OFF_HEAP_MAX = "1g";
+
+  /** JavaCPP's limit of the whole process's resident memory, heap included. */
+  static final String PHYSICAL_MAX = "3g";
+
+  /**
+   * Bounds DL4J's native memory (JavaCPP) like the heap when the command line does not: without it
+   * JavaCPP allows as much off-heap as heap and takes no notice of the process's size. Set before
+   * ND4J loads (the first training run); an explicit {@code -D} wins.
+   */
+  static void offHeapLimits(java.util.Properties properties) {
+    properties.putIfAbsent("org.bytedeco.javacpp.maxbytes", OFF_HEAP_MAX);
+    properties.putIfAbsent("org.bytedeco.javacpp.maxphysicalbytes", PHYSICAL_MAX);
+    log.info(
+        "training: JavaCPP limits maxbytes={} maxphysicalbytes={}, heap max {} MB,"
+            + " OMP_NUM_THREADS={}",
+        properties.getProperty("org.bytedeco.javacpp.maxbytes"),
+        properties.getProperty("org.bytedeco.javacpp.maxphysicalbytes"),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        System.getenv().getOrDefault("OMP_NUM_THREADS", "unset (one thread per core)"));
+  }
+
   /** Runs the migrations; the schema version is logged from a live probe afterwards. */
   public static int migrate(WorkerConfig config) {
     // Flyway holds one connection for its lock and schema history and migrates on another
@@ -95,6 +118,9 @@ public final class WorkerMain {
   }
 
   static int runWorker(WorkerConfig config, BrokerAccessConfig access) {
+    if (config.training().training()) {
+      offHeapLimits(System.getProperties());
+    }
     VorlaufWorker worker;
     try {
       worker = new VorlaufWorker(config);

@@ -56,6 +56,8 @@ final class ChildEnvironment {
       env.put(DatabaseVars.PASSWORD.name(), database.password());
     }
     env.put(WorkerVars.HEALTH_PORT.name(), Integer.toString(healthPort));
+    // DL4J's OpenMP: one thread, so training is reproducible and leaves the other core to ingestion
+    env.put("OMP_NUM_THREADS", "1");
     return env;
   }
 

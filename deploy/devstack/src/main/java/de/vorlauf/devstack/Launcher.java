@@ -261,7 +261,9 @@ public final class Launcher {
         "worker",
         workerJar(config),
         List.of("run"),
-        "384m",
+        // training runs in this worker (VORLAUF_WORKER_TRAINING=include): the training benchmark's
+        // heap; the worker sets JavaCPP's limits itself (WorkerMain.offHeapLimits)
+        "1g",
         env,
         state.root(),
         state.log("worker"),

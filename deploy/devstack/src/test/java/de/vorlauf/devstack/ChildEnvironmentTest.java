@@ -43,7 +43,8 @@ class ChildEnvironmentTest {
             entry("VORLAUF_DB_PASSWORD_FILE", secrets.resolve("db-password").toString()),
             entry("VORLAUF_MQTT_URL", "tcp://127.0.0.1:11883"),
             entry("TEMPORAL_ADDRESS", "127.0.0.1:17233"),
-            entry("VORLAUF_WORKER_HEALTH_PORT", "18081"))
+            entry("VORLAUF_WORKER_HEALTH_PORT", "18081"),
+            entry("OMP_NUM_THREADS", "1"))
         .doesNotContainKey("VORLAUF_DB_PASSWORD")
         .doesNotContainKeys("VORLAUF_MQTT_USER", "VORLAUF_BROKER_ACCESS_DIR");
   }

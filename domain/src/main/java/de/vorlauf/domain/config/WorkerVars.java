@@ -85,6 +85,15 @@ public final class WorkerVars {
               "the self-check names a vendor installation lagging when its newest stored reading"
                   + " is older");
 
+  public static final EnvVar<String> TRAINING =
+      EnvVar.text("VORLAUF_WORKER_TRAINING", "include|exclude|only", "include, exclude or only")
+          .byDefault("include")
+          .readBy(WORKER)
+          .means(
+              "whether this worker polls the training task queue (vorlauf-training): include (also"
+                  + " the platform queue), exclude (a separate training worker takes it), only (a"
+                  + " training worker: no platform queue, needs VORLAUF_INGEST_ENABLED=false)");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
           HEALTH_PORT,
@@ -93,6 +102,7 @@ public final class WorkerVars {
           ACK_STALL,
           SHUTDOWN_GRACE,
           CLOCK_SKEW_THRESHOLD,
+          TRAINING,
           SELFCHECK_LIVE_LAG_MAX,
           SELFCHECK_LIVE_QUEUED_MAX,
           SELFCHECK_BACKLOG_QUEUED_MAX,

@@ -1,9 +1,9 @@
 package de.vorlauf.webadmin.etl;
 
 import de.vorlauf.domain.features.BackfillRange;
-import de.vorlauf.persistence.readings.ReadingsRepository;
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
 import de.vorlauf.persistence.workflow.WorkflowLaunchRepository;
+import de.vorlauf.webadmin.common.BuildingIdsInput;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.config.AdminConfig;
 import de.vorlauf.webadmin.config.IngestConfig;
@@ -28,8 +28,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +36,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -261,36 +258,10 @@ public class EtlService {
 
   /** Distinct, each registered; empty means every active building. */
   private List<String> buildingIds(List<String> requested) {
-    if (requested == null || requested.isEmpty()) {
-      return List.of();
-    }
-    LinkedHashSet<String> ids = new LinkedHashSet<>();
-    for (String id : requested) {
-      if (id != null && !id.isBlank()) {
-        ids.add(id.strip());
-      }
-    }
-    if (ids.size() > EtlRequest.MAX_BUILDINGS) {
-      throw new InvalidInputException(
-          "buildingIds", "a backfill names at most " + EtlRequest.MAX_BUILDINGS + " buildings");
-    }
-    List<String> unknown = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
-      for (String id : ids) {
-        if (!ReadingsRepository.buildingExists(connection, id)) {
-          unknown.add(id);
-          if (unknown.size() == 20) {
-            break;
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot check the buildings: " + e.getMessage(), e);
-    }
-    if (!unknown.isEmpty()) {
-      throw new InvalidInputException(
-          "buildingIds", "unknown buildings: " + String.join(", ", unknown));
-    }
-    return List.copyOf(ids);
+    return BuildingIdsInput.registered(
+        dataSource,
+        requested,
+        EtlRequest.MAX_BUILDINGS,
+        "a backfill names at most " + EtlRequest.MAX_BUILDINGS + " buildings");
   }
 }

@@ -53,7 +53,8 @@ public final class EnvironmentConfig {
                 ScheduleSettings.declared(
                     env.find(ScheduleVars.OVERRIDES).orElse(ScheduleOverrides.none())))
             .logLevelPoll(env.get(LogVars.LEVEL_POLL))
-            .features(FeaturesConfig.read(env));
+            .features(FeaturesConfig.read(env))
+            .training(TrainingRole.read(env));
     // logback.xml applies the format; reading it here stops a bad value with the usual message
     env.get(LogVars.FORMAT);
     env.throwIfInvalid();

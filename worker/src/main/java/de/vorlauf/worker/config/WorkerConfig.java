@@ -29,6 +29,7 @@ import java.util.Objects;
  * @param schedules the schedules set up at start ({@link ScheduleSettings}; none from the builder)
  * @param logLevelPoll how often the log levels an admin set are read
  * @param features retention and holiday calendar of the feature matrix ({@link FeaturesConfig})
+ * @param training whether this process polls the training task queue ({@link TrainingRole})
  */
 public record WorkerConfig(
     String dbUrl,
@@ -49,7 +50,8 @@ public record WorkerConfig(
     VendorIntegrations vendorIntegrations,
     ScheduleSettings schedules,
     Duration logLevelPoll,
-    FeaturesConfig features) {
+    FeaturesConfig features,
+    TrainingRole training) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -77,6 +79,7 @@ public record WorkerConfig(
     Objects.requireNonNull(schedules, "schedules");
     Objects.requireNonNull(logLevelPoll, "logLevelPoll");
     Objects.requireNonNull(features, "features");
+    Objects.requireNonNull(training, "training");
   }
 
   public static Builder builder() {
@@ -103,14 +106,15 @@ public record WorkerConfig(
         .vendorIntegrations(vendorIntegrations)
         .schedules(schedules)
         .logLevelPoll(logLevelPoll)
-        .features(features);
+        .features(features)
+        .training(training);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
             + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
-            + " vendorIntegrations=%s, schedules=%s, features=%s]")
+            + " vendorIntegrations=%s, schedules=%s, features=%s, training=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -128,7 +132,8 @@ public record WorkerConfig(
             storage,
             vendorIntegrations.all().stream().map(i -> i.id()).toList(),
             schedules,
-            features);
+            features,
+            training);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -152,6 +157,7 @@ public record WorkerConfig(
     private ScheduleSettings schedules = ScheduleSettings.NONE;
     private Duration logLevelPoll = LogVars.LEVEL_POLL.defaultValue();
     private FeaturesConfig features = FeaturesConfig.defaults();
+    private TrainingRole training = TrainingRole.INCLUDE;
 
     private Builder() {}
 
@@ -250,6 +256,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder training(TrainingRole value) {
+      training = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -270,7 +281,8 @@ public record WorkerConfig(
           vendorIntegrations,
           schedules,
           logLevelPoll,
-          features);
+          features,
+          training);
     }
   }
 }

@@ -86,6 +86,27 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void trainingRunsInTheMainWorkerUnlessSplitOut() {
+    assertThat(EnvironmentConfig.read(Map.of()).training()).isEqualTo(TrainingRole.INCLUDE);
+    assertThat(TrainingRole.INCLUDE.taskQueues())
+        .containsExactly("vorlauf-platform", "vorlauf-training");
+    assertThat(
+            EnvironmentConfig.read(Map.of("VORLAUF_WORKER_TRAINING", "exclude"))
+                .training()
+                .taskQueues())
+        .containsExactly("vorlauf-platform");
+    WorkerConfig trainer =
+        EnvironmentConfig.read(
+            Map.of("VORLAUF_WORKER_TRAINING", "only", "VORLAUF_INGEST_ENABLED", "false"));
+    assertThat(trainer.training().taskQueues()).containsExactly("vorlauf-training");
+    assertThatThrownBy(() -> EnvironmentConfig.read(Map.of("VORLAUF_WORKER_TRAINING", "only")))
+        .hasMessageContaining("VORLAUF_WORKER_TRAINING=only")
+        .hasMessageContaining("VORLAUF_INGEST_ENABLED=false");
+    assertThatThrownBy(() -> EnvironmentConfig.read(Map.of("VORLAUF_WORKER_TRAINING", "sometimes")))
+        .hasMessageContaining("VORLAUF_WORKER_TRAINING");
+  }
+
+  @Test
   void aBadOverrideNamesTheVariable() {
     assertThatThrownBy(
             () ->

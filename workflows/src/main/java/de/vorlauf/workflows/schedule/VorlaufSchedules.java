@@ -6,6 +6,7 @@ import de.vorlauf.domain.schedule.ScheduleTiming;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.etl.EtlRequest;
 import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
+import de.vorlauf.workflows.training.TrainingRequest;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class VorlaufSchedules {
 
   public static final String NIGHTLY_ETL = "nightly-etl";
 
+  public static final String WEEKLY_TRAINING = "weekly-training";
+
   public static final List<ScheduleDeclaration> DECLARED =
       List.of(
           new ScheduleDeclaration(
@@ -58,6 +61,22 @@ public final class VorlaufSchedules {
               ScheduleTiming.cron("0 2 * * *", ZoneId.of("Europe/Berlin")),
               Overlap.SKIP,
               Duration.ofHours(6),
+              false,
+              Duration.ofHours(6)),
+          // Sunday 04:00 in Berlin: after the nightly ETL (02:00) has written Saturday's features;
+          // the window is the last eight weeks (every weekday eight times, the seasonal trend
+          // still recent), on its own task queue so that a training worker can take it
+          new ScheduleDeclaration(
+              WEEKLY_TRAINING,
+              "trains the heat-demand forecast on the last "
+                  + TrainingRequest.DEFAULT_LAST_DAYS
+                  + " days of features and records it in experiment tracking",
+              "TrainingWorkflow",
+              TaskQueues.TRAINING,
+              TrainingRequest.scheduled(TrainingRequest.DEFAULT_LAST_DAYS, WEEKLY_TRAINING),
+              ScheduleTiming.cron("0 4 * * 0", ZoneId.of("Europe/Berlin")),
+              Overlap.SKIP,
+              Duration.ofDays(1),
               false,
               Duration.ofHours(6)));
 

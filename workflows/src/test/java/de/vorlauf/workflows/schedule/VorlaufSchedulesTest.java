@@ -37,6 +37,23 @@ class VorlaufSchedulesTest {
   }
 
   @Test
+  void trainingRunsWeeklyOnItsOwnQueueOnTheLastEightWeeks() {
+    ScheduleDeclaration training =
+        VorlaufSchedules.DECLARED.stream()
+            .filter(d -> d.id().equals(VorlaufSchedules.WEEKLY_TRAINING))
+            .findFirst()
+            .orElseThrow();
+    assertThat(training.workflowType()).isEqualTo("TrainingWorkflow");
+    assertThat(training.taskQueue()).isEqualTo(de.vorlauf.workflows.TaskQueues.TRAINING);
+    assertThat(training.timing().asCron()).contains("0 4 * * 0");
+    assertThat(training.overlap()).isEqualTo(de.vorlauf.domain.schedule.Overlap.SKIP);
+    de.vorlauf.workflows.training.TrainingRequest input =
+        (de.vorlauf.workflows.training.TrainingRequest) training.input();
+    assertThat(input.lastDays()).isEqualTo(56);
+    assertThat(input.problems()).isEmpty();
+  }
+
+  @Test
   void overridesChangeTheFingerprintExceptThePauseDefault() {
     ScheduleDeclaration selfCheck = VorlaufSchedules.DECLARED.get(0);
     ScheduleOverrides faster = ScheduleOverrides.parse("platform-self-check:every=PT30M");

@@ -1,0 +1,139 @@
+package de.vorlauf.activities.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import de.vorlauf.persistence.experiments.Artifact;
+import de.vorlauf.persistence.experiments.BuildInfo;
+import de.vorlauf.persistence.experiments.ExperimentQueries;
+import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
+import de.vorlauf.persistence.experiments.RunDetail;
+import de.vorlauf.persistence.experiments.RunStatus;
+import de.vorlauf.persistence.features.TrainingDataRepository;
+import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
+import de.vorlauf.testsupport.DatabaseFrom;
+import de.vorlauf.testsupport.TestDatabase;
+import de.vorlauf.testsupport.TestServices;
+import de.vorlauf.workflows.TaskQueues;
+import de.vorlauf.workflows.training.TrainingActivities;
+import de.vorlauf.workflows.training.TrainingOutcome;
+import de.vorlauf.workflows.training.TrainingPhase;
+import de.vorlauf.workflows.training.TrainingRequest;
+import de.vorlauf.workflows.training.TrainingWorkflow;
+import de.vorlauf.workflows.training.TrainingWorkflowImpl;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 20's end-to-end check of the training path: the test-data fixture's simulated buildings,
+ * their features as the ETL computes them in {@code building_features}, trained through {@code
+ * TrainingWorkflow} and its real activity (repository, engine, {@link JdbcExperimentTracker}) on
+ * the SDK's test server; the run is then read back from experiment tracking and its ONNX file
+ * loaded and run with ONNX Runtime.
+ */
+@ExtendWith(TestServices.class)
+@DatabaseFrom(MigratedWithTestDataAndFeatures.class)
+@Timeout(180)
+class TrainingWorkflowIT {
+
+  // the fixture's two January weeks: the first is the lags' lookback, the second the window
+  private static final Instant FROM = Instant.parse("2026-01-12T00:00:00Z");
+  private static final Instant TO = Instant.parse("2026-01-19T00:00:00Z");
+
+  @Test
+  void aSmallModelTrainsOnTheSimulatorsFeaturesAndItsOnnxFileRuns(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.dataSource();
+    String version = BuildInfo.current().codeVersion();
+    TrainingOutcome outcome;
+    TrainingWorkflow workflow;
+    try (TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker(TaskQueues.TRAINING);
+      worker.registerWorkflowImplementationTypes(TrainingWorkflowImpl.class);
+      worker.registerActivitiesImplementations(
+          new TrainingActivitiesImpl(
+              TrainingEngine.of(new TrainingDataRepository(dataSource), version),
+              new JdbcExperimentTracker(dataSource, Clock.systemUTC()),
+              version));
+      env.start();
+      workflow =
+          env.getWorkflowClient()
+              .newWorkflowStub(
+                  TrainingWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId("training-it-fixture")
+                      .setTaskQueue(TaskQueues.TRAINING)
+                      .build());
+      outcome =
+          workflow.train(
+              new TrainingRequest(
+                  FROM, TO, null, List.of(), 1, List.of(8, 8), 8, 5e-3, 11L, "TrainingWorkflowIT"));
+      assertThat(workflow.progress().phase()).isEqualTo(TrainingPhase.FINISHED);
+      assertThat(workflow.progress().epoch()).isEqualTo(outcome.epochs());
+    }
+
+    assertThat(outcome.experiment()).isEqualTo(TrainingActivities.EXPERIMENT);
+    assertThat(outcome.modelRmseKw()).isPositive().isFinite();
+    ExperimentQueries queries = new ExperimentQueries(dataSource, Clock.systemUTC());
+    RunDetail run = queries.run(outcome.runId()).orElseThrow();
+    assertThat(run.run().status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(run.run().runKey()).isEqualTo("training-it-fixture/train");
+    assertThat(run.run().workflowId()).isEqualTo("training-it-fixture");
+    assertThat(run.run().tags()).containsEntry("onnx_sha256", outcome.onnxSha256());
+    assertThat(run.params()).containsEntry("hidden_layers", "8-8").containsEntry("seed", "11");
+    assertThat(run.series().get("loss.validation")).hasSize(outcome.epochs());
+    assertThat(run.lineage().window().buildingIds()).hasSize(6);
+    assertThat(run.lineage().buildingDays()).isPositive();
+    assertThat(run.artifacts())
+        .extracting(a -> a.name())
+        .contains(
+            "model/heat-demand.onnx",
+            "holdout/predictions.csv",
+            "drift/reference.csv",
+            "importance.csv",
+            "features.csv");
+
+    byte[] onnx =
+        queries.artifact(outcome.runId(), "model/heat-demand.onnx").orElseThrow().content();
+    Artifact drift = queries.artifact(outcome.runId(), "drift/reference.csv").orElseThrow();
+    List<String> lines =
+        new String(drift.content(), StandardCharsets.UTF_8).lines().skip(1).limit(50).toList();
+    int columns = lines.get(0).split(",").length;
+    float[] flat = new float[lines.size() * columns];
+    for (int i = 0; i < lines.size(); i++) {
+      double[] row =
+          Arrays.stream(lines.get(i).split(",")).mapToDouble(Double::parseDouble).toArray();
+      for (int c = 0; c < columns; c++) {
+        flat[i * columns + c] = (float) row[c];
+      }
+    }
+    OrtEnvironment ort = OrtEnvironment.getEnvironment();
+    try (OrtSession session = ort.createSession(onnx, new OrtSession.SessionOptions());
+        OnnxTensor input =
+            OnnxTensor.createTensor(
+                ort, FloatBuffer.wrap(flat), new long[] {lines.size(), columns});
+        OrtSession.Result result = session.run(Map.of("features", input))) {
+      assertThat(session.getInputNames()).containsExactly("features");
+      float[][] demand = (float[][]) result.get(0).getValue();
+      assertThat(demand).hasNumberOfRows(lines.size());
+      for (float[] row : demand) {
+        assertThat(row).hasSize(1);
+        assertThat(Float.isFinite(row[0])).isTrue();
+      }
+    }
+  }
+}
