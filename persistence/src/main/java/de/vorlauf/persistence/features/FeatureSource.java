@@ -50,6 +50,15 @@ public final class FeatureSource {
                     WHERE r.series_id = s.id AND r.time >= ? AND r.quality & 3 <> 2)
       """;
 
+  // "features now" as known at an instant: data after it is not there yet
+  private static final String AFTER_UNTIL =
+      """
+      SELECT s.id FROM unnest(?::int[]) AS s(id)
+      WHERE EXISTS (SELECT 1 FROM readings r
+                    WHERE r.series_id = s.id AND r.time >= ? AND r.time < ?
+                      AND r.quality & 3 <> 2)
+      """;
+
   private final DataSource dataSource;
 
   public FeatureSource(DataSource dataSource) {
@@ -63,8 +72,36 @@ public final class FeatureSource {
   public FeatureInput range(
       String buildingId, FeatureLayout layout, java.time.ZoneId zone, Instant from, Instant to)
       throws SQLException {
+    return read(buildingId, layout, zone, from, to, null);
+  }
+
+  /**
+   * The input of {@code [from, to)} as it was known at {@code knownUntil}: no reading at or after
+   * it is read, also not as data beyond the range ("features now" at an as-of instant, which a
+   * harness replaying history sets in the past, must not see what came later).
+   */
+  public FeatureInput rangeKnownAt(
+      String buildingId,
+      FeatureLayout layout,
+      java.time.ZoneId zone,
+      Instant from,
+      Instant to,
+      Instant knownUntil)
+      throws SQLException {
+    return read(buildingId, layout, zone, from, to, knownUntil);
+  }
+
+  private FeatureInput read(
+      String buildingId,
+      FeatureLayout layout,
+      java.time.ZoneId zone,
+      Instant from,
+      Instant to,
+      Instant knownUntil)
+      throws SQLException {
     Instant readFrom = FeatureInput.readFrom(from);
     Instant readTo = FeatureInput.readTo(to);
+    Instant readEnd = knownUntil == null || knownUntil.isAfter(readTo) ? readTo : knownUntil;
     try (Connection connection = dataSource.getConnection()) {
       Map<Integer, String> sensorOf = series(connection, buildingId, layout.sensorIds());
       List<RawReading> readings = new ArrayList<>();
@@ -75,7 +112,7 @@ public final class FeatureSource {
         try (PreparedStatement statement = connection.prepareStatement(READINGS)) {
           statement.setArray(1, ids);
           statement.setObject(2, Sql.utc(readFrom));
-          statement.setObject(3, Sql.utc(readTo));
+          statement.setObject(3, Sql.utc(readEnd));
           statement.setFetchSize(10_000);
           try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
@@ -89,7 +126,16 @@ public final class FeatureSource {
           }
         }
         beyond(connection, BEFORE, ids, readFrom, sensorOf, before);
-        beyond(connection, AFTER, ids, readTo, sensorOf, after);
+        if (knownUntil == null) {
+          beyond(connection, AFTER, ids, readTo, sensorOf, after);
+        } else if (knownUntil.isAfter(readTo)) {
+          try (PreparedStatement statement = connection.prepareStatement(AFTER_UNTIL)) {
+            statement.setArray(1, ids);
+            statement.setObject(2, Sql.utc(readTo));
+            statement.setObject(3, Sql.utc(knownUntil));
+            collect(statement, sensorOf, after);
+          }
+        }
       }
       return new FeatureInput(buildingId, layout, zone, from, to, readings, before, after);
     }
@@ -121,10 +167,16 @@ public final class FeatureSource {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setArray(1, ids);
       statement.setObject(2, Sql.utc(edge));
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          sensors.add(sensorOf.get(rs.getInt(1)));
-        }
+      collect(statement, sensorOf, sensors);
+    }
+  }
+
+  private static void collect(
+      PreparedStatement statement, Map<Integer, String> sensorOf, Set<String> sensors)
+      throws SQLException {
+    try (ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        sensors.add(sensorOf.get(rs.getInt(1)));
       }
     }
   }
