@@ -182,6 +182,7 @@ abstract class SelfCheckScenario {
     assertThat(health.body())
         .contains("\"status\":\"UP\"")
         .contains(temporalServerName())
-        .contains("\"taskQueues\":[\"vorlauf-platform\"]");
+        // the worker polls the training queue too unless VORLAUF_WORKER_TRAINING says otherwise
+        .contains("\"taskQueues\":[\"vorlauf-platform\",\"vorlauf-training\"]");
   }
 }
