@@ -12,6 +12,7 @@ import de.vorlauf.webadmin.schedule.ScheduleService;
 import de.vorlauf.webadmin.temporal.TemporalUiLinks;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
 import de.vorlauf.webadmin.temporal.WorkflowQueries;
+import de.vorlauf.webadmin.temporal.WorkflowStarts;
 import de.vorlauf.webadmin.workflows.WorkflowInspector;
 import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import de.vorlauf.webadmin.workflows.WorkflowState;
@@ -31,14 +32,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -60,10 +58,8 @@ public class EtlService {
   static final String PROGRESS_QUERY = "progress";
 
   private static final Logger LOG = LoggerFactory.getLogger(EtlService.class);
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-  @Inject WorkflowClient client;
+  @Inject WorkflowStarts starts;
   @Inject WorkflowQueries queries;
   @Inject AdminConfig config;
   @Inject WorkflowLaunchRepository launches;
@@ -102,31 +98,18 @@ public class EtlService {
               throw new InvalidInputException("to", why);
             });
     List<String> buildingIds = buildingIds(input.buildingIds());
-    String workflowId =
-        NightlyEtlWorkflow.BACKFILL_ID_PREFIX
-            + ID_TIME.format(now)
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
-    WorkflowLaunch launch = new WorkflowLaunch(workflowId, WORKFLOW_TYPE, null, requestedBy, now);
-    launches.record(launch);
-    NightlyEtlWorkflow workflow =
-        client.newWorkflowStub(
+    EtlRequest request = EtlRequest.backfill(buildingIds, from, to);
+    WorkflowLaunch launch =
+        starts.start(
             NightlyEtlWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.PLATFORM)
-                .build());
-    try {
-      WorkflowExecution execution =
-          WorkflowClient.start(workflow::run, EtlRequest.backfill(buildingIds, from, to));
-      launch.setRunId(execution.getRunId());
-    } catch (RuntimeException e) {
-      throw new TemporalUnavailableException(
-          "Temporal did not accept the backfill: "
-              + TemporalUnavailableException.rootMessage(e)
-              + " — check that Temporal runs (status page) and TEMPORAL_ADDRESS",
-          e);
-    }
+            WORKFLOW_TYPE,
+            NightlyEtlWorkflow.BACKFILL_ID_PREFIX,
+            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.PLATFORM),
+            requestedBy,
+            now,
+            w -> WorkflowClient.start(w::run, request),
+            "the backfill");
+    String workflowId = launch.getWorkflowId();
     LOG.info(
         "Backfill {} of {} {}..{} started by {}",
         workflowId,

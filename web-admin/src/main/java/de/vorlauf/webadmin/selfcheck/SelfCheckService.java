@@ -3,6 +3,7 @@ package de.vorlauf.webadmin.selfcheck;
 import de.vorlauf.persistence.workflow.WorkflowLaunch;
 import de.vorlauf.persistence.workflow.WorkflowLaunchRepository;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
+import de.vorlauf.webadmin.temporal.WorkflowStarts;
 import de.vorlauf.webadmin.workflows.WorkflowInspector;
 import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import de.vorlauf.webadmin.workflows.WorkflowRunDto;
@@ -12,7 +13,6 @@ import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflow;
 import de.vorlauf.workflows.selfcheck.SelfCheckReport;
 import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
-import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +38,8 @@ public class SelfCheckService {
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(SelfCheckService.class);
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-  @Inject WorkflowClient client;
+  @Inject WorkflowStarts starts;
   @Inject WorkflowLaunchRepository launches;
   @Inject WorkflowRuns runs;
   @Inject WorkflowInspector inspector;
@@ -60,32 +55,20 @@ public class SelfCheckService {
   @Transactional
   public Started start(String requestedBy) {
     Instant now = clock.instant();
-    String workflowId =
-        PlatformSelfCheckWorkflow.WORKFLOW_ID_PREFIX
-            + ID_TIME.format(now)
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
-    WorkflowLaunch launch = new WorkflowLaunch(workflowId, WORKFLOW_TYPE, null, requestedBy, now);
-    launches.record(launch);
-    PlatformSelfCheckWorkflow workflow =
-        client.newWorkflowStub(
+    SelfCheckRequest request = new SelfCheckRequest(requestedBy);
+    WorkflowLaunch launch =
+        starts.start(
             PlatformSelfCheckWorkflow.class,
+            WORKFLOW_TYPE,
+            PlatformSelfCheckWorkflow.WORKFLOW_ID_PREFIX,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.PLATFORM)
-                .setWorkflowRunTimeout(RUN_TIMEOUT)
-                .build());
-    try {
-      WorkflowExecution execution =
-          WorkflowClient.start(workflow::run, new SelfCheckRequest(requestedBy));
-      launch.setRunId(execution.getRunId());
-    } catch (RuntimeException e) {
-      throw new TemporalUnavailableException(
-          "Temporal did not accept the self-check: "
-              + TemporalUnavailableException.rootMessage(e)
-              + " — check that Temporal runs (status page) and TEMPORAL_ADDRESS",
-          e);
-    }
+                .setWorkflowRunTimeout(RUN_TIMEOUT),
+            requestedBy,
+            now,
+            w -> WorkflowClient.start(w::run, request),
+            "the self-check");
+    String workflowId = launch.getWorkflowId();
     LOG.info("Self-check {} started by {}", workflowId, requestedBy);
     return new Started(workflowId, launch.getRunId());
   }

@@ -7,6 +7,7 @@ import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.temporal.TemporalUiLinks;
 import de.vorlauf.webadmin.temporal.TemporalUnavailableException;
 import de.vorlauf.webadmin.temporal.WorkflowQueries;
+import de.vorlauf.webadmin.temporal.WorkflowStarts;
 import de.vorlauf.webadmin.workflows.WorkflowInspector;
 import de.vorlauf.webadmin.workflows.WorkflowNotFoundException;
 import de.vorlauf.webadmin.workflows.WorkflowState;
@@ -27,12 +28,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,10 +49,8 @@ public class TrainingService {
   static final int MAX_BUILDINGS = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-  @Inject WorkflowClient client;
+  @Inject WorkflowStarts starts;
   @Inject WorkflowQueries queries;
   @Inject WorkflowLaunchRepository launches;
   @Inject WorkflowInspector inspector;
@@ -98,30 +94,17 @@ public class TrainingService {
       throw new InvalidInputException(problems);
     }
     Instant now = clock.instant();
-    String workflowId =
-        TrainingWorkflow.WORKFLOW_ID_PREFIX
-            + ID_TIME.format(now)
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
-    WorkflowLaunch launch = new WorkflowLaunch(workflowId, WORKFLOW_TYPE, null, requestedBy, now);
-    launches.record(launch);
-    TrainingWorkflow workflow =
-        client.newWorkflowStub(
+    WorkflowLaunch launch =
+        starts.start(
             TrainingWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(workflowId)
-                .setTaskQueue(TaskQueues.TRAINING)
-                .build());
-    try {
-      WorkflowExecution execution = WorkflowClient.start(workflow::train, request);
-      launch.setRunId(execution.getRunId());
-    } catch (RuntimeException e) {
-      throw new TemporalUnavailableException(
-          "Temporal did not accept the training run: "
-              + TemporalUnavailableException.rootMessage(e)
-              + " — check that Temporal runs (status page) and TEMPORAL_ADDRESS",
-          e);
-    }
+            WORKFLOW_TYPE,
+            TrainingWorkflow.WORKFLOW_ID_PREFIX,
+            WorkflowOptions.newBuilder().setTaskQueue(TaskQueues.TRAINING),
+            requestedBy,
+            now,
+            w -> WorkflowClient.start(w::train, request),
+            "the training run");
+    String workflowId = launch.getWorkflowId();
     TrainingJob job = request.resolve(workflowId, launch.getRunId(), now);
     LOG.info(
         "Training {} over {}..{} ({} epochs, layers {}) started by {}",
