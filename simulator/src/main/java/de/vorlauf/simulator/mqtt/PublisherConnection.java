@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -399,23 +401,61 @@ public final class PublisherConnection implements AutoCloseable {
       log.info("MQTT connection {} is back", login.user());
     }
     everConnected = true;
-    subscribe();
+    subscribeThen(this::markConnected);
+  }
+
+  private void markConnected() {
     synchronized (connectedSignal) {
       connected = true;
       connectedSignal.notifyAll();
     }
   }
 
-  private void subscribe() {
+  /**
+   * Subscribes to the command topics and runs {@code then} once the broker has answered every
+   * SUBSCRIBE: a connection counts as up only when it can receive its setpoints, otherwise a
+   * command published right after "connected" would be dropped by the broker (clean start, no
+   * subscription yet). Runs on Paho's callback thread, so it must not block on the SUBACK.
+   */
+  private void subscribeThen(Runnable then) {
     // many filters per SUBSCRIBE, but not all at once: a gateway may have hundreds of devices
+    int chunks = (subscriptions.size() + 49) / 50;
+    AtomicInteger outstanding = new AtomicInteger(chunks);
+    if (chunks == 0) {
+      then.run();
+      return;
+    }
+    MqttActionListener answered =
+        new MqttActionListener() {
+          @Override
+          public void onSuccess(IMqttToken token) {
+            int[] codes = token == null ? null : token.getReasonCodes();
+            if (codes != null && Arrays.stream(codes).anyMatch(c -> c >= 0x80)) {
+              log.warn(
+                  "MQTT connection {}: the broker refused a command subscription (codes {})",
+                  login.user(),
+                  Arrays.toString(codes));
+            }
+            if (outstanding.decrementAndGet() == 0) {
+              then.run();
+            }
+          }
+
+          @Override
+          public void onFailure(IMqttToken token, Throwable exception) {
+            log.warn(
+                "MQTT connection {}: subscribing failed: {}", login.user(), exception.getMessage());
+            onSuccess(token);
+          }
+        };
     for (int from = 0; from < subscriptions.size(); from += 50) {
       List<String> chunk = subscriptions.subList(from, Math.min(subscriptions.size(), from + 50));
       MqttSubscription[] filters =
           chunk.stream().map(f -> new MqttSubscription(f, 1)).toArray(MqttSubscription[]::new);
       try {
-        client.subscribe(filters);
+        client.subscribe(filters, null, answered, new MqttProperties());
       } catch (MqttException e) {
-        log.warn("MQTT connection {}: subscribing failed: {}", login.user(), e.getMessage());
+        answered.onFailure(null, e);
       }
     }
   }

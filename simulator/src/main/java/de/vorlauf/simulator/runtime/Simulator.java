@@ -284,7 +284,10 @@ public final class Simulator implements AutoCloseable {
     cloudBuildings.forEach(SimulatedBuilding::resetPeriod);
   }
 
-  /** Blocks until the backfill is over (true) or the timeout passed (false). */
+  /**
+   * Blocks until the backfill is over and every MQTT connection is up with its command
+   * subscriptions acknowledged (true), or the timeout passed (false).
+   */
   public boolean awaitLive(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (runtime.backfilling()) {
@@ -293,7 +296,7 @@ public final class Simulator implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    return true;
+    return connections.awaitConnected(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /** Stops after the current minute, drains, disconnects; idempotent. */
