@@ -6,6 +6,7 @@ import de.vorlauf.domain.ingest.RejectReason;
 import de.vorlauf.domain.sensor.SensorCatalogue;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.ingest.pipeline.MessageEvaluator.Evaluation;
+import de.vorlauf.persistence.ingest.IngestSource;
 import de.vorlauf.persistence.ingest.QuarantineEntry;
 import de.vorlauf.persistence.ingest.QuarantineStore;
 import de.vorlauf.persistence.ingest.QuarantineStore.Fate;
@@ -228,8 +229,14 @@ public final class IngestPipeline implements AutoCloseable {
     WriteResult result = stored.result();
     counters.readings(result.inserted(), result.duplicates());
     counters.message();
+    // a polled vendor reading is as old as the vendor cloud's cadence makes it: that is
+    // vorlauf_vendor_polling_lag_seconds, and counting it here would flag a healthy live lane
+    boolean polled = evaluation.message().source() == IngestSource.VENDOR;
     counters.committed(
-        lane, evaluation.message().receivedAt(), evaluation.newestReading(), clock.instant());
+        lane,
+        evaluation.message().receivedAt(),
+        polled ? null : evaluation.newestReading(),
+        clock.instant());
     if (evaluation.device() != null) {
       status.record(
           evaluation.device(),

@@ -10,9 +10,10 @@ import java.time.Instant;
  * @param messages messages of this lane whose outcome is committed
  * @param receiveToCommitNanos summed time from a message's arrival in this process to its commit:
  *     with {@code messages} the mean delay this process adds
- * @param lastLag commit time minus the newest reading of the last committed message that carried
- *     readings (how old the data was when it was stored: for live devices the publish-to-commit
- *     lag, for a backlog how far back the upload is); null before the first
+ * @param lastLag commit time minus the newest reading of the last committed device message that
+ *     carried readings (how old the data was when it was stored: for live devices the
+ *     publish-to-commit lag, for a backlog how far back the upload is); polled vendor messages do
+ *     not set it, their age is the vendor cloud's cadence; null before the first
  * @param lastCommitAt when the last message of this lane was committed; null before the first
  */
 public record LaneStats(

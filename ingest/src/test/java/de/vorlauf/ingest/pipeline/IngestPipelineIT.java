@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.devstack.postgres.RunningPostgres;
+import de.vorlauf.domain.ingest.Lane;
 import de.vorlauf.ingest.IngestThreads;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.ingest.DeviceStatusStore;
@@ -347,6 +348,28 @@ class IngestPipelineIT {
     assertThat(count("SELECT count(*) FROM quarantine")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM sensor_readings WHERE device_id = 'vc-inst-7'"))
         .isEqualTo(3);
+  }
+
+  @Test
+  void theLiveLanesLagIsTheDevicesNotTheVendorClouds() throws Exception {
+    startPipeline(IngestSettings.defaults());
+    execute("INSERT INTO devices (id, building_id) VALUES ('vc-inst-7', 'b1')");
+    Instant published = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+    IngestOutcome pushed =
+        ingest("gb-1", message("gb-1", published, reading("outdoor_temp", 3, "degC")));
+    Duration lag = pipeline.lane(pushed.lane()).lastLag();
+    assertThat(lag).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60));
+
+    // a vendor cloud's readings arrive minutes old by its polling cadence: not the lane's lag
+    Instant polled = published.minus(4, ChronoUnit.MINUTES);
+    IngestOutcome vendor =
+        ingestVendor(vendorMessage(polled, vendorReading("outdoor_temp", 4.0, "degC", polled)));
+    assertThat(vendor.inserted()).isEqualTo(1);
+    for (Lane lane : Lane.values()) {
+      assertThat(pipeline.lane(lane).lastLag())
+          .as("lag of lane %s", lane)
+          .isEqualTo(lane == pushed.lane() ? lag : null);
+    }
   }
 
   /** As the polling activities render it: one message per device and minute. */
