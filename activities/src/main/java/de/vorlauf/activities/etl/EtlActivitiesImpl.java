@@ -126,8 +126,26 @@ public class EtlActivitiesImpl implements EtlActivities {
         p.item(context, () -> new BuildingDayFailure(id, null, "building not in the registry"));
         continue;
       }
+      LocalDate lastComplete = BuildingDay.lastCompleteDay(batch.asOf(), profile.zone());
       for (LocalDate day : days(batch, profile, dirty.getOrDefault(id, new TreeSet<>()))) {
         BuildingDay buildingDay = new BuildingDay(id, day, profile.zone());
+        if (day.isAfter(lastComplete)) {
+          // the range check passes a day that is over somewhere on earth; this building's may
+          // still be running, and half a day's features would replace nothing with too little
+          p.item(
+              context,
+              () ->
+                  new BuildingDayFailure(
+                      id,
+                      day,
+                      "the day is not over yet in "
+                          + profile.zone()
+                          + " (its last complete day is "
+                          + lastComplete
+                          + "): run the backfill again after "
+                          + buildingDay.end()));
+          continue;
+        }
         p.item(context, () -> processDay(batch.runId(), buildingDay, profile, p));
       }
     }

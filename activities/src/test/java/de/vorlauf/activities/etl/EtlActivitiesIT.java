@@ -84,6 +84,29 @@ class EtlActivitiesIT {
   }
 
   @Test
+  void aBackfillDayStillRunningInTheBuildingsZoneIsReportedNotWrittenHalf() throws Exception {
+    List<String> ids = etl.activeBuildings(null, 100).buildingIds();
+    // 21:00 in Berlin and Zurich: 2026-01-11 is over east of UTC+3, so the range check passes it
+    Instant evening = Instant.parse("2026-01-11T20:00:00Z");
+    LocalDate day = LocalDate.of(2026, 1, 11);
+    assertThat(etl.plan(request(day, day, evening)).buildingDays()).isEqualTo(ids.size());
+
+    EtlBatchResult result =
+        etl.processBatch(new EtlBatch("it-running-day", EtlMode.BACKFILL, ids, day, day, evening));
+
+    assertThat(result.done()).isZero();
+    assertThat(result.failures())
+        .hasSize(ids.size())
+        .allSatisfy(
+            f ->
+                assertThat(f.error())
+                    .contains("not over yet in Europe/")
+                    .contains("last complete day is 2026-01-10"));
+    assertThat(db.count("SELECT count(*) FROM building_features WHERE etl_run = 'it-running-day'"))
+        .isZero();
+  }
+
+  @Test
   void aNightlyBatchRecomputesADirtyDayBesideYesterdayAndClearsItsMark() throws Exception {
     List<String> ids = etl.activeBuildings(null, 100).buildingIds();
     String late = ids.get(0);
@@ -112,6 +135,10 @@ class EtlActivitiesIT {
   }
 
   private static EtlRequest request(LocalDate from, LocalDate to) {
-    return new EtlRequest(EtlMode.BACKFILL, null, List.of(), from, to, 0, AS_OF, null, null);
+    return request(from, to, AS_OF);
+  }
+
+  private static EtlRequest request(LocalDate from, LocalDate to, Instant asOf) {
+    return new EtlRequest(EtlMode.BACKFILL, null, List.of(), from, to, 0, asOf, null, null);
   }
 }

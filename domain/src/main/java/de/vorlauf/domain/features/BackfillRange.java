@@ -19,8 +19,11 @@ public record BackfillRange(LocalDate from, LocalDate to) {
   }
 
   /**
-   * "Today" for {@link #refusal}: the calendar day in the earliest zone in use (UTC+14), so no
-   * building's current day passes as complete. The API and the workflow's plan use the same.
+   * "Today" for {@link #refusal}: the calendar day in the zone furthest ahead (UTC+14). A range
+   * ending yesterday there passes, although that day may still run where a building is: the range
+   * check cannot know the buildings' zones, so the backfill checks each building-day against its
+   * own zone and reports one still running as a failure with the time to try again (never half a
+   * day of features). The API and the workflow's plan use the same.
    */
   public static LocalDate today(Instant now) {
     return LocalDate.ofInstant(now.plus(Duration.ofHours(14)), ZoneOffset.UTC);

@@ -39,7 +39,7 @@ class BackfillRangeTest {
   }
 
   @Test
-  void todayIsTheDayInTheEarliestZoneSoNoBuildingsCurrentDayCountsAsComplete() {
+  void todayIsTheDayInTheZoneFurthestAheadTheBuildingsOwnZoneIsCheckedPerBuildingDay() {
     assertThat(BackfillRange.today(Instant.parse("2026-12-03T09:59:59Z")))
         .isEqualTo(LocalDate.of(2026, 12, 3));
     assertThat(BackfillRange.today(Instant.parse("2026-12-03T10:00:00Z")))
