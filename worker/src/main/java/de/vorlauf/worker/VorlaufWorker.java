@@ -279,17 +279,23 @@ public final class VorlaufWorker implements AutoCloseable {
       }
       dataSource = PooledDataSources.create(databaseSettings(), "vorlauf-worker");
       logLevels = LogLevelPoller.start(new LogLevelRepository(dataSource), config.logLevelPoll());
-      deviceMetrics =
-          DeviceStateMetrics.start(
-              metrics.registry(), dataSource, config.ingest().offlineAfter(), clock());
-      // vendor polling and storage maintenance need it whether or not MQTT is consumed here
-      pipeline = WorkerPipeline.start(WorkerPipeline.settings(config), clock());
-      progress =
-          IngestProgressPublisher.start(
-              new IngestProgressStore(dataSource),
-              IngestProgressPublisher.processId(health.port()),
-              this::laneProgress,
-              clock());
+      if (config.training().platform()) {
+        deviceMetrics =
+            DeviceStateMetrics.start(
+                metrics.registry(), dataSource, config.ingest().offlineAfter(), clock());
+        // vendor polling and storage maintenance need it whether or not MQTT is consumed here
+        pipeline = WorkerPipeline.start(WorkerPipeline.settings(config), clock());
+        progress =
+            IngestProgressPublisher.start(
+                new IngestProgressStore(dataSource),
+                IngestProgressPublisher.processId(health.port()),
+                this::laneProgress,
+                clock());
+      } else {
+        // a training worker: the main worker ingests, maintains storage and reports progress;
+        // a second copy here would only take memory from training and double the fleet gauges
+        log.info("training-only worker: no ingest pipeline, storage maintenance or device gauges");
+      }
       WorkflowClient client =
           WorkflowClient.newInstance(
               stubs,

@@ -73,7 +73,9 @@ public final class WorkerChecks {
     if (config.ingest().enabled()) {
       checks.add(broker());
     }
-    checks.add(ingestion());
+    if (config.training().platform()) {
+      checks.add(ingestion()); // a training-only worker runs no pipeline (TrainingRole.ONLY)
+    }
     return ReadinessReport.of(checks);
   }
 

@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,6 +129,25 @@ class WorkerObservabilityIT {
                 missing.removeAll(catalogue.conditionalOrWildfly());
                 assertThat(missing).as("dashboard metrics not on the worker's scrape").isEmpty();
               });
+    }
+  }
+
+  @Test
+  void aTrainingOnlyWorkerIsReadyWithoutAnyOfIngestionsMachinery() throws Exception {
+    try (IngestFixture fx = new IngestFixture(WorkerObservabilityIT.class);
+        VorlaufWorker worker =
+            startWorker(
+                fx,
+                "training",
+                HealthConfig.defaults().ackStallAfter(),
+                Map.of("VORLAUF_WORKER_TRAINING", "only", "VORLAUF_INGEST_ENABLED", "false"))) {
+      awaitReady(worker);
+      assertThat(get(worker, "/health/ready").body()).doesNotContain("ingestion");
+      assertThat(worker.status().taskQueues()).containsExactly(TaskQueues.TRAINING);
+      assertThat(worker.pipeline()).as("no ingest pipeline on a training worker").isNull();
+      assertThat(Scrape.of(uri(worker, "/metrics")).names())
+          .doesNotContain("vorlauf_devices")
+          .contains("vorlauf_ingest_lag_seconds");
     }
   }
 
@@ -249,18 +269,20 @@ class WorkerObservabilityIT {
 
   private static VorlaufWorker startWorker(IngestFixture fx, String name, Duration ackStall)
       throws Exception {
+    return startWorker(fx, name, ackStall, Map.of());
+  }
+
+  private static VorlaufWorker startWorker(
+      IngestFixture fx, String name, Duration ackStall, Map<String, String> env) throws Exception {
     RunningTemporal temporal = SharedServices.temporal();
-    MqttIngestConfig mqtt =
-        EnvironmentConfig.read(
-                Map.of(
-                    "VORLAUF_MQTT_SHARE_GROUP",
-                    NAMES.prefix() + "-" + name,
-                    "VORLAUF_MQTT_SESSION_EXPIRY",
-                    "PT5M"))
-            .ingest()
-            .withClientId(NAMES.prefix() + "-" + name);
+    Map<String, String> vars = new HashMap<>(env);
+    vars.put("VORLAUF_MQTT_SHARE_GROUP", NAMES.prefix() + "-" + name);
+    vars.put("VORLAUF_MQTT_SESSION_EXPIRY", "PT5M");
+    WorkerConfig read = EnvironmentConfig.read(vars);
+    MqttIngestConfig mqtt = read.ingest().withClientId(NAMES.prefix() + "-" + name);
     WorkerConfig config =
         WorkerConfig.builder()
+            .training(read.training())
             .dbUrl(fx.postgres.jdbcUrl())
             .dbUser(fx.postgres.user())
             .dbPassword(fx.postgres.password())
