@@ -92,7 +92,8 @@ public final class WorkerVars {
           .means(
               "whether this worker polls the training task queue (vorlauf-training): include (also"
                   + " the platform queue), exclude (a separate training worker takes it), only (a"
-                  + " training worker: no platform queue, needs VORLAUF_INGEST_ENABLED=false)");
+                  + " training worker: no platform queue, no ingest pipeline, storage maintenance"
+                  + " or device gauges; needs VORLAUF_INGEST_ENABLED=false)");
 
   public static final List<EnvVar<?>> ALL =
       List.of(
