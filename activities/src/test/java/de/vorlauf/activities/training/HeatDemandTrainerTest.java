@@ -100,8 +100,8 @@ class HeatDemandTrainerTest {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = first.driftReference().rows()[i];
     }
-    float[] batch = OnnxParity.predict(first.onnx(), rows);
-    float[] single = OnnxParity.predict(first.onnx(), new double[][] {rows[2]});
+    float[] batch = OnnxParity.predict(first.onnx(), first.manifest(), rows);
+    float[] single = OnnxParity.predict(first.onnx(), first.manifest(), new double[][] {rows[2]});
     assertThat(batch).hasSize(3);
     assertThat(single[0]).isEqualTo(batch[2]);
   }
@@ -212,9 +212,17 @@ class HeatDemandTrainerTest {
     for (int i = 0; i < x.length; i++) {
       dl4j[i] = (float) (first.holdout().get(i).modelKw() * 1000 / area[i]);
     }
-    assertThat(OnnxParity.check(first.onnx(), x, dl4j, area).maxRatio()).isLessThanOrEqualTo(1);
-    assertThatThrownBy(() -> OnnxParity.check(tampered.build().toByteArray(), x, dl4j, area))
+    assertThat(OnnxParity.check(first.onnx(), first.manifest(), x, dl4j, area).maxRatio())
+        .isLessThanOrEqualTo(1);
+    byte[] bytes = tampered.build().toByteArray();
+    // with a manifest of its own checksum the graph loads, and parity catches the change
+    assertThatThrownBy(
+            () -> OnnxParity.check(bytes, first.manifest().withChecksumOf(bytes), x, dl4j, area))
         .isInstanceOf(OnnxParity.ParityException.class)
         .hasMessageContaining("disagrees");
+    // with the original manifest it does not even load
+    assertThatThrownBy(() -> OnnxParity.check(bytes, first.manifest(), x, dl4j, area))
+        .isInstanceOf(OnnxParity.ParityException.class)
+        .hasMessageContaining("CHECKSUM");
   }
 }
