@@ -23,26 +23,9 @@ import org.junit.jupiter.api.Test;
 /** The engine on a small synthetic fleet: 4 buildings × 3 weeks, an 8-8 MLP, a few epochs. */
 class HeatDemandTrainerTest {
 
-  private static final Instant FROM = Instant.parse("2026-01-08T00:00:00Z");
-  private static final Instant TO = Instant.parse("2026-01-29T00:00:00Z");
-  private static final TrainingParameters PARAMETERS =
-      new TrainingParameters(
-          FROM,
-          TO,
-          List.of(),
-          1,
-          List.of(8, 8),
-          6,
-          3,
-          5e-3,
-          128,
-          7,
-          0.8,
-          0.15,
-          0.15,
-          Duration.ofDays(1),
-          1,
-          100);
+  private static final Instant FROM = SmallFleet.FROM;
+  private static final Instant TO = SmallFleet.TO;
+  private static final TrainingParameters PARAMETERS = SmallFleet.PARAMETERS;
 
   private static List<BuildingHistory> histories;
   private static TrainingData data;
@@ -51,7 +34,7 @@ class HeatDemandTrainerTest {
 
   @BeforeAll
   static void trainOnce() {
-    histories = SyntheticFleet.histories(4, FROM.minus(DemandDatasetBuilder.LOOKBACK), TO, 1);
+    histories = SmallFleet.histories();
     data = SyntheticFleet.data(histories);
     first =
         new HeatDemandTrainer("test")

@@ -36,36 +36,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainedModelInferenceTest {
 
-  private static final Instant FROM = Instant.parse("2026-01-08T00:00:00Z");
-  private static final Instant TO = Instant.parse("2026-01-29T00:00:00Z");
-  private static final TrainingParameters PARAMETERS =
-      new TrainingParameters(
-          FROM,
-          TO,
-          List.of(),
-          1,
-          List.of(8, 8),
-          4,
-          3,
-          5e-3,
-          128,
-          7,
-          0.8,
-          0.15,
-          0.15,
-          Duration.ofDays(1),
-          1,
-          50);
+  private static final Instant FROM = SmallFleet.FROM;
+  private static final Instant TO = SmallFleet.TO;
 
   private static List<BuildingHistory> histories;
   private static TrainingResult trained;
 
   @BeforeAll
   static void train() throws Exception {
-    histories = SyntheticFleet.histories(4, FROM.minus(DemandDatasetBuilder.LOOKBACK), TO, 3);
+    histories = SmallFleet.histories();
     trained =
         new HeatDemandTrainer("test")
-            .train(PARAMETERS, SyntheticFleet.data(histories), TrainingProgress.NONE, null);
+            .train(
+                SmallFleet.PARAMETERS, SyntheticFleet.data(histories), TrainingProgress.NONE, null);
     String fixture = System.getProperty("inference.fixture");
     if (fixture != null) {
       write(Path.of(fixture), trained.onnx(), trained.manifest().withVersion(1));
