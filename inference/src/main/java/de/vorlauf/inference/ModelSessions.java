@@ -23,6 +23,8 @@ public final class ModelSessions implements AutoCloseable {
   private final int capacity;
   private final LinkedHashMap<ModelKey, ModelSession> sessions =
       new LinkedHashMap<>(16, 0.75f, true);
+  // one lock object per key ever asked for, kept: model versions are few, and dropping a lock
+  // another thread may be waiting on would let two loads of one key run at once
   private final Map<ModelKey, Object> loading = new ConcurrentHashMap<>();
   private final AtomicLong loads = new AtomicLong();
   private final AtomicLong evictions = new AtomicLong();
