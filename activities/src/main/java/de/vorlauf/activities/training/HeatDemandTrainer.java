@@ -12,13 +12,14 @@ import de.vorlauf.domain.training.PermutationImportance;
 import de.vorlauf.domain.training.RegressionMetrics;
 import de.vorlauf.domain.training.TimeSplit;
 import de.vorlauf.domain.training.TrainingData;
+import de.vorlauf.inference.HoldoutSample;
+import de.vorlauf.inference.ModelManifest;
+import de.vorlauf.inference.ParityCheck;
 import de.vorlauf.persistence.features.TrainingDataRepository;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import de.vorlauf.workflows.training.TrainingActivities;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
@@ -138,9 +139,10 @@ public final class HeatDemandTrainer {
 
     log.debug("importance done, ONNX export next");
     byte[] onnx = OnnxExporter.export(model, version);
-    OnnxParity.Report parity =
-        OnnxParity.check(
-            onnx, xHoldout, modelWm2, holdout.stream().mapToDouble(DemandSample::areaM2).toArray());
+    ModelManifest manifest = manifest(p, standardisation, onnx);
+    double[] areas = holdout.stream().mapToDouble(DemandSample::areaM2).toArray();
+    ParityCheck.Report parity = OnnxParity.check(onnx, manifest, xHoldout, modelWm2, areas);
+    HoldoutSample sample = holdoutSample(xHoldout, areas, modelWm2, p.seed());
 
     TrainingResult.DriftReference drift = driftReference(xTrain, p);
     long totalMillis = (System.nanoTime() - started) / 1_000_000;
@@ -177,7 +179,9 @@ public final class HeatDemandTrainer {
         importance,
         predictions,
         onnx,
-        sha256(onnx),
+        manifest.onnx().sha256(),
+        manifest,
+        sample,
         parity,
         drift,
         trainingMillis,
@@ -279,11 +283,52 @@ public final class HeatDemandTrainer {
     return new MlpTrainer.Matrix(s.normalise(x), targets, x.length, x[0].length);
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
+  /** Rows of the holdout sample the verification command reproduces. */
+  static final int HOLDOUT_SAMPLE_ROWS = 200;
+
+  /** The manifest of the exported graph: features in input order with the graph's normalisation. */
+  private ModelManifest manifest(TrainingParameters p, Standardisation s, byte[] onnx) {
+    DemandFeature[] all = DemandFeature.values();
+    List<ModelManifest.Feature> features = new ArrayList<>(all.length);
+    for (int c = 0; c < all.length; c++) {
+      features.add(
+          new ModelManifest.Feature(all[c].column(), all[c].unit(), s.mean()[c], s.std()[c]));
     }
+    return new ModelManifest(
+        ModelManifest.FORMAT,
+        TrainingActivities.EXPERIMENT,
+        null,
+        OnnxExporter.INPUT,
+        OnnxExporter.OUTPUT,
+        features,
+        new ModelManifest.Target(OnnxExporter.OUTPUT, "W/m²", s.targetMean(), s.targetStd()),
+        ModelManifest.OnnxFile.of(onnx),
+        new ModelManifest.Window(p.from(), p.to()),
+        version,
+        new ModelManifest.Source(TrainingActivities.EXPERIMENT, null, null),
+        Instant.now());
+  }
+
+  /**
+   * Up to {@link #HOLDOUT_SAMPLE_ROWS} holdout rows drawn with the run's seed, in holdout order.
+   */
+  private static HoldoutSample holdoutSample(
+      double[][] x, double[] areas, float[] dl4jWm2, long seed) {
+    int[] rows =
+        new SplittableRandom(seed)
+            .ints(0, x.length)
+            .distinct()
+            .limit(Math.min(HOLDOUT_SAMPLE_ROWS, x.length))
+            .sorted()
+            .toArray();
+    double[][] inputs = new double[rows.length][];
+    double[] area = new double[rows.length];
+    float[] expected = new float[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      inputs[i] = x[rows[i]].clone();
+      area[i] = areas[rows[i]];
+      expected[i] = dl4jWm2[rows[i]];
+    }
+    return new HoldoutSample(DemandFeature.columns(), inputs, area, expected);
   }
 }

@@ -11,6 +11,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import de.vorlauf.domain.training.DemandFeature;
+import de.vorlauf.inference.ModelSession;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -76,7 +77,8 @@ public final class OnnxExporter {
             .setDocString("heat demand of the next hour per m² (W/m²); multiply by area_m2 for W")
             .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
             .setGraph(graph);
-    onnx.addMetadataProps(meta("features", String.join(",", DemandFeature.columns())));
+    onnx.addMetadataProps(
+        meta(ModelSession.FEATURES_METADATA, String.join(",", DemandFeature.columns())));
     onnx.addMetadataProps(
         meta(
             "units",

@@ -4,6 +4,8 @@ import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.PermutationImportance.Importance;
 import de.vorlauf.domain.training.RegressionMetrics;
 import de.vorlauf.domain.training.TrainingData;
+import de.vorlauf.inference.ModelBundle;
+import de.vorlauf.inference.ModelManifest;
 import de.vorlauf.persistence.experiments.ExperimentTracker;
 import de.vorlauf.persistence.experiments.FeatureWindow;
 import de.vorlauf.persistence.experiments.MetricStep;
@@ -53,6 +55,9 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
   static final String DRIFT_ARTIFACT = "drift/reference.csv";
   static final String IMPORTANCE_ARTIFACT = "importance.csv";
   static final String FEATURES_ARTIFACT = "features.csv";
+  // the registry serves these two under the same names in its download bundle
+  static final String MANIFEST_ARTIFACT = ModelBundle.MANIFEST;
+  static final String HOLDOUT_SAMPLE_ARTIFACT = ModelBundle.HOLDOUT_SAMPLE;
 
   private static final Logger log = LoggerFactory.getLogger(TrainingActivitiesImpl.class);
 
@@ -85,7 +90,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       reporter.phase(TrainingPhase.TRAINING);
       TrainingResult result = train(parameters, data, reporter, resume);
       reporter.phase(TrainingPhase.RECORDING);
-      record(run.id(), result);
+      record(run.id(), job.workflowId(), result);
       tracker.finishRun(run.id(), RunStatus.FINISHED);
       return outcome(run.id(), result, resume == null ? 0 : resumedFrom);
     } catch (SQLException e) {
@@ -194,7 +199,7 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     return params;
   }
 
-  private void record(long runId, TrainingResult result) throws SQLException {
+  private void record(long runId, String workflowId, TrainingResult result) throws SQLException {
     TrainingResult.DatasetSummary dataset = result.dataset();
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("data_fingerprint", result.dataFingerprint());
@@ -244,6 +249,10 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
     tracker.logArtifact(runId, DRIFT_ARTIFACT, "text/csv", csv(driftCsv(result)));
     tracker.logArtifact(runId, IMPORTANCE_ARTIFACT, "text/csv", csv(importanceCsv(result)));
     tracker.logArtifact(runId, FEATURES_ARTIFACT, "text/csv", csv(featuresCsv(result)));
+    ModelManifest manifest =
+        result.manifest().withSource(new ModelManifest.Source(EXPERIMENT, runId, workflowId));
+    tracker.logArtifact(runId, MANIFEST_ARTIFACT, "application/json", manifest.toJson());
+    tracker.logArtifact(runId, HOLDOUT_SAMPLE_ARTIFACT, "text/csv", result.holdoutSample().toCsv());
     FeatureLineage lineage = result.lineage();
     tracker.recordLineage(
         runId,

@@ -5,6 +5,9 @@ import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.PermutationImportance.Importance;
 import de.vorlauf.domain.training.RegressionMetrics;
 import de.vorlauf.domain.training.TimeSplit;
+import de.vorlauf.inference.HoldoutSample;
+import de.vorlauf.inference.ModelManifest;
+import de.vorlauf.inference.ParityCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ import java.util.Map;
  * @param holdout one row per holdout sample with the three predictions
  * @param onnx the exported graph (network and normalisation)
  * @param onnxSha256 its SHA-256, hex
+ * @param manifest the graph's manifest, without version and run (the activity adds the run)
+ * @param holdoutSample a seeded sample of holdout rows with DL4J's predictions, for the
+ *     verification command
  * @param parity the ONNX Runtime vs DL4J comparison on the holdout (passed, or no result)
  * @param driftReference a seeded sample of training inputs for drift monitoring
  * @param trainingMillis wall time of the epochs (this run's, resumed epochs not counted)
@@ -48,7 +54,9 @@ public record TrainingResult(
     List<HoldoutPrediction> holdout,
     byte[] onnx,
     String onnxSha256,
-    OnnxParity.Report parity,
+    ModelManifest manifest,
+    HoldoutSample holdoutSample,
+    ParityCheck.Report parity,
     DriftReference driftReference,
     long trainingMillis,
     long totalMillis) {

@@ -23,26 +23,9 @@ import org.junit.jupiter.api.Test;
 /** The engine on a small synthetic fleet: 4 buildings × 3 weeks, an 8-8 MLP, a few epochs. */
 class HeatDemandTrainerTest {
 
-  private static final Instant FROM = Instant.parse("2026-01-08T00:00:00Z");
-  private static final Instant TO = Instant.parse("2026-01-29T00:00:00Z");
-  private static final TrainingParameters PARAMETERS =
-      new TrainingParameters(
-          FROM,
-          TO,
-          List.of(),
-          1,
-          List.of(8, 8),
-          6,
-          3,
-          5e-3,
-          128,
-          7,
-          0.8,
-          0.15,
-          0.15,
-          Duration.ofDays(1),
-          1,
-          100);
+  private static final Instant FROM = SmallFleet.FROM;
+  private static final Instant TO = SmallFleet.TO;
+  private static final TrainingParameters PARAMETERS = SmallFleet.PARAMETERS;
 
   private static List<BuildingHistory> histories;
   private static TrainingData data;
@@ -51,7 +34,7 @@ class HeatDemandTrainerTest {
 
   @BeforeAll
   static void trainOnce() {
-    histories = SyntheticFleet.histories(4, FROM.minus(DemandDatasetBuilder.LOOKBACK), TO, 1);
+    histories = SmallFleet.histories();
     data = SyntheticFleet.data(histories);
     first =
         new HeatDemandTrainer("test")
@@ -100,8 +83,8 @@ class HeatDemandTrainerTest {
     for (int i = 0; i < rows.length; i++) {
       rows[i] = first.driftReference().rows()[i];
     }
-    float[] batch = OnnxParity.predict(first.onnx(), rows);
-    float[] single = OnnxParity.predict(first.onnx(), new double[][] {rows[2]});
+    float[] batch = OnnxParity.predict(first.onnx(), first.manifest(), rows);
+    float[] single = OnnxParity.predict(first.onnx(), first.manifest(), new double[][] {rows[2]});
     assertThat(batch).hasSize(3);
     assertThat(single[0]).isEqualTo(batch[2]);
   }
@@ -212,9 +195,17 @@ class HeatDemandTrainerTest {
     for (int i = 0; i < x.length; i++) {
       dl4j[i] = (float) (first.holdout().get(i).modelKw() * 1000 / area[i]);
     }
-    assertThat(OnnxParity.check(first.onnx(), x, dl4j, area).maxRatio()).isLessThanOrEqualTo(1);
-    assertThatThrownBy(() -> OnnxParity.check(tampered.build().toByteArray(), x, dl4j, area))
+    assertThat(OnnxParity.check(first.onnx(), first.manifest(), x, dl4j, area).maxRatio())
+        .isLessThanOrEqualTo(1);
+    byte[] bytes = tampered.build().toByteArray();
+    // with a manifest of its own checksum the graph loads, and parity catches the change
+    assertThatThrownBy(
+            () -> OnnxParity.check(bytes, first.manifest().withChecksumOf(bytes), x, dl4j, area))
         .isInstanceOf(OnnxParity.ParityException.class)
         .hasMessageContaining("disagrees");
+    // with the original manifest it does not even load
+    assertThatThrownBy(() -> OnnxParity.check(bytes, first.manifest(), x, dl4j, area))
+        .isInstanceOf(OnnxParity.ParityException.class)
+        .hasMessageContaining("CHECKSUM");
   }
 }

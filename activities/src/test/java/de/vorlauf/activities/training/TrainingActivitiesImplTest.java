@@ -15,6 +15,8 @@ import static org.mockito.Mockito.when;
 import de.vorlauf.domain.training.BuildingHistory;
 import de.vorlauf.domain.training.DemandDatasetBuilder;
 import de.vorlauf.domain.training.TrainingData;
+import de.vorlauf.inference.HoldoutSample;
+import de.vorlauf.inference.ModelManifest;
 import de.vorlauf.persistence.experiments.ExperimentTracker;
 import de.vorlauf.persistence.experiments.FeatureWindow;
 import de.vorlauf.persistence.experiments.MetricStep;
@@ -188,6 +190,19 @@ class TrainingActivitiesImplTest {
         .startsWith("building_id,heating_type,target_hour,actual_kw,model_kw");
     verify(tracker)
         .logArtifact(eq(11L), eq(TrainingActivitiesImpl.DRIFT_ARTIFACT), eq("text/csv"), any());
+    // the registry's download bundle: the manifest names this run, the sample has 200 rows
+    ArgumentCaptor<byte[]> manifest = ArgumentCaptor.forClass(byte[].class);
+    verify(tracker)
+        .logArtifact(eq(11L), eq("manifest.json"), eq("application/json"), manifest.capture());
+    ModelManifest recorded = ModelManifest.fromJson(manifest.getValue());
+    assertThat(recorded.source())
+        .isEqualTo(new ModelManifest.Source("heat-demand", 11L, "training-record"));
+    assertThat(recorded.onnx()).isEqualTo(ModelManifest.OnnxFile.of(onnx.getValue()));
+    assertThat(recorded.version()).isNull();
+    ArgumentCaptor<byte[]> sample = ArgumentCaptor.forClass(byte[].class);
+    verify(tracker)
+        .logArtifact(eq(11L), eq("holdout-sample.csv"), eq("text/csv"), sample.capture());
+    assertThat(HoldoutSample.fromCsv(sample.getValue()).size()).isPositive();
     ArgumentCaptor<FeatureWindow> window = ArgumentCaptor.forClass(FeatureWindow.class);
     verify(tracker).recordLineage(eq(11L), window.capture(), anyString());
     assertThat(window.getValue().buildingIds()).hasSize(4);

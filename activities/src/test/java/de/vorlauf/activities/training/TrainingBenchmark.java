@@ -2,6 +2,7 @@ package de.vorlauf.activities.training;
 
 import de.vorlauf.domain.training.BuildingHistory;
 import de.vorlauf.domain.training.DemandDatasetBuilder;
+import de.vorlauf.inference.ModelBundle;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * yet), trained with the default parameters (MLP 14-32-32-1, at most 30 epochs, patience 5, batches
  * of 256). Prints one {@code BENCH} line: wall time of {@link HeatDemandTrainer#train} (dataset,
  * epochs, baselines, importance, ONNX export and parity), epochs, peak heap, peak JavaCPP bytes and
- * peak RSS. docs/benchmarks.md gives the command.
+ * peak RSS. With {@code -Dbench.bundle=<dir>} it also writes the model's bundle (graph, manifest,
+ * holdout sample) for the inference benchmark. docs/benchmarks.md gives the commands.
  */
 class TrainingBenchmark {
 
@@ -115,6 +117,15 @@ class TrainingBenchmark {
         vmHwm(),
         System.getenv("OMP_NUM_THREADS"),
         Files.readString(Path.of("/proc/loadavg")).trim());
+    String bundle = System.getProperty("bench.bundle");
+    if (bundle != null) {
+      // the inference benchmark's model (deploy/vorlauf bench-inference <dir>)
+      Path dir = Files.createDirectories(Path.of(bundle));
+      Files.write(dir.resolve("heat-demand.onnx"), result.onnx());
+      Files.write(dir.resolve(ModelBundle.MANIFEST), result.manifest().toJson());
+      Files.write(dir.resolve(ModelBundle.HOLDOUT_SAMPLE), result.holdoutSample().toCsv());
+      log.info("BENCH model bundle written to {}", dir);
+    }
   }
 
   private static String vmHwm() throws Exception {

@@ -2,9 +2,10 @@ package de.vorlauf.activities.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
+import de.vorlauf.inference.ModelFiles;
+import de.vorlauf.inference.ModelManifest;
+import de.vorlauf.inference.ModelSession;
+import de.vorlauf.inference.ModelVerification;
 import de.vorlauf.persistence.experiments.Artifact;
 import de.vorlauf.persistence.experiments.BuildInfo;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
@@ -26,24 +27,26 @@ import de.vorlauf.workflows.training.TrainingWorkflowImpl;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 20's end-to-end check of the training path: the test-data fixture's simulated buildings,
  * their features as the ETL computes them in {@code building_features}, trained through {@code
  * TrainingWorkflow} and its real activity (repository, engine, {@link JdbcExperimentTracker}) on
- * the SDK's test server; the run is then read back from experiment tracking and its ONNX file
- * loaded and run with ONNX Runtime.
+ * the SDK's test server; the run is then read back from experiment tracking, its ONNX file run
+ * through the inference module, and its graph, manifest and holdout sample pass the verification
+ * command.
  */
 @ExtendWith(TestServices.class)
 @DatabaseFrom(MigratedWithTestDataAndFeatures.class)
@@ -55,8 +58,8 @@ class TrainingWorkflowIT {
   private static final Instant TO = Instant.parse("2026-01-19T00:00:00Z");
 
   @Test
-  void aSmallModelTrainsOnTheSimulatorsFeaturesAndItsOnnxFileRuns(TestDatabase database)
-      throws Exception {
+  void aSmallModelTrainsOnTheSimulatorsFeaturesAndItsOnnxFileRuns(
+      TestDatabase database, @TempDir Path bundle) throws Exception {
     DataSource dataSource = database.dataSource();
     String version = BuildInfo.current().codeVersion();
     TrainingOutcome outcome;
@@ -109,31 +112,37 @@ class TrainingWorkflowIT {
 
     byte[] onnx =
         queries.artifact(outcome.runId(), "model/heat-demand.onnx").orElseThrow().content();
+    byte[] manifestJson =
+        queries.artifact(outcome.runId(), "manifest.json").orElseThrow().content();
+    ModelManifest manifest = ModelManifest.fromJson(manifestJson);
+    assertThat(manifest.source())
+        .isEqualTo(
+            new ModelManifest.Source(
+                TrainingActivities.EXPERIMENT, outcome.runId(), "training-it-fixture"));
+    assertThat(manifest.onnx().sha256()).isEqualTo(outcome.onnxSha256());
+    assertThat(manifest.trainingWindow()).isEqualTo(new ModelManifest.Window(FROM, TO));
+
+    // the drift reference's rows through the inference module: finite, one per row
     Artifact drift = queries.artifact(outcome.runId(), "drift/reference.csv").orElseThrow();
-    List<String> lines =
-        new String(drift.content(), StandardCharsets.UTF_8).lines().skip(1).limit(50).toList();
-    int columns = lines.get(0).split(",").length;
-    float[] flat = new float[lines.size() * columns];
-    for (int i = 0; i < lines.size(); i++) {
-      double[] row =
-          Arrays.stream(lines.get(i).split(",")).mapToDouble(Double::parseDouble).toArray();
-      for (int c = 0; c < columns; c++) {
-        flat[i * columns + c] = (float) row[c];
-      }
+    double[][] rows =
+        new String(drift.content(), StandardCharsets.UTF_8)
+            .lines()
+            .skip(1)
+            .limit(50)
+            .map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+            .toArray(double[][]::new);
+    try (ModelSession session = ModelSession.open(new ModelFiles(onnx, manifest))) {
+      float[] demand = session.predict(rows);
+      assertThat(demand).hasSize(rows.length);
     }
-    OrtEnvironment ort = OrtEnvironment.getEnvironment();
-    try (OrtSession session = ort.createSession(onnx, new OrtSession.SessionOptions());
-        OnnxTensor input =
-            OnnxTensor.createTensor(
-                ort, FloatBuffer.wrap(flat), new long[] {lines.size(), columns});
-        OrtSession.Result result = session.run(Map.of("features", input))) {
-      assertThat(session.getInputNames()).containsExactly("features");
-      float[][] demand = (float[][]) result.get(0).getValue();
-      assertThat(demand).hasNumberOfRows(lines.size());
-      for (float[] row : demand) {
-        assertThat(row).hasSize(1);
-        assertThat(Float.isFinite(row[0])).isTrue();
-      }
-    }
+
+    // the recorded files are the registry's download bundle: the verification command passes
+    Files.write(bundle.resolve("heat-demand.onnx"), onnx);
+    Files.write(bundle.resolve("manifest.json"), manifestJson);
+    Files.write(
+        bundle.resolve("holdout-sample.csv"),
+        queries.artifact(outcome.runId(), "holdout-sample.csv").orElseThrow().content());
+    ModelVerification.Result verified = ModelVerification.verify(bundle);
+    assertThat(verified.passed()).as(String.join("\n", verified.lines())).isTrue();
   }
 }

@@ -46,6 +46,7 @@ class ArchitectureTest {
           "de.vorlauf.domain",
           "de.vorlauf.persistence",
           "de.vorlauf.ingest",
+          "de.vorlauf.inference",
           "de.vorlauf.workflows",
           "de.vorlauf.activities",
           "de.vorlauf.worker",
@@ -69,6 +70,7 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage(
                 "de.vorlauf.persistence..",
+                "de.vorlauf.inference..",
                 "de.vorlauf.ingest..",
                 "de.vorlauf.workflows..",
                 "de.vorlauf.activities..",
@@ -192,6 +194,30 @@ class ArchitectureTest {
                 "jakarta.."));
   }
 
+  /** ARCHITECTURE.md: inference may depend on the domain only; it does no SQL, MQTT or Temporal. */
+  @Test
+  void inferenceKnowsOnlyTheDomain() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("de.vorlauf.inference..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "de.vorlauf.persistence..",
+                "de.vorlauf.ingest..",
+                "de.vorlauf.workflows..",
+                "de.vorlauf.activities..",
+                "de.vorlauf.worker..",
+                "de.vorlauf.webadmin..",
+                "de.vorlauf.devstack..",
+                "de.vorlauf.simulator..",
+                "java.sql..",
+                "io.temporal..",
+                "org.eclipse.paho..",
+                "jakarta.."));
+  }
+
   @Test
   void activitiesDoNotReachUpIntoTheProcesses() {
     check(
@@ -236,6 +262,7 @@ class ArchitectureTest {
                 "de.vorlauf.domain..",
                 "de.vorlauf.persistence..",
                 "de.vorlauf.ingest..",
+                "de.vorlauf.inference..",
                 "de.vorlauf.workflows..",
                 "de.vorlauf.activities..",
                 "de.vorlauf.worker..",
