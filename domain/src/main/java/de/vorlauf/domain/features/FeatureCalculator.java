@@ -1,5 +1,6 @@
 package de.vorlauf.domain.features;
 
+import de.vorlauf.domain.sensor.Quality;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -9,10 +10,10 @@ import java.util.Map;
 
 /**
  * The reference implementation of the feature rules: pivot a building's readings per sensor,
- * resample them to 15-minute slot means (bad readings left out and counted), apply the gap rule,
- * derive spread, heat power, degree hours and calendar features from the filled slot means, and
- * score each row's quality. Pure and in memory: the nightly ETL, backfill and "features now" all
- * call it, so every consumer sees the same numbers.
+ * resample them to 15-minute slot means (bad readings and isolated spikes, {@link IsolatedSpikes},
+ * left out and counted), apply the gap rule, derive spread, heat power, degree hours and calendar
+ * features from the filled slot means, and score each row's quality. Pure and in memory: the
+ * nightly ETL, backfill and "features now" all call it, so every consumer sees the same numbers.
  */
 public final class FeatureCalculator {
 
@@ -32,12 +33,23 @@ public final class FeatureCalculator {
     for (String id : input.layout().sensorIds()) {
       pivot.put(id, new SlotSeries(gridStart, gridSlots));
     }
+    Map<String, List<RawReading>> bySensor = new HashMap<>();
     for (RawReading r : input.readings()) {
-      SlotSeries series = pivot.get(FeatureLayout.canonicalSensorId(r.sensorId()));
-      if (series != null) {
-        series.add(r.time(), r.value(), r.quality());
+      String id = FeatureLayout.canonicalSensorId(r.sensorId());
+      if (pivot.containsKey(id)) {
+        bySensor.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
       }
     }
+    bySensor.forEach(
+        (id, readings) -> {
+          SlotSeries series = pivot.get(id);
+          boolean[] spikes = IsolatedSpikes.find(id, readings);
+          for (int i = 0; i < readings.size(); i++) {
+            RawReading r = readings.get(i);
+            // an isolated spike is left out of the mean and counted as a bad reading
+            series.add(r.time(), r.value(), spikes[i] ? Quality.BAD : r.quality());
+          }
+        });
     Map<String, FilledSeries> filled = new HashMap<>();
     pivot.forEach(
         (id, series) ->

@@ -17,7 +17,8 @@ import java.util.List;
  * @param holiday the local date is a holiday of the configured calendar
  * @param quality mean provenance weight over the required sensors, in [0, 1]
  * @param readings good and uncertain readings averaged into this slot, over all sensors
- * @param badReadings {@code bad} readings left out of this slot, over all sensors
+ * @param badReadings {@code bad} readings and isolated spikes ({@link IsolatedSpikes}) left out of
+ *     this slot, over all sensors
  */
 public record FeatureRow(
     String buildingId,

@@ -1,6 +1,7 @@
 package de.vorlauf.domain.features;
 
 import static de.vorlauf.domain.features.FeatureLayout.OUTDOOR;
+import static de.vorlauf.domain.features.FeatureLayout.flowRateSensor;
 import static de.vorlauf.domain.features.FeatureLayout.flowSensor;
 import static de.vorlauf.domain.features.Provenance.FILLED;
 import static de.vorlauf.domain.features.Provenance.INTERPOLATED;
@@ -154,18 +155,35 @@ class FeatureCalculatorGoldenTest {
   }
 
   @Test
-  void aSpikeCountsOnceInItsSlotsMeanAndNowhereElse() {
+  void aJumpCountsOnceInItsSlotsMeanAndNowhereElse() {
+    // 14 K above both neighbours: less than a tenth of the catalogue's 150 K, a real reading
     DayFixture fixture = new DayFixture(DAY).remove(flowSensor(1), 50, 51);
     for (int minute = 0; minute < 14; minute++) {
       fixture.add(flowSensor(1), 50, minute, 50.0, Quality.GOOD);
     }
-    List<FeatureRow> rows = fixture.add(flowSensor(1), 50, 14, 95.0, Quality.GOOD).compute();
+    List<FeatureRow> rows = fixture.add(flowSensor(1), 50, 14, 64.0, Quality.GOOD).compute();
 
-    assertThat(rows.get(50).circuit(1).flowTemp()).isEqualTo(new Sample(53.0, RAW)); // 795 / 15
-    assertThat(rows.get(50).circuit(1).spreadK()).isEqualTo(13.0);
-    assertThat(rows.get(50).circuit(1).heatPowerKw()).isCloseTo(10.868, within(1e-9));
+    assertThat(rows.get(50).circuit(1).flowTemp()).isEqualTo(new Sample(764.0 / 15, RAW));
+    assertThat(rows.get(50).badReadings()).isZero();
     assertThat(rows.get(49).circuit(1).flowTemp()).isEqualTo(new Sample(55.0, RAW));
     assertThat(rows.get(51).circuit(1).flowTemp()).isEqualTo(new Sample(55.0, RAW));
+  }
+
+  @Test
+  void anIsolatedSpikeIsLeftOutOfItsSlotsMeanAndCountedAsBad() {
+    // one minute of a flow rate 1,250 L/min too high (the simulator's in-range spike) between two
+    // readings that agree: the slot keeps the mean of the other 14
+    DayFixture fixture = new DayFixture(DAY).remove(flowRateSensor(1), 50, 51);
+    for (int minute = 0; minute < 15; minute++) {
+      fixture.add(flowRateSensor(1), 50, minute, minute == 6 ? 1262.0 : 12.0, Quality.GOOD);
+    }
+    List<FeatureRow> rows = fixture.compute();
+
+    assertThat(rows.get(50).circuit(1).flowRate()).isEqualTo(new Sample(12.0, RAW));
+    assertThat(rows.get(50).circuit(1).heatPowerKw()).isCloseTo(12.54, within(1e-9));
+    assertThat(rows.get(50).readings()).isEqualTo(3 + 14);
+    assertThat(rows.get(50).badReadings()).isEqualTo(1);
+    assertThat(rows.get(50).quality()).isEqualTo(1.0);
   }
 
   @Test
@@ -228,6 +246,7 @@ class FeatureCalculatorGoldenTest {
             .base(FeatureLayout.METERED_HEAT_POWER, 12.0)
             .set(OUTDOOR, 5, 3.0)
             .set(OUTDOOR, 6, 20.0)
+            .set(OUTDOOR, 7, 20.0) // a step: one reading 18 K off both neighbours is a spike
             .compute();
 
     // flow_kg_s = flow_rate / 60; heat_power_kw = flow_kg_s * 4.18 * spreizung
