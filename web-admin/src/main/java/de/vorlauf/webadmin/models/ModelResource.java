@@ -1,11 +1,11 @@
 package de.vorlauf.webadmin.models;
 
-import de.vorlauf.persistence.experiments.Artifact;
 import de.vorlauf.persistence.models.ChangeRequest;
 import de.vorlauf.persistence.models.Registration;
 import de.vorlauf.webadmin.audit.AuditDetail;
 import de.vorlauf.webadmin.audit.AuditFilter;
 import de.vorlauf.webadmin.common.InvalidInputException;
+import de.vorlauf.webadmin.experiments.ArtifactResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -129,12 +129,7 @@ public class ModelResource {
   public Response file(
       @PathParam("name") String name, @PathParam("ref") String ref, @PathParam("file") String file)
       throws SQLException {
-    Artifact artifact = models.file(name, ref, file);
-    return Response.ok(artifact.content(), artifact.info().mediaType())
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .header("ETag", "\"" + artifact.info().sha256() + "\"")
-        .header("X-Content-SHA256", artifact.info().sha256())
-        .build();
+    return ArtifactResponses.attachment(models.file(name, ref, file), file);
   }
 
   @GET
