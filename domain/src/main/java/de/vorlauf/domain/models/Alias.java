@@ -1,6 +1,7 @@
 package de.vorlauf.domain.models;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The two names a model's versions are reached by, each held by at most one version. */
 public enum Alias {
@@ -24,12 +25,12 @@ public enum Alias {
   }
 
   /** The alias a label names, any case; empty for anything else. */
-  public static java.util.Optional<Alias> parse(String label) {
+  public static Optional<Alias> parse(String label) {
     for (Alias alias : values()) {
       if (alias.label().equalsIgnoreCase(label == null ? "" : label.strip())) {
-        return java.util.Optional.of(alias);
+        return Optional.of(alias);
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }
