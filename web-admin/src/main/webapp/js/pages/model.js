@@ -75,6 +75,23 @@ export async function mount(root, context) {
     await refresh().catch(() => null);
   }
 
+  async function archive(version) {
+    const reason = await confirmAction({
+      title: `Archive v${version}?`,
+      message: `v${version} of ${name} is set aside; it can still become champion or challenger later.`,
+      confirmLabel: 'Archive', danger: false, reasonRequired: true,
+    });
+    if (reason === null) return;
+    try {
+      await api(`/models/${encodeURIComponent(name)}/versions/${version}/archive`, { method: 'POST', reason });
+      announce(`v${version} archived.`);
+      message.say('');
+    } catch (e) {
+      message.say(`Not archived: ${e.message}`, 'error');
+    }
+    await refresh().catch(() => null);
+  }
+
   function actions(v, model) {
     const buttons = [];
     if (model.champion !== v.version) {
@@ -82,6 +99,9 @@ export async function mount(root, context) {
     }
     if (model.champion !== v.version && model.challenger !== v.version) {
       buttons.push(el('button', { type: 'button', class: 'secondary', 'data-testid': 'make-challenger', onclick: () => move('challenger', v.version, model.challenger) }, `Make v${v.version} challenger`));
+    }
+    if (!v.aliases.length && v.stage !== 'ARCHIVED') {
+      buttons.push(el('button', { type: 'button', class: 'secondary', 'data-testid': 'archive-version', onclick: () => archive(v.version) }, `Archive v${v.version}`));
     }
     for (const alias of v.aliases) {
       buttons.push(el('button', { type: 'button', class: 'secondary', 'data-testid': `clear-${alias}`, onclick: () => move(alias, null, v.version) }, `Clear ${alias}`));

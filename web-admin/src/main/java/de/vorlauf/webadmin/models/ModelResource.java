@@ -32,8 +32,8 @@ import java.util.List;
  * The model registry: models, versions ({@code champion}, {@code challenger} or a number), the
  * change log, the edge export's downloads; registering a run and moving an alias are operator
  * actions, audited by {@link AuditFilter} ({@code model.register}, {@code model.setAlias}, {@code
- * model.clearAlias}) and logged in the registry's own log, each with the reason the operator gave
- * in the {@value AuditFilter#REASON_HEADER} header (required here).
+ * model.clearAlias}, {@code model.archive}) and logged in the registry's own log, each with the
+ * reason the operator gave in the {@value AuditFilter#REASON_HEADER} header (required here).
  */
 @Path("/models")
 @RequestScoped
@@ -121,6 +121,18 @@ public class ModelResource {
       @HeaderParam(AuditFilter.REASON_HEADER) String reason)
       throws SQLException {
     return models.moveAlias(name, alias, null, why(reason));
+  }
+
+  /** Archives a version without an alias; 409 for the champion or the challenger. */
+  @POST
+  @Path("/{name}/versions/{version}/archive")
+  public ModelDetailDto archive(
+      @PathParam("name") String name,
+      @PathParam("version") int version,
+      @HeaderParam(AuditFilter.REASON_HEADER) String reason)
+      throws SQLException {
+    audit.put("version", version);
+    return models.archive(name, version, why(reason));
   }
 
   @GET

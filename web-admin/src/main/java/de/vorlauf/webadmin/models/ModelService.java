@@ -96,6 +96,12 @@ public class ModelService {
     return model(name);
   }
 
+  /** Sets a version that holds no alias aside (Archived). */
+  public ModelDetailDto archive(String name, int version, ChangeRequest why) throws SQLException {
+    registry.archive(name, version, why);
+    return model(name);
+  }
+
   /** One file of the edge export, checksum verified. */
   public Artifact file(String name, String ref, String file) throws SQLException {
     ModelVersion version = resolve(name, ref);

@@ -125,10 +125,25 @@ class ModelRegistryIT {
     assertThat(refused.contentType()).startsWith("application/problem+json");
     assertThat(refused.response().body()).contains("cannot also be the challenger");
 
+    String archive = versions + "/2/archive";
+    Reply archiveChampion = admin.withReason("POST", archive, null, "weg damit");
+    assertThat(archiveChampion.status()).isEqualTo(409);
+    assertThat(archiveChampion.response().body()).contains("is the champion");
+    assertThat(admin.withReason("DELETE", aliases + "challenger", null, "Test beendet").status())
+        .isEqualTo(200);
+    Reply archived = admin.withReason("POST", versions + "/1/archive", null, "veraltet");
+    assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+    assertThat(archived.json().at("/versions/1/stage").asText()).isEqualTo("ARCHIVED");
+    assertThat(archived.json().at("/model/challenger").isNumber()).isFalse(); // null: left out
+
     JsonNode log = admin.get("api/v1/models/" + runs.model() + "/log").json();
-    assertThat(log.get(0).get("change").asText()).isEqualTo("ALIAS_SET");
-    assertThat(log.get(0).get("reason").asText()).isEqualTo("besser auf Holdout");
-    assertThat(log.get(0).get("authority").asText()).isEqualTo("manual-before-promotion");
+    assertThat(log.get(0).get("change").asText()).isEqualTo("STAGE_CHANGED");
+    assertThat(log.get(0).get("toStage").asText()).isEqualTo("ARCHIVED");
+    assertThat(log.get(1).get("change").asText()).isEqualTo("ALIAS_CLEARED");
+    assertThat(log.get(1).get("reason").asText()).isEqualTo("Test beendet");
+    assertThat(log.get(2).get("change").asText()).isEqualTo("ALIAS_SET");
+    assertThat(log.get(2).get("reason").asText()).isEqualTo("besser auf Holdout");
+    assertThat(log.get(2).get("authority").asText()).isEqualTo("manual-before-promotion");
     JsonNode audit =
         admin.get("api/v1/audit?action=model.setAlias&objectId=" + runs.model()).json();
     assertThat(audit.at("/items/0/reason").asText()).isEqualTo("beides");
