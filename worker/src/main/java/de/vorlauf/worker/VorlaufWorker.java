@@ -33,6 +33,7 @@ import de.vorlauf.persistence.ingest.LaneProgress;
 import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.logging.LogLevelRepository;
+import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
@@ -403,6 +404,7 @@ public final class VorlaufWorker implements AutoCloseable {
             TrainingEngine.of(
                 new TrainingDataRepository(dataSource), BuildInfo.current().codeVersion()),
             new JdbcExperimentTracker(dataSource, clock()),
+            new ModelRegistry(dataSource),
             BuildInfo.current().codeVersion()));
   }
 

@@ -12,6 +12,13 @@ import de.vorlauf.persistence.experiments.MetricStep;
 import de.vorlauf.persistence.experiments.RunStart;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.experiments.TrackedRun;
+import de.vorlauf.persistence.experiments.UnknownRunException;
+import de.vorlauf.persistence.models.ChangeRequest;
+import de.vorlauf.persistence.models.ModelRegistry;
+import de.vorlauf.persistence.models.ModelVersion;
+import de.vorlauf.persistence.models.Registration;
+import de.vorlauf.persistence.models.RegistryRefusedException;
+import de.vorlauf.workflows.training.RegisteredVersion;
 import de.vorlauf.workflows.training.TrainingActivities;
 import de.vorlauf.workflows.training.TrainingHeartbeat;
 import de.vorlauf.workflows.training.TrainingJob;
@@ -63,12 +70,17 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
 
   private final TrainingEngine engine;
   private final ExperimentTracker tracker;
+  private final ModelRegistry registry;
   private final String codeVersion;
 
   public TrainingActivitiesImpl(
-      TrainingEngine engine, ExperimentTracker tracker, String codeVersion) {
+      TrainingEngine engine,
+      ExperimentTracker tracker,
+      ModelRegistry registry,
+      String codeVersion) {
     this.engine = engine;
     this.tracker = tracker;
+    this.registry = registry;
     this.codeVersion = codeVersion;
   }
 
@@ -93,6 +105,35 @@ public final class TrainingActivitiesImpl implements TrainingActivities {
       record(run.id(), job.workflowId(), result);
       tracker.finishRun(run.id(), RunStatus.FINISHED);
       return outcome(run.id(), result, resume == null ? 0 : resumedFrom);
+    } catch (SQLException e) {
+      throw ApplicationFailure.newFailureWithCause("database: " + e.getMessage(), "Database", e);
+    }
+  }
+
+  @Override
+  public RegisteredVersion register(TrainingJob job, TrainingOutcome outcome) {
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("workflowId", job.workflowId());
+    evidence.put("modelRmseKw", outcome.modelRmseKw());
+    evidence.put("degreeHoursRmseKw", outcome.degreeHoursRmseKw());
+    evidence.put("persistenceRmseKw", outcome.persistenceRmseKw());
+    evidence.put("onnxSha256", outcome.onnxSha256());
+    try {
+      Registration registration =
+          registry.register(
+              MODEL,
+              outcome.runId(),
+              "trained " + job.from() + " to " + job.to() + ", requested by " + job.requestedBy(),
+              Map.of("source", "training", "workflow", job.workflowId()),
+              new ChangeRequest(
+                  "training " + job.workflowId(),
+                  "training run " + outcome.runId() + " finished",
+                  evidence));
+      ModelVersion version = registration.version();
+      return new RegisteredVersion(
+          MODEL, version.version(), version.stage().name(), registration.created());
+    } catch (RegistryRefusedException | UnknownRunException e) {
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), REFUSED);
     } catch (SQLException e) {
       throw ApplicationFailure.newFailureWithCause("database: " + e.getMessage(), "Database", e);
     }

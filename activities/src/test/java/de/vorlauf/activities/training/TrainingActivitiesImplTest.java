@@ -12,6 +12,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import de.vorlauf.domain.models.Alias;
+import de.vorlauf.domain.models.Stage;
 import de.vorlauf.domain.training.BuildingHistory;
 import de.vorlauf.domain.training.DemandDatasetBuilder;
 import de.vorlauf.domain.training.TrainingData;
@@ -23,6 +25,10 @@ import de.vorlauf.persistence.experiments.MetricStep;
 import de.vorlauf.persistence.experiments.RunStart;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.experiments.TrackedRun;
+import de.vorlauf.persistence.models.ModelFiles;
+import de.vorlauf.persistence.models.ModelRegistry;
+import de.vorlauf.persistence.models.ModelVersion;
+import de.vorlauf.persistence.models.Registration;
 import de.vorlauf.workflows.training.TrainingActivities;
 import de.vorlauf.workflows.training.TrainingOutcome;
 import de.vorlauf.workflows.training.TrainingRequest;
@@ -38,6 +44,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +70,7 @@ class TrainingActivitiesImplTest {
 
   private TestWorkflowEnvironment env;
   private ExperimentTracker tracker;
+  private ModelRegistry registry;
 
   @BeforeAll
   static void fleet() {
@@ -75,6 +83,25 @@ class TrainingActivitiesImplTest {
   void environment() throws SQLException {
     env = TestWorkflowEnvironment.newInstance();
     tracker = mock(ExperimentTracker.class);
+    registry = mock(ModelRegistry.class);
+    when(registry.register(anyString(), anyLong(), anyString(), any(), any()))
+        .thenAnswer(
+            call ->
+                new Registration(
+                    new ModelVersion(
+                        call.getArgument(0),
+                        1,
+                        call.getArgument(1),
+                        TrainingActivities.EXPERIMENT,
+                        "run",
+                        Stage.STAGING,
+                        List.of(Alias.CHALLENGER),
+                        Map.of(),
+                        call.getArgument(2),
+                        call.getArgument(3),
+                        FROM,
+                        "test"),
+                    true));
     when(tracker.startRun(any()))
         .thenAnswer(
             call -> {
@@ -97,7 +124,7 @@ class TrainingActivitiesImplTest {
     Worker worker = env.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(TrainingWorkflowImpl.class);
     worker.registerActivitiesImplementations(
-        new TrainingActivitiesImpl(engine, tracker, "test-version"));
+        new TrainingActivitiesImpl(engine, tracker, registry, "test-version"));
     env.start();
     return env.getWorkflowClient()
         .newWorkflowStub(
@@ -208,6 +235,9 @@ class TrainingActivitiesImplTest {
     assertThat(window.getValue().buildingIds()).hasSize(4);
     verify(tracker).finishRun(11L, RunStatus.FINISHED);
     verify(tracker, never()).finishRun(anyLong(), eq(RunStatus.FAILED));
+    // the registry serves the ONNX artifact under the name the activity stores it
+    assertThat(ModelFiles.MODEL.artifact()).isEqualTo(TrainingActivitiesImpl.ONNX_ARTIFACT);
+    verify(registry).register(eq(TrainingActivities.MODEL), eq(11L), anyString(), any(), any());
   }
 
   @Test

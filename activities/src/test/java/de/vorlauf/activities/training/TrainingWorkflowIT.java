@@ -13,6 +13,9 @@ import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.experiments.RunDetail;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.features.TrainingDataRepository;
+import de.vorlauf.persistence.models.ModelCatalog;
+import de.vorlauf.persistence.models.ModelRegistry;
+import de.vorlauf.persistence.models.ModelVersion;
 import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
 import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.TestDatabase;
@@ -71,6 +74,7 @@ class TrainingWorkflowIT {
           new TrainingActivitiesImpl(
               TrainingEngine.of(new TrainingDataRepository(dataSource), version),
               new JdbcExperimentTracker(dataSource, Clock.systemUTC()),
+              new ModelRegistry(dataSource),
               version));
       env.start();
       workflow =
@@ -109,6 +113,16 @@ class TrainingWorkflowIT {
             "drift/reference.csv",
             "importance.csv",
             "features.csv");
+
+    // the finished run became a version of the registered model, with its metrics
+    ModelVersion registered =
+        new ModelCatalog(dataSource)
+            .versions(TrainingActivities.MODEL).stream()
+                .filter(v -> v.runId() == outcome.runId())
+                .findFirst()
+                .orElseThrow();
+    assertThat(registered.metrics()).isEqualTo(run.run().metrics());
+    assertThat(registered.tags()).containsEntry("workflow", "training-it-fixture");
 
     byte[] onnx =
         queries.artifact(outcome.runId(), "model/heat-demand.onnx").orElseThrow().content();

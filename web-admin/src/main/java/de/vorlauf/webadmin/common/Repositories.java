@@ -5,6 +5,8 @@ import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.experiments.ExperimentTracker;
 import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.logging.LogLevelRepository;
+import de.vorlauf.persistence.models.ModelCatalog;
+import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.QuarantineRepository;
 import de.vorlauf.persistence.registry.BuildingRepository;
@@ -88,5 +90,15 @@ public class Repositories {
   @Produces
   ExperimentTracker experimentTracker() {
     return new JdbcExperimentTracker(dataSource, Clock.systemUTC());
+  }
+
+  @Produces
+  ModelCatalog modelCatalog() {
+    return new ModelCatalog(dataSource);
+  }
+
+  @Produces
+  ModelRegistry modelRegistry() {
+    return new ModelRegistry(dataSource);
   }
 }

@@ -57,12 +57,7 @@ public class ExperimentRunResource {
   public Response artifact(@PathParam("runId") long runId, @PathParam("name") String name)
       throws SQLException {
     Artifact artifact = experiments.artifact(runId, name);
-    String file = name.substring(name.lastIndexOf('/') + 1).replace("\"", "");
-    return Response.ok(artifact.content(), artifact.info().mediaType())
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .header("ETag", "\"" + artifact.info().sha256() + "\"")
-        .header("X-Content-SHA256", artifact.info().sha256())
-        .build();
+    return ArtifactResponses.attachment(artifact, name.substring(name.lastIndexOf('/') + 1));
   }
 
   @PUT

@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.it;
 
+import de.vorlauf.workflows.training.RegisteredVersion;
 import de.vorlauf.workflows.training.TrainingActivities;
 import de.vorlauf.workflows.training.TrainingHeartbeat;
 import de.vorlauf.workflows.training.TrainingJob;
@@ -41,6 +42,11 @@ final class CannedTrainingActivities implements TrainingActivities {
       Thread.currentThread().interrupt();
     }
     return new TrainingOutcome(EXPERIMENT, RUN_ID, 3, 3, false, 0.5, 1.5, 2.5, "abc", 0);
+  }
+
+  @Override
+  public RegisteredVersion register(TrainingJob job, TrainingOutcome outcome) {
+    return new RegisteredVersion(MODEL, 1, "STAGING", true);
   }
 
   @Override

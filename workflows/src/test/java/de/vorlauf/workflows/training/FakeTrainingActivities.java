@@ -22,6 +22,8 @@ final class FakeTrainingActivities implements TrainingActivities {
   final List<String> resumedFrom = new CopyOnWriteArrayList<>();
   final List<String> markedFailed = new CopyOnWriteArrayList<>();
   final List<TrainingJob> jobs = new CopyOnWriteArrayList<>();
+  final List<Long> registered = new CopyOnWriteArrayList<>();
+  private boolean refuseRegistration;
   private int failingAttempts;
   private int failAfterEpoch;
   private boolean refuse;
@@ -36,6 +38,11 @@ final class FakeTrainingActivities implements TrainingActivities {
 
   FakeTrainingActivities refusing() {
     this.refuse = true;
+    return this;
+  }
+
+  FakeTrainingActivities refusingRegistration() {
+    this.refuseRegistration = true;
     return this;
   }
 
@@ -92,6 +99,24 @@ final class FakeTrainingActivities implements TrainingActivities {
     }
     return new TrainingOutcome(
         EXPERIMENT, 7, job.epochs(), job.epochs(), false, 1.0, 2.0, 3.0, "abc", first - 1);
+  }
+
+  /** Registers like the registry: the first run is version 1 and the challenger. */
+  @Override
+  public RegisteredVersion register(TrainingJob job, TrainingOutcome outcome) {
+    if (refuseRegistration) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "run " + outcome.runId() + " stored no model/heat-demand.onnx", REFUSED);
+    }
+    boolean created = !registered.contains(outcome.runId());
+    if (created) {
+      registered.add(outcome.runId());
+    }
+    return new RegisteredVersion(
+        MODEL,
+        registered.indexOf(outcome.runId()) + 1,
+        registered.size() == 1 ? "STAGING" : "NONE",
+        created);
   }
 
   @Override

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * Records the replay fixture of {@link TrainingWorkflow}: six epochs with progress signals, the
- * first attempt dying after epoch 4 and the retry resuming from its checkpoint. Not a test: run it
- * once per released workflow version (see the module README); it refuses to overwrite a fixture.
+ * first attempt dying after epoch 4 and the retry resuming from its checkpoint (and, since v2, the
+ * run registered as a model version). Not a test: run it once per released workflow version (see
+ * the module README); it refuses to overwrite a fixture.
  */
 public final class RecordTrainingHistory {
 
@@ -27,7 +28,9 @@ public final class RecordTrainingHistory {
       worker.registerWorkflowImplementationTypes(TrainingWorkflowImpl.class);
       worker.registerActivitiesImplementations(new FakeTrainingActivities().failing(1, 4));
       env.start();
-      String workflowId = TrainingWorkflow.WORKFLOW_ID_PREFIX + "fixture-v1";
+      // training-v1.json was recorded as fixture-v1, training-v2.json as fixture-v2, ...
+      String version = target.getFileName().toString().replaceAll("^.*-|\\.json$", "");
+      String workflowId = TrainingWorkflow.WORKFLOW_ID_PREFIX + "fixture-" + version;
       TrainingWorkflow workflow =
           env.getWorkflowClient()
               .newWorkflowStub(

@@ -146,6 +146,36 @@ class TrainingWorkflowTest {
   }
 
   @Test
+  void aFinishedRunIsRegisteredAsAModelVersion(TestWorkflowEnvironment env, Worker worker) {
+    FakeTrainingActivities activities = new FakeTrainingActivities();
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    TrainingOutcome outcome = stub(env, worker, "training-registered").train(request(3));
+
+    assertThat(activities.registered).containsExactly(outcome.runId());
+  }
+
+  @Test
+  void aRunTheRegistryRefusesFailsTheWorkflowButStaysFinished(
+      TestWorkflowEnvironment env, Worker worker) {
+    FakeTrainingActivities activities = new FakeTrainingActivities().refusingRegistration();
+    worker.registerActivitiesImplementations(activities);
+    env.start();
+
+    TrainingWorkflow workflow = stub(env, worker, "training-unregistered");
+    assertThatThrownBy(() -> workflow.train(request(3)))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(activities.registered).isEmpty();
+    // the model trained fine: its tracked run is not marked failed
+    assertThat(activities.markedFailed).isEmpty();
+    assertThat(workflow.progress().phase()).isEqualTo(TrainingPhase.FAILED);
+    assertThat(workflow.progress().message())
+        .isEqualTo("trained as run 7 but not registered: run 7 stored no model/heat-demand.onnx");
+  }
+
+  @Test
   void aRefusalIsNotRetried(TestWorkflowEnvironment env, Worker worker) {
     FakeTrainingActivities activities = new FakeTrainingActivities().refusing();
     worker.registerActivitiesImplementations(activities);
