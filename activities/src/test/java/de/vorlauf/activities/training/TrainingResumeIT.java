@@ -7,6 +7,7 @@ import de.vorlauf.domain.training.TrainingData;
 import de.vorlauf.persistence.experiments.BuildInfo;
 import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.features.TrainingDataRepository;
+import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
 import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.SharedServices;
@@ -79,6 +80,7 @@ class TrainingResumeIT {
     String workflowId = NAMES.workflowId("resume");
     TrainingEngine real = TrainingEngine.of(new TrainingDataRepository(dataSource), version);
     JdbcExperimentTracker tracker = new JdbcExperimentTracker(dataSource, Clock.systemUTC());
+    ModelRegistry registry = new ModelRegistry(dataSource);
 
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
@@ -88,7 +90,7 @@ class TrainingResumeIT {
     WorkflowClient client = WorkflowClient.newInstance(stubs);
     Observed first = new Observed(real, true);
     Observed second = new Observed(real, false);
-    WorkerFactory firstWorker = worker(client, queue, first, tracker, version);
+    WorkerFactory firstWorker = worker(client, queue, first, tracker, registry, version);
     WorkerFactory secondWorker = null;
     try {
       firstWorker.start();
@@ -115,7 +117,7 @@ class TrainingResumeIT {
       firstWorker.shutdownNow();
       firstWorker.awaitTermination(10, TimeUnit.SECONDS);
       assertThat(firstWorker.isTerminated()).isTrue();
-      secondWorker = worker(client, queue, second, tracker, version);
+      secondWorker = worker(client, queue, second, tracker, registry, version);
       secondWorker.start();
 
       TrainingOutcome outcome =
@@ -138,6 +140,7 @@ class TrainingResumeIT {
       assertThat(done.progress().attempt()).isEqualTo(2);
       assertThat(done.progress().resumedFromEpoch()).isEqualTo(resumedAt);
       assertThat(trackedRuns(dataSource, workflowId)).containsExactly("FINISHED");
+      assertThat(registeredVersions(dataSource, workflowId)).as("one model version").isOne();
     } finally {
       firstWorker.shutdownNow();
       if (secondWorker != null) {
@@ -154,6 +157,7 @@ class TrainingResumeIT {
       String queue,
       TrainingEngine engine,
       JdbcExperimentTracker tracker,
+      ModelRegistry registry,
       String version) {
     // no workflow cache, so no sticky task queue: the in-JVM server would keep sending the
     // workflow's tasks to the stopped worker's sticky queue
@@ -169,7 +173,8 @@ class TrainingResumeIT {
                 .setDefaultHeartbeatThrottleInterval(Duration.ofMillis(100))
                 .build());
     worker.registerWorkflowImplementationTypes(TrainingWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new TrainingActivitiesImpl(engine, tracker, version));
+    worker.registerActivitiesImplementations(
+        new TrainingActivitiesImpl(engine, tracker, registry, version));
     return factory;
   }
 
@@ -201,6 +206,21 @@ class TrainingResumeIT {
                 TrainingHeartbeat.class,
                 TrainingHeartbeat.class);
     return heartbeat == null ? 0 : heartbeat.epoch();
+  }
+
+  private static long registeredVersions(DataSource dataSource, String workflowId)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT count(*) FROM model_versions v JOIN experiment_runs r ON r.id = v.run_id"
+                    + " WHERE r.workflow_id = ?")) {
+      select.setString(1, workflowId);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   private static List<String> trackedRuns(DataSource dataSource, String workflowId)
