@@ -8,16 +8,20 @@ import de.vorlauf.domain.models.Authority;
 import de.vorlauf.domain.models.Change;
 import de.vorlauf.domain.models.Stage;
 import de.vorlauf.persistence.RepositoryDatabase;
+import de.vorlauf.persistence.experiments.ArtifactPurgedException;
+import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.experiments.RunStart;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.experiments.UnknownRunException;
+import de.vorlauf.testsupport.TestClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +132,25 @@ class ModelRegistryIT {
             org.assertj.core.groups.Tuple.tuple(1, Change.Kind.REGISTERED));
     assertThat(log.get(2).authority()).isEqualTo(Authority.REGISTRATION);
     assertThat(log.get(2).evidence()).contains("\"runId\": " + first, "\"rmseKw\": 0.25");
+  }
+
+  @Test
+  void aRegisteredVersionsFilesOutliveArtifactRetention() throws Exception {
+    TestClock clock = new TestClock();
+    JdbcExperimentTracker aging = new JdbcExperimentTracker(db.dataSource(), clock);
+    ExperimentQueries queries = new ExperimentQueries(db.dataSource(), clock);
+    aging.ensureExperiment("exp-" + model, "one day of artifacts", 1);
+    tracker = aging;
+    long registeredRun = run("kept", RunStatus.FINISHED, true);
+    long plainRun = run("plain", RunStatus.FINISHED, true);
+    register(registeredRun);
+
+    clock.advance(Duration.ofDays(2));
+    tracker.finishRun(run("later", RunStatus.RUNNING, false), RunStatus.FINISHED); // purges
+
+    assertThat(queries.artifact(registeredRun, ModelFiles.MODEL.artifact())).isPresent();
+    assertThatThrownBy(() -> queries.artifact(plainRun, ModelFiles.MODEL.artifact()))
+        .isInstanceOf(ArtifactPurgedException.class);
   }
 
   @Test
