@@ -122,6 +122,27 @@ public record ModelManifest(
         created);
   }
 
+  /**
+   * This manifest as the registry hands it out: training writes it before the run is registered, so
+   * it carries the trainer's model name and no version; a registered version's manifest names the
+   * model and number it is registered as.
+   */
+  public ModelManifest registeredAs(ModelKey key) {
+    return new ModelManifest(
+        format,
+        key.model(),
+        key.version(),
+        input,
+        output,
+        features,
+        target,
+        onnx,
+        trainingWindow,
+        codeVersion,
+        source,
+        created);
+  }
+
   public ModelManifest withSource(Source newSource) {
     return new ModelManifest(
         format,

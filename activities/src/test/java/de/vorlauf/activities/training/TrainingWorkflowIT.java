@@ -1,11 +1,18 @@
 package de.vorlauf.activities.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.vorlauf.activities.models.RegisteredModels;
+import de.vorlauf.inference.HoldoutSample;
+import de.vorlauf.inference.ModelException;
 import de.vorlauf.inference.ModelFiles;
+import de.vorlauf.inference.ModelKey;
 import de.vorlauf.inference.ModelManifest;
 import de.vorlauf.inference.ModelSession;
+import de.vorlauf.inference.ModelSessions;
 import de.vorlauf.inference.ModelVerification;
+import de.vorlauf.inference.ParityCheck;
 import de.vorlauf.persistence.experiments.Artifact;
 import de.vorlauf.persistence.experiments.BuildInfo;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
@@ -158,5 +165,38 @@ class TrainingWorkflowIT {
         queries.artifact(outcome.runId(), "holdout-sample.csv").orElseThrow().content());
     ModelVerification.Result verified = ModelVerification.verify(bundle);
     assertThat(verified.passed()).as(String.join("\n", verified.lines())).isTrue();
+
+    // consumers reach it through the registry: the version, loaded into the session cache,
+    // reproduces the training run's holdout sample, its manifest naming the registered number
+    RegisteredModels models = new RegisteredModels(new ModelCatalog(dataSource), queries);
+    ModelKey key =
+        models
+            .resolve(TrainingActivities.MODEL, Integer.toString(registered.version()))
+            .orElseThrow();
+    HoldoutSample sample =
+        HoldoutSample.fromCsv(
+            queries.artifact(outcome.runId(), "holdout-sample.csv").orElseThrow().content());
+    try (ModelSessions sessions = new ModelSessions(models, 2);
+        ModelSessions.Lease lease = sessions.lease(key)) {
+      assertThat(lease.session().manifest().version()).isEqualTo(registered.version());
+      float[] served = lease.session().predict(sample.inputs());
+      ParityCheck.Report parity =
+          ParityCheck.compare(sample.expectedWm2(), served, sample.areaM2());
+      assertThat(parity.rows()).isEqualTo(sample.size()).isPositive();
+      assertThat(parity.passed()).as(parity.worst()).isTrue();
+    }
+
+    // a graph whose bytes no longer match their checksum is refused, never served
+    database.execute(
+        "UPDATE experiment_run_artifacts SET content = set_byte(content, 100, get_byte(content,"
+            + " 100) # 1) WHERE run_id = "
+            + outcome.runId()
+            + " AND name = 'model/heat-demand.onnx'");
+    try (ModelSessions fresh = new ModelSessions(models, 2)) {
+      assertThatThrownBy(() -> fresh.lease(key))
+          .isInstanceOfSatisfying(
+              ModelException.class,
+              e -> assertThat(e.reason()).isEqualTo(ModelException.Reason.CHECKSUM));
+    }
   }
 }
