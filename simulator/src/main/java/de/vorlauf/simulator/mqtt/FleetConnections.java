@@ -109,6 +109,22 @@ public final class FleetConnections implements AutoCloseable {
     return connections.stream().mapToLong(PublisherConnection::refusedCount).sum();
   }
 
+  /**
+   * Waits until every connection is up with its subscriptions answered, so a setpoint command sent
+   * now reaches its device (false when the timeout passed first).
+   */
+  public boolean awaitSubscribed(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (connections.stream().filter(PublisherConnection::isSubscribed).count()
+        < connections.size()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
   /** Waits until every connection is up (false when the timeout passed first). */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -94,6 +94,7 @@ public final class PublisherConnection implements AutoCloseable {
   private final AtomicLong receiptRepeats = new AtomicLong();
   private volatile int windowSize;
   private volatile boolean connected;
+  private volatile boolean subscribed;
   private volatile boolean closed;
   private volatile boolean everConnected;
   private int failedAttempts;
@@ -134,6 +135,11 @@ public final class PublisherConnection implements AutoCloseable {
 
   public boolean isConnected() {
     return connected && client.isConnected();
+  }
+
+  /** Connected, and the broker answered its subscriptions: setpoint commands reach it now. */
+  public boolean isSubscribed() {
+    return subscribed && isConnected();
   }
 
   /**
@@ -401,10 +407,8 @@ public final class PublisherConnection implements AutoCloseable {
       log.info("MQTT connection {} is back", login.user());
     }
     everConnected = true;
-    subscribeThen(this::markConnected);
-  }
-
-  private void markConnected() {
+    subscribed = false;
+    subscribeThen(() -> subscribed = true);
     synchronized (connectedSignal) {
       connected = true;
       connectedSignal.notifyAll();
@@ -412,10 +416,10 @@ public final class PublisherConnection implements AutoCloseable {
   }
 
   /**
-   * Subscribes to the command topics and runs {@code then} once the broker has answered every
-   * SUBSCRIBE: a connection counts as up only when it can receive its setpoints, otherwise a
-   * command published right after "connected" would be dropped by the broker (clean start, no
-   * subscription yet). Runs on Paho's callback thread, so it must not block on the SUBACK.
+   * Subscribes to the command and receipt topics and runs {@code then} once the broker has answered
+   * every SUBSCRIBE ({@link #isSubscribed}): a command published before that would be dropped by
+   * the broker (clean start, no subscription yet). Publishing does not wait for it. Runs on Paho's
+   * callback thread, so it must not block on the SUBACK.
    */
   private void subscribeThen(Runnable then) {
     // many filters per SUBSCRIBE, but not all at once: a gateway may have hundreds of devices

@@ -296,7 +296,7 @@ public final class Simulator implements AutoCloseable {
       }
       Thread.sleep(50);
     }
-    return connections.awaitConnected(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    return connections.awaitSubscribed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /** Stops after the current minute, drains, disconnects; idempotent. */
