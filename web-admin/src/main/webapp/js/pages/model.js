@@ -27,7 +27,7 @@ function metricsDetails(v) {
 function downloads(v) {
   return el('ul', { class: 'plain', 'data-testid': 'version-files' },
     ...v.files.map((f) => el('li', {}, f.available
-      ? el('a', { href: f.download, download: f.name, 'data-testid': 'version-file', 'data-file': f.name, title: `SHA-256 ${f.sha256}` }, f.name)
+      ? el('a', { href: f.download, download: f.name, 'data-testid': 'version-file', 'data-file': f.name, title: f.sha256 ? `SHA-256 ${f.sha256}` : 'checksum in the download (X-Content-SHA256)' }, f.name)
       : el('span', { class: 'muted', 'data-file': f.name }, `${f.name}: not in this version's run`))),
     el('li', {}, el('a', { href: v.bundle, download: `${v.model}-v${v.version}.zip`, 'data-testid': 'version-bundle' }, 'All files (zip)')));
 }

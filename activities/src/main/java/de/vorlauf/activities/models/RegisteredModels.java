@@ -1,6 +1,7 @@
 package de.vorlauf.activities.models;
 
 import de.vorlauf.inference.ModelException;
+import de.vorlauf.inference.ModelFiles;
 import de.vorlauf.inference.ModelKey;
 import de.vorlauf.inference.ModelManifest;
 import de.vorlauf.inference.ModelSource;
@@ -8,8 +9,8 @@ import de.vorlauf.persistence.experiments.ArtifactCorruptedException;
 import de.vorlauf.persistence.experiments.ArtifactPurgedException;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.models.ModelCatalog;
-import de.vorlauf.persistence.models.ModelFiles;
 import de.vorlauf.persistence.models.ModelVersion;
+import de.vorlauf.persistence.models.VersionFile;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,23 +46,23 @@ public final class RegisteredModels implements ModelSource {
   }
 
   @Override
-  public de.vorlauf.inference.ModelFiles load(ModelKey key) {
+  public ModelFiles load(ModelKey key) {
     try {
       ModelVersion version =
           catalog
               .resolve(key.model(), Integer.toString(key.version()))
               .orElseThrow(() -> missing(key + " is not registered"));
-      byte[] graph = artifact(key, version, ModelFiles.MODEL);
-      byte[] manifest = artifact(key, version, ModelFiles.MANIFEST);
-      return new de.vorlauf.inference.ModelFiles(
-          graph, ModelManifest.fromJson(manifest).registeredAs(key));
+      byte[] graph = artifact(key, version, VersionFile.MODEL);
+      byte[] manifest = artifact(key, version, VersionFile.MANIFEST);
+      return new ModelFiles(graph, ModelManifest.fromJson(manifest).registeredAs(key));
     } catch (SQLException e) {
       throw new ModelException(
           ModelException.Reason.MISSING, "the registry cannot be read: " + e.getMessage(), e);
     }
   }
 
-  private byte[] artifact(ModelKey key, ModelVersion version, ModelFiles file) throws SQLException {
+  private byte[] artifact(ModelKey key, ModelVersion version, VersionFile file)
+      throws SQLException {
     try {
       return experiments
           .artifact(version.runId(), file.artifact())

@@ -25,10 +25,10 @@ import de.vorlauf.persistence.experiments.MetricStep;
 import de.vorlauf.persistence.experiments.RunStart;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.experiments.TrackedRun;
-import de.vorlauf.persistence.models.ModelFiles;
 import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.persistence.models.ModelVersion;
 import de.vorlauf.persistence.models.Registration;
+import de.vorlauf.persistence.models.VersionFile;
 import de.vorlauf.workflows.training.TrainingActivities;
 import de.vorlauf.workflows.training.TrainingOutcome;
 import de.vorlauf.workflows.training.TrainingRequest;
@@ -236,7 +236,7 @@ class TrainingActivitiesImplTest {
     verify(tracker).finishRun(11L, RunStatus.FINISHED);
     verify(tracker, never()).finishRun(anyLong(), eq(RunStatus.FAILED));
     // the registry serves the ONNX artifact under the name the activity stores it
-    assertThat(ModelFiles.MODEL.artifact()).isEqualTo(TrainingActivitiesImpl.ONNX_ARTIFACT);
+    assertThat(VersionFile.MODEL.artifact()).isEqualTo(TrainingActivitiesImpl.ONNX_ARTIFACT);
     verify(registry).register(eq(TrainingActivities.MODEL), eq(11L), anyString(), any(), any());
   }
 

@@ -92,7 +92,7 @@ public class ModelRegistry {
   }
 
   /**
-   * Registers a finished run that stored its model ({@link ModelFiles#MODEL}) as the model's next
+   * Registers a finished run that stored its model ({@link VersionFile#MODEL}) as the model's next
    * version, creating the model on its first version. Idempotent on the run: registering it again
    * (a retried activity, a second click) returns the version it became, changes nothing and logs
    * nothing.
@@ -270,7 +270,7 @@ public class ModelRegistry {
 
   private static void checkRun(Connection c, long runId) throws SQLException {
     try (PreparedStatement query = c.prepareStatement(RUN)) {
-      query.setString(1, ModelFiles.MODEL.artifact());
+      query.setString(1, VersionFile.MODEL.artifact());
       query.setLong(2, runId);
       try (ResultSet rs = query.executeQuery()) {
         if (!rs.next()) {
@@ -283,7 +283,7 @@ public class ModelRegistry {
         }
         if (!rs.getBoolean("has_model")) {
           throw new RegistryRefusedException(
-              "run " + runId + " stored no " + ModelFiles.MODEL.artifact() + "; nothing to serve");
+              "run " + runId + " stored no " + VersionFile.MODEL.artifact() + "; nothing to serve");
         }
         if (rs.getObject("purged_at") != null) {
           throw new RegistryRefusedException(

@@ -7,7 +7,7 @@ import java.util.Optional;
  * The files of a version a gateway maker downloads (the edge export), each served from the source
  * run's artifact of that name, whose checksum is verified on every read.
  */
-public enum ModelFiles {
+public enum VersionFile {
   /** the network; every registered version has it (registration refuses a run without) */
   MODEL("model.onnx", "model/heat-demand.onnx", "application/octet-stream"),
   /** feature order, units, normalisation, checksum: logged by training runs since issue 21 */
@@ -19,7 +19,7 @@ public enum ModelFiles {
   private final String artifact;
   private final String mediaType;
 
-  ModelFiles(String file, String artifact, String mediaType) {
+  VersionFile(String file, String artifact, String mediaType) {
     this.file = file;
     this.artifact = artifact;
     this.mediaType = mediaType;
@@ -39,7 +39,7 @@ public enum ModelFiles {
     return mediaType;
   }
 
-  public static Optional<ModelFiles> ofFile(String file) {
+  public static Optional<VersionFile> ofFile(String file) {
     return Arrays.stream(values()).filter(f -> f.file.equals(file)).findFirst();
   }
 }

@@ -80,7 +80,7 @@ class ModelRegistryIT {
     tracker.logMetric(id, "model.all.rmse_kw", 0.25);
     if (withModel) {
       tracker.logArtifact(
-          id, ModelFiles.MODEL.artifact(), "application/octet-stream", new byte[] {1, 2, 3});
+          id, VersionFile.MODEL.artifact(), "application/octet-stream", new byte[] {1, 2, 3});
     }
     if (status.terminal()) {
       tracker.finishRun(id, status);
@@ -148,8 +148,8 @@ class ModelRegistryIT {
     clock.advance(Duration.ofDays(2));
     tracker.finishRun(run("later", RunStatus.RUNNING, false), RunStatus.FINISHED); // purges
 
-    assertThat(queries.artifact(registeredRun, ModelFiles.MODEL.artifact())).isPresent();
-    assertThatThrownBy(() -> queries.artifact(plainRun, ModelFiles.MODEL.artifact()))
+    assertThat(queries.artifact(registeredRun, VersionFile.MODEL.artifact())).isPresent();
+    assertThatThrownBy(() -> queries.artifact(plainRun, VersionFile.MODEL.artifact()))
         .isInstanceOf(ArtifactPurgedException.class);
   }
 

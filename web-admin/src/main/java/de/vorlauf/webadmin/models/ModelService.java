@@ -2,6 +2,8 @@ package de.vorlauf.webadmin.models;
 
 import de.vorlauf.domain.models.Alias;
 import de.vorlauf.domain.models.Authority;
+import de.vorlauf.inference.ModelKey;
+import de.vorlauf.inference.ModelManifest;
 import de.vorlauf.persistence.experiments.Artifact;
 import de.vorlauf.persistence.experiments.ArtifactInfo;
 import de.vorlauf.persistence.experiments.Checksums;
@@ -10,10 +12,10 @@ import de.vorlauf.persistence.experiments.RunDetail;
 import de.vorlauf.persistence.experiments.UnknownRunException;
 import de.vorlauf.persistence.models.ChangeRequest;
 import de.vorlauf.persistence.models.ModelCatalog;
-import de.vorlauf.persistence.models.ModelFiles;
 import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.persistence.models.ModelVersion;
 import de.vorlauf.persistence.models.Registration;
+import de.vorlauf.persistence.models.VersionFile;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.UnknownEntityException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,21 +107,49 @@ public class ModelService {
   /** One file of the edge export, checksum verified. */
   public Artifact file(String name, String ref, String file) throws SQLException {
     ModelVersion version = resolve(name, ref);
-    ModelFiles kind =
-        ModelFiles.ofFile(file)
+    VersionFile kind =
+        VersionFile.ofFile(file)
             .orElseThrow(
                 () ->
                     new UnknownEntityException(
                         "file",
                         file
                             + "' of a model version (there are "
-                            + List.of(ModelFiles.values()).stream()
-                                .map(ModelFiles::file)
+                            + List.of(VersionFile.values()).stream()
+                                .map(VersionFile::file)
                                 .collect(Collectors.joining(", "))
                             + ") '"));
-    return experiments
-        .artifact(version.runId(), kind.artifact())
-        .orElseThrow(() -> missing(version, kind));
+    return served(
+        version,
+        kind,
+        experiments
+            .artifact(version.runId(), kind.artifact())
+            .orElseThrow(() -> missing(version, kind)));
+  }
+
+  /**
+   * A file as the edge export serves it: the manifest, written by training before the run was
+   * registered, names the model and number this version is registered as; the rest as stored.
+   */
+  private static Artifact served(ModelVersion version, VersionFile kind, Artifact stored) {
+    if (kind != VersionFile.MANIFEST) {
+      return stored;
+    }
+    byte[] stamped =
+        ModelManifest.fromJson(stored.content())
+            .registeredAs(new ModelKey(version.model(), version.version()))
+            .toJson();
+    ArtifactInfo info = stored.info();
+    return new Artifact(
+        new ArtifactInfo(
+            info.runId(),
+            info.name(),
+            info.mediaType(),
+            stamped.length,
+            Checksums.sha256(stamped),
+            info.storedAt(),
+            info.purgedAt()),
+        stamped);
   }
 
   /** A zip of the files the version has, each verified, with their SHA-256 in SHA256SUMS. */
@@ -128,12 +158,12 @@ public class ModelService {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     StringBuilder sums = new StringBuilder();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (ModelFiles kind : ModelFiles.values()) {
+      for (VersionFile kind : VersionFile.values()) {
         Optional<Artifact> artifact = experiments.artifact(version.runId(), kind.artifact());
         if (artifact.isEmpty()) {
           continue;
         }
-        byte[] content = artifact.get().content();
+        byte[] content = served(version, kind, artifact.get()).content();
         zip.putNextEntry(new ZipEntry(kind.file()));
         zip.write(content);
         zip.closeEntry();
@@ -163,23 +193,25 @@ public class ModelService {
         experiments.run(v.runId()).map(RunDetail::artifacts).orElse(List.of()).stream()
             .collect(Collectors.toMap(ArtifactInfo::name, Function.identity()));
     List<ModelVersionDto.FileDto> files = new ArrayList<>();
-    for (ModelFiles kind : ModelFiles.values()) {
+    for (VersionFile kind : VersionFile.values()) {
       ArtifactInfo info = artifacts.get(kind.artifact());
       boolean available = info != null && info.available();
+      // the manifest is stamped on download (served): its stored size and checksum are not those
+      boolean asStored = info != null && kind != VersionFile.MANIFEST;
       files.add(
           new ModelVersionDto.FileDto(
               kind.file(),
               available,
-              info == null ? null : info.sizeBytes(),
-              info == null ? null : info.sha256(),
+              asStored ? info.sizeBytes() : null,
+              asStored ? info.sha256() : null,
               ModelLinks.file(v.model(), v.version(), kind.file())));
     }
     return ModelVersionDto.of(v, files);
   }
 
-  private static ModelFileMissingException missing(ModelVersion version, ModelFiles kind) {
+  private static ModelFileMissingException missing(ModelVersion version, VersionFile kind) {
     String detail =
-        kind == ModelFiles.MODEL
+        kind == VersionFile.MODEL
             ? "run " + version.runId() + " has no " + kind.artifact()
             : "version "
                 + version.version()

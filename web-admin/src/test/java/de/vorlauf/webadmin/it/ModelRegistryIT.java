@@ -9,6 +9,7 @@ import de.vorlauf.persistence.experiments.RunStart;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -33,7 +34,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 @RunAsClient
 class ModelRegistryIT {
 
-  private static final String MANIFEST = "{\"features\":[\"outdoor_forecast_c\"]}";
+  /** A manifest as training writes it: the trainer's model name, no version yet. */
+  private static final byte[] MANIFEST = manifest();
+
+  private static byte[] manifest() {
+    try (var in = ModelRegistryIT.class.getResourceAsStream("/models/manifest.json")) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private final URL base = ItWar.base();
 
@@ -62,7 +72,7 @@ class ModelRegistryIT {
       tracker.logArtifact(
           run, "model/heat-demand.onnx", "application/octet-stream", ("onnx " + i).getBytes());
       if (i == 1) {
-        tracker.logArtifact(run, "manifest.json", "application/json", MANIFEST.getBytes());
+        tracker.logArtifact(run, "manifest.json", "application/json", MANIFEST);
         tracker.logArtifact(run, "holdout-sample.csv", "text/csv", "a,b\n1,2\n".getBytes());
       }
       tracker.finishRun(run, RunStatus.FINISHED);
@@ -101,8 +111,13 @@ class ModelRegistryIT {
     assertThat(onnx.status()).isEqualTo(200);
     assertThat(onnx.response().body()).isEqualTo("onnx 1");
     assertThat(onnx.header("X-Content-SHA256")).isEqualTo(Checksums.sha256("onnx 1".getBytes()));
-    assertThat(admin.get(versions + "/v2/files/manifest.json", "*/*").response().body())
-        .isEqualTo(MANIFEST);
+    // the edge export's manifest names the model and number the version is registered as
+    Reply manifest = admin.get(versions + "/2/files/manifest.json", "*/*");
+    assertThat(manifest.json().get("model").asText()).isEqualTo(runs.model());
+    assertThat(manifest.json().get("version").asInt()).isEqualTo(2);
+    assertThat(manifest.json().get("features").size()).isPositive();
+    assertThat(manifest.header("X-Content-SHA256"))
+        .isEqualTo(Checksums.sha256(manifest.response().body().getBytes(StandardCharsets.UTF_8)));
     Reply predates = admin.get(versions + "/1/files/manifest.json", "*/*");
     assertThat(predates.status()).isEqualTo(404);
     assertThat(predates.contentType()).startsWith("application/problem+json");
