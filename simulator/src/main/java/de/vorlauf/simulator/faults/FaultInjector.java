@@ -182,6 +182,14 @@ public final class FaultInjector {
     return -1;
   }
 
+  /**
+   * Whether the device is in an injected offline episode at {@code minute}: what a test of the
+   * running fleet needs to tell a fault the simulator meant from one in the platform.
+   */
+  public boolean offline(String deviceId, Instant minute) {
+    return offline(SeedMix.hash(deviceId), Math.floorDiv(minute.getEpochSecond(), 60));
+  }
+
   /** Offline episodes start in a device-hour with the given probability, at a hashed minute. */
   private boolean offline(long device, long m) {
     if (rates.offlinePerHour() <= 0) {
