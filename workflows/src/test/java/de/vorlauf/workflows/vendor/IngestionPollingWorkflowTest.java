@@ -196,12 +196,19 @@ class IngestionPollingWorkflowTest {
     String firstRun = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
     workflow.setInterval(Duration.ofSeconds(30));
 
-    env.sleep(Duration.ofSeconds(30).multipliedBy(IngestionPollingWorkflowImpl.ROUNDS_PER_RUN + 5));
-
+    // the signal's workflow task may run after the first timer started (CI saw the run not yet
+    // continued after ROUNDS_PER_RUN + 5 intervals): step in intervals until it has, with a bound
     WorkflowStub latest =
         env.getWorkflowClient()
             .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty());
+    env.sleep(Duration.ofSeconds(30).multipliedBy(IngestionPollingWorkflowImpl.ROUNDS_PER_RUN));
+    for (int step = 0;
+        step < 40 && latest.describe().getExecution().getRunId().equals(firstRun);
+        step++) {
+      env.sleep(Duration.ofSeconds(30));
+    }
     assertThat(latest.describe().getExecution().getRunId()).isNotEqualTo(firstRun);
+    env.sleep(Duration.ofSeconds(30).multipliedBy(5));
     PollingStatus status =
         env.getWorkflowClient()
             .newWorkflowStub(IngestionPollingWorkflow.class, workflowId)
