@@ -107,19 +107,7 @@ public record ModelManifest(
   }
 
   public ModelManifest withVersion(int newVersion) {
-    return new ModelManifest(
-        format,
-        model,
-        newVersion,
-        input,
-        output,
-        features,
-        target,
-        onnx,
-        trainingWindow,
-        codeVersion,
-        source,
-        created);
+    return registeredAs(new ModelKey(model, newVersion));
   }
 
   /**
