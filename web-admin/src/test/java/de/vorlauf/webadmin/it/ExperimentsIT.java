@@ -42,19 +42,11 @@ class ExperimentsIT {
   /** Two runs of a fresh experiment: a (lr 0.001, 3 epochs) and b (lr 0.01, 3 epochs). */
   private record Logged(String experiment, long a, long b, String etlRun, String building) {}
 
-  private static PGSimpleDataSource database() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(System.getenv("VORLAUF_DB_URL"));
-    ds.setUser("vorlauf");
-    ds.setPassword(System.getenv("VORLAUF_DB_PASSWORD"));
-    return ds;
-  }
-
   private static Logged logTwoRuns() throws Exception {
     String experiment = "it-" + UUID.randomUUID().toString().substring(0, 8);
     String building = experiment + "-b1";
     String etlRun = "etl-backfill-" + experiment;
-    PGSimpleDataSource ds = database();
+    PGSimpleDataSource ds = ItDatabase.dataSource();
     try (Connection c = ds.getConnection();
         Statement s = c.createStatement()) {
       s.execute(
@@ -143,7 +135,7 @@ class ExperimentsIT {
     assertThat(artifact.response().body()).isEqualTo("weights 0");
     assertThat(artifact.header("X-Content-SHA256"))
         .isEqualTo(run.at("/artifacts/0/sha256").asText());
-    try (Connection c = database().getConnection();
+    try (Connection c = ItDatabase.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "UPDATE experiment_run_artifacts SET content = convert_to('weights X', 'UTF8')"
@@ -181,7 +173,7 @@ class ExperimentsIT {
     assertThat(audit.at("/items/0/outcome").asText()).isEqualTo("succeeded");
 
     // both runs ended 40 days ago, beyond the experiment's 30: the pinned one keeps its artifact
-    try (Connection c = database().getConnection();
+    try (Connection c = ItDatabase.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "UPDATE experiment_runs SET started_at = now() - interval '41 days',"

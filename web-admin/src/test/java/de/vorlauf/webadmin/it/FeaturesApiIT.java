@@ -133,10 +133,7 @@ class FeaturesApiIT {
     var rows =
         new FeatureCalculator(HolidayCalendar.germany())
             .compute(FeatureInput.ofDay(day, layout, readings, all, all));
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(System.getenv("VORLAUF_DB_URL"));
-    ds.setUser("vorlauf");
-    ds.setPassword(System.getenv("VORLAUF_DB_PASSWORD"));
+    PGSimpleDataSource ds = ItDatabase.dataSource();
     new FeatureStore(ds).replaceDay(day, rows, "it", Instant.now());
     return day;
   }

@@ -32,6 +32,18 @@ public class ItDatabase implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ItDatabase.class);
 
+  /**
+   * The WAR's database as the test JVM reaches it, from the environment failsafe sets for WildFly:
+   * for a test that writes what the WAR then reads (runs, readings, features).
+   */
+  public static PGSimpleDataSource dataSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(System.getenv("VORLAUF_DB_URL"));
+    ds.setUser("vorlauf");
+    ds.setPassword(System.getenv("VORLAUF_DB_PASSWORD"));
+    return ds;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     started(context);

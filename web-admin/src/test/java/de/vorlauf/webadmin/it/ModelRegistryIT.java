@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The model registry's API and pages over runs logged by this test through the training's tracker:
@@ -50,17 +49,10 @@ class ModelRegistryIT {
   /** Run {@code old} stored only its model; run {@code current} also a manifest and a sample. */
   private record Runs(String model, long old, long current) {}
 
-  private static PGSimpleDataSource database() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(System.getenv("VORLAUF_DB_URL"));
-    ds.setUser("vorlauf");
-    ds.setPassword(System.getenv("VORLAUF_DB_PASSWORD"));
-    return ds;
-  }
-
   private static Runs logRuns() throws Exception {
     String model = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    JdbcExperimentTracker tracker = new JdbcExperimentTracker(database(), Clock.systemUTC());
+    JdbcExperimentTracker tracker =
+        new JdbcExperimentTracker(ItDatabase.dataSource(), Clock.systemUTC());
     long[] ids = new long[2];
     for (int i = 0; i < 2; i++) {
       long run =
@@ -166,7 +158,7 @@ class ModelRegistryIT {
     assertThat(audit.at("/items/1/reason").asText()).isEqualTo("besser auf Holdout");
     assertThat(audit.at("/items/1/outcome").asText()).isEqualTo("succeeded");
 
-    try (Connection c = database().getConnection();
+    try (Connection c = ItDatabase.dataSource().getConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "UPDATE experiment_run_artifacts SET content = convert_to('tampered', 'UTF8')"

@@ -239,10 +239,7 @@ class ReadingsApiIT {
         rows.add(row(t, building, device(building, 2), "outdoor_temp", -1));
       }
     }
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(System.getenv("VORLAUF_DB_URL"));
-    ds.setUser("vorlauf");
-    ds.setPassword(System.getenv("VORLAUF_DB_PASSWORD"));
+    PGSimpleDataSource ds = ItDatabase.dataSource();
     try (ReadingWriter writer =
         ReadingWriter.start(ds, StorageMode.PLAIN_POSTGRESQL, WriterSettings.defaults(), "it")) {
       writer.submit(rows, Duration.ofSeconds(30)).get(60, TimeUnit.SECONDS);
