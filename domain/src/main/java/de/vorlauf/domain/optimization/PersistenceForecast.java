@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * The platform's forecast: every coming hour as warm as the last measured hour, the forecast the
- * heat-demand model is trained with ({@link OutdoorForecast#persistence}). Only an hour that ended
- * at {@code asOf} counts: an older one would be a stale forecast.
+ * heat-demand model is trained with ({@link OutdoorForecast#persistence}). Only the hour that ended
+ * within the hour before {@code asOf} counts (the hourly run starts a few minutes past the hour):
+ * an older one would be a stale forecast.
  */
 public final class PersistenceForecast implements WeatherForecast {
 
@@ -15,7 +16,8 @@ public final class PersistenceForecast implements WeatherForecast {
   public List<Double> outdoorC(String buildingId, BuildingState state, int hours) {
     HourObservation last = state.latest();
     if (last == null
-        || !last.hour().plusSeconds(3600).equals(state.asOf())
+        || state.asOf().isBefore(last.hour().plusSeconds(3600))
+        || !state.asOf().isBefore(last.hour().plusSeconds(7200))
         || !Double.isFinite(last.outdoorC())) {
       return List.of();
     }
