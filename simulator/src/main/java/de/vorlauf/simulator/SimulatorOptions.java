@@ -49,7 +49,8 @@ record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
           Map.entry("backlog-window", SimulatorVars.BACKLOG_WINDOW),
           Map.entry("progress-interval", SimulatorVars.PROGRESS_INTERVAL),
           Map.entry("report-file", SimulatorVars.REPORT_FILE),
-          Map.entry("zone", SimulatorVars.ZONE));
+          Map.entry("zone", SimulatorVars.ZONE),
+          Map.entry("season-offset-days", SimulatorVars.SEASON_OFFSET_DAYS));
 
   /**
    * @throws IllegalArgumentException for an unknown flag; {@link ConfigException} naming every
@@ -108,7 +109,8 @@ record SimulatorOptions(SimulatorSettings settings, Path reportFile) {
             env.get(SimulatorVars.MAX_INFLIGHT),
             env.get(SimulatorVars.BACKLOG_WINDOW),
             env.get(SimulatorVars.PROGRESS_INTERVAL),
-            env.get(SimulatorVars.ZONE));
+            env.get(SimulatorVars.ZONE),
+            env.get(SimulatorVars.SEASON_OFFSET_DAYS));
     // logback.xml applies the format; reading it here stops a bad value with the usual message
     env.get(LogVars.FORMAT);
     env.throwIfInvalid();

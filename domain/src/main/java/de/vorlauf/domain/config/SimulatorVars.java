@@ -169,6 +169,18 @@ public final class SimulatorVars {
           .readBy(SIMULATOR)
           .means("the fleet's time zone");
 
+  /**
+   * Whole days, so the daily cycle stays on the clock: the closed-loop harness sets it so that a
+   * recent period is winter whatever today's date.
+   */
+  public static final EnvVar<Integer> SEASON_OFFSET_DAYS =
+      EnvVar.integer("VORLAUF_SIM_SEASON_OFFSET_DAYS", -366, 366)
+          .byDefault("0")
+          .readBy(SIMULATOR)
+          .means(
+              "the weather at time t is the weather model's at t + this many days (season shift;"
+                  + " the physics is unchanged)");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
           STATE_DIR,
@@ -193,7 +205,8 @@ public final class SimulatorVars {
           BACKLOG_WINDOW,
           PROGRESS_INTERVAL,
           REPORT_FILE,
-          ZONE);
+          ZONE,
+          SEASON_OFFSET_DAYS);
 
   /**
    * The history the simulator publishes: {@link #BACKFILL} when set, else {@link #BACKFILL_DAYS}.

@@ -1,5 +1,6 @@
 package de.vorlauf.simulator.physics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
@@ -29,7 +30,18 @@ public final class Weather {
   private final double[] amplitudeK = new double[COMPONENTS];
   private final double[] phase = new double[COMPONENTS];
 
+  private final long offsetS;
+
   public Weather(long seed) {
+    this(seed, Duration.ZERO);
+  }
+
+  /**
+   * @param seasonOffset the temperature at t is the model's at t + offset (whole days keep the
+   *     daily cycle on the clock): a recent period can be made winter for the closed-loop harness
+   */
+  public Weather(long seed, Duration seasonOffset) {
+    this.offsetS = seasonOffset.getSeconds();
     SplittableRandom random = new SplittableRandom(seed);
     annualMeanC = 9.5 + random.nextDouble(-0.5, 0.5);
     seasonalAmplitudeK = 9.5 + random.nextDouble(-0.5, 0.5);
@@ -53,7 +65,8 @@ public final class Weather {
   }
 
   /** The same as {@link #outdoorC(Instant)} without allocating, for the simulation's inner loop. */
-  public double outdoorC(long epochSecond) {
+  public double outdoorC(long at) {
+    long epochSecond = at + offsetS;
     double season = Math.cos(cyclePhase(epochSecond - COLDEST_DAY_OFFSET_S, YEAR_S));
     double seasonal = annualMeanC - seasonalAmplitudeK * season;
     double dailyAmplitude = 3.0 - 1.5 * season;

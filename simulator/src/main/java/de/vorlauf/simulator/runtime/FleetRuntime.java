@@ -189,6 +189,24 @@ public final class FleetRuntime implements AutoCloseable {
     }
   }
 
+  /** Driven from outside ({@link #advanceTo}): live from the start, no backfill, no own loop. */
+  void drive() {
+    backfilling = false;
+  }
+
+  /** One step of a driven fleet: every building to {@code target}, published live. */
+  void advanceTo(Instant target) throws InterruptedException {
+    if (backfilling) {
+      throw new IllegalStateException("not a driven runtime");
+    }
+    if (target.isAfter(clock.instant())) {
+      throw new IllegalArgumentException(target + " is after the clock's now " + clock.instant());
+    }
+    long before = buildingMinutes.get();
+    stepAll(Minutes.floor(target));
+    liveMinutes.addAndGet((buildingMinutes.get() - before) / Math.max(1, all().size()));
+  }
+
   /** Steps every partition up to {@code target} in parallel and waits for all of them. */
   private void stepAll(Instant target) throws InterruptedException {
     List<Callable<Void>> tasks = new ArrayList<>();

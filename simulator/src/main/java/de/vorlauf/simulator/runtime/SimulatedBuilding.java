@@ -87,6 +87,18 @@ public final class SimulatedBuilding {
     return simulation.sample();
   }
 
+  /** Advances to {@code t} without sampling: a twin that publishes nothing. */
+  synchronized void advanceSilently(Instant t) {
+    simulation.advanceTo(t);
+    published = t;
+  }
+
+  /** The same building from the same start, running {@code control}: a twin stepped apart. */
+  SimulatedBuilding twin(BuildingConfig control, Weather weather, Instant start) {
+    return new SimulatedBuilding(
+        spec, control, deviceId, gatewayId, installationId, weather, start, Simulator.WARM_UP);
+  }
+
   /** The configuration the controller runs now. */
   public synchronized BuildingConfig control() {
     return simulation.control();

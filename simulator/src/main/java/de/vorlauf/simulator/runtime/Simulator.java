@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class Simulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Simulator.class);
-  private static final Duration WARM_UP = Duration.ofHours(6);
+  static final Duration WARM_UP = Duration.ofHours(6);
 
   private final SimulatorSettings settings;
   private final FleetLayout layout;
@@ -54,6 +54,10 @@ public final class Simulator implements AutoCloseable {
   private final ProgressReporter progress;
   private final RegistryFollower registry;
   private final Thread runner;
+  private final Weather weather;
+  private final Instant start;
+  private final Map<String, de.vorlauf.domain.heating.BuildingConfig> initialControl =
+      new HashMap<>();
   private volatile Throwable failure;
   private boolean closed;
 
@@ -78,13 +82,17 @@ public final class Simulator implements AutoCloseable {
     if (marker.exists()) {
       log.info("{} exists: no backfill, live from {}", BackfillMarker.FILE, now);
     }
-    Weather weather = new Weather(settings.seed());
+    weather = settings.weather();
+    start = Minutes.floor(mqttStart);
     buildings = new ArrayList<>();
     for (FleetLayout.Member m : layout.members()) {
+      var control =
+          RegistryFollower.initialControl(m.spec(), registered.get(m.spec().buildingId()));
+      initialControl.put(m.spec().buildingId(), control);
       buildings.add(
           new SimulatedBuilding(
               m.spec(),
-              RegistryFollower.initialControl(m.spec(), registered.get(m.spec().buildingId())),
+              control,
               m.deviceId(),
               m.gatewayId(),
               null,
@@ -156,6 +164,46 @@ public final class Simulator implements AutoCloseable {
       simulator.registry.start();
     }
     return simulator;
+  }
+
+  /**
+   * Provisions and connects like {@link #start}, but steps only when {@link #advanceTo} is called:
+   * the closed-loop harness runs the fleet faster than real time, one simulated hour at a time, on
+   * a clock of its own that it moves to each target before advancing. No backfill: every minute is
+   * published on the live topic with its simulated time.
+   */
+  public static Simulator startDriven(
+      SimulatorSettings settings, Provisioner provisioner, Clock clock) {
+    if (!settings.backfill().isZero()) {
+      throw new IllegalArgumentException("a driven simulator has no backfill");
+    }
+    Simulator simulator = new Simulator(settings, provisioner, clock);
+    simulator.runtime.drive();
+    return simulator;
+  }
+
+  /**
+   * Steps every building to {@code target} (a whole minute, not after the clock's now) and
+   * publishes each minute; returns once everything is handed to the connections. Only for a driven
+   * simulator.
+   */
+  public void advanceTo(Instant target) throws InterruptedException {
+    if (runner.isAlive()) {
+      throw new IllegalStateException("this simulator steps on its own clock");
+    }
+    runtime.advanceTo(target);
+  }
+
+  /**
+   * The MQTT buildings as they started (same specs, controller configuration, weather and start),
+   * stepped in-process without publishing and without setpoints: their own curves only. The physics
+   * is deterministic, so this is the baseline a driven run is judged against.
+   */
+  public OfflineFleet baselineTwin() {
+    return new OfflineFleet(
+        buildings.stream()
+            .map(b -> b.twin(initialControl.get(b.buildingId()), weather, start))
+            .toList());
   }
 
   private void run() {
@@ -311,7 +359,9 @@ public final class Simulator implements AutoCloseable {
     }
     runtime.stop();
     try {
-      runner.join(30_000);
+      if (runner.isAlive()) {
+        runner.join(30_000);
+      }
       if (!connections.drain(Duration.ofSeconds(20))) {
         log.warn("{} messages not acknowledged at shutdown", connections.pendingCount());
       }

@@ -1,6 +1,7 @@
 package de.vorlauf.simulator.runtime;
 
 import de.vorlauf.domain.config.SimulatorVars;
+import de.vorlauf.simulator.physics.Weather;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param maxInflight unacknowledged QoS 1 messages per connection
  * @param backlogWindow backfill messages per connection sent and not yet committed by ingestion
  * @param zone the fleet's time zone (all simulated buildings are in one region)
+ * @param seasonOffsetDays the weather at t is the weather model's at t + this many days
  */
 public record SimulatorSettings(
     Path stateDir,
@@ -48,7 +50,8 @@ public record SimulatorSettings(
     int maxInflight,
     int backlogWindow,
     Duration progressInterval,
-    ZoneId zone) {
+    ZoneId zone,
+    int seasonOffsetDays) {
 
   public SimulatorSettings {
     Objects.requireNonNull(stateDir, "stateDir");
@@ -100,7 +103,8 @@ public record SimulatorSettings(
         SimulatorVars.MAX_INFLIGHT.defaultValue(),
         SimulatorVars.BACKLOG_WINDOW.defaultValue(),
         SimulatorVars.PROGRESS_INTERVAL.defaultValue(),
-        SimulatorVars.ZONE.defaultValue());
+        SimulatorVars.ZONE.defaultValue(),
+        SimulatorVars.SEASON_OFFSET_DAYS.defaultValue());
   }
 
   /** Gateways decide who publishes: true in ON, or in AUTO from the threshold on. */
@@ -174,6 +178,15 @@ public record SimulatorSettings(
     return copy(b -> b.backlogWindow = value);
   }
 
+  public SimulatorSettings withSeasonOffsetDays(int value) {
+    return copy(b -> b.seasonOffsetDays = value);
+  }
+
+  /** The fleet's weather: the seed's, shifted by the season offset. */
+  public Weather weather() {
+    return new Weather(seed, Duration.ofDays(seasonOffsetDays));
+  }
+
   public SimulatorSettings withSeed(long value) {
     return copy(b -> b.seed = value);
   }
@@ -209,6 +222,7 @@ public record SimulatorSettings(
     int backlogWindow;
     Duration progressInterval;
     ZoneId zone;
+    int seasonOffsetDays;
 
     Fields(SimulatorSettings s) {
       stateDir = s.stateDir;
@@ -233,6 +247,7 @@ public record SimulatorSettings(
       backlogWindow = s.backlogWindow;
       progressInterval = s.progressInterval;
       zone = s.zone;
+      seasonOffsetDays = s.seasonOffsetDays;
     }
 
     SimulatorSettings build() {
@@ -258,7 +273,8 @@ public record SimulatorSettings(
           maxInflight,
           backlogWindow,
           progressInterval,
-          zone);
+          zone,
+          seasonOffsetDays);
     }
   }
 }
