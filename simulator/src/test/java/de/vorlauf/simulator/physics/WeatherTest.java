@@ -10,6 +10,27 @@ import org.junit.jupiter.api.Test;
 class WeatherTest {
 
   @Test
+  void aSeasonOffsetShowsTheModelsWeatherThatManyDaysLater() {
+    Weather plain = new Weather(42);
+    Weather shifted = new Weather(42, java.time.Duration.ofDays(43));
+    Instant t = Instant.parse("2026-12-03T07:31:00Z");
+    for (int h = 0; h < 48; h++) {
+      Instant at = t.plusSeconds(h * 3600L);
+      assertThat(shifted.outdoorC(at)).isEqualTo(plain.outdoorC(at.plusSeconds(43 * 86_400L)));
+    }
+    // early December made mid-January: colder on average over two weeks
+    assertThat(mean(shifted, t, 14)).isLessThan(mean(plain, t, 14));
+  }
+
+  private static double mean(Weather weather, Instant from, int days) {
+    double sum = 0;
+    for (int h = 0; h < days * 24; h++) {
+      sum += weather.outdoorC(from.plusSeconds(h * 3600L));
+    }
+    return sum / (days * 24);
+  }
+
+  @Test
   void januaryIsColderThanJuly() {
     for (long seed = 1; seed <= 5; seed++) {
       Weather weather = new Weather(seed);

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code deploy/vorlauf closed-loop [buildings=50 days=14 history-days=21 seed=42 epochs=20
- * optimizer=platform|none]}: starts its own PostgreSQL and Mosquitto through the project's service
- * code (free ports, a fresh state folder under {@code deploy/bench/target/closed-loop-<time>}),
- * runs {@link ClosedLoopRun} and prints and writes the report ({@code report.md} in that folder).
+ * optimizer=platform|none forecast=persistence|noisy]}: starts its own PostgreSQL and Mosquitto
+ * through the project's service code (free ports, a fresh state folder under {@code
+ * deploy/bench/target/closed-loop-<time>}), runs {@link ClosedLoopRun} and prints and writes the
+ * report ({@code report.md} in that folder).
  */
 public final class ClosedLoopBench {
 

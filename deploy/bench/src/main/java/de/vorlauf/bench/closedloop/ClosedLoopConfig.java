@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param days the simulated period Vorlauf runs in, ending at {@code end}
  * @param historyDays baseline operation before the period: what the ETL and the model learn from
  * @param epochs training epochs of the heat-demand model
+ * @param forecast {@code persistence} (the platform's own) or {@code noisy} ({@link
+ *     NoisyForecast}): a second scenario, reported apart
  * @param end the period's end, a whole hour not after the real now (ingestion refuses the future)
  * @param stateDir services' state and the report
  */
@@ -27,6 +29,7 @@ public record ClosedLoopConfig(
     long seed,
     int epochs,
     String optimizer,
+    String forecast,
     Instant end,
     Path stateDir) {
 
@@ -46,6 +49,9 @@ public record ClosedLoopConfig(
     }
     if (!optimizer.equals("platform") && !optimizer.equals("none")) {
       throw new IllegalArgumentException("optimizer must be platform or none: " + optimizer);
+    }
+    if (!forecast.equals("persistence") && !forecast.equals("noisy")) {
+      throw new IllegalArgumentException("forecast must be persistence or noisy: " + forecast);
     }
     if (!end.equals(end.truncatedTo(ChronoUnit.HOURS))) {
       throw new IllegalArgumentException("the period ends at a whole hour: " + end);
@@ -73,6 +79,7 @@ public record ClosedLoopConfig(
             Long.parseLong(values.getOrDefault("seed", "42")),
             Integer.parseInt(values.getOrDefault("epochs", "20")),
             values.getOrDefault("optimizer", "platform"),
+            values.getOrDefault("forecast", "persistence"),
             now.truncatedTo(ChronoUnit.HOURS),
             stateDir);
     values.keySet().removeAll(KEYS);
@@ -83,7 +90,8 @@ public record ClosedLoopConfig(
   }
 
   private static final java.util.Set<String> KEYS =
-      java.util.Set.of("buildings", "days", "history-days", "seed", "epochs", "optimizer");
+      java.util.Set.of(
+          "buildings", "days", "history-days", "seed", "epochs", "optimizer", "forecast");
 
   public Instant periodStart() {
     return end.minus(Duration.ofDays(days));

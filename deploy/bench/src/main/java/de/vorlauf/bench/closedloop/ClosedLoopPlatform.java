@@ -8,6 +8,7 @@ import de.vorlauf.activities.training.TrainingActivitiesImpl;
 import de.vorlauf.activities.training.TrainingEngine;
 import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.features.HolidayCalendar;
+import de.vorlauf.domain.optimization.WeatherForecast;
 import de.vorlauf.ingest.pipeline.IngestSettings;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.experiments.BuildInfo;
@@ -60,7 +61,11 @@ final class ClosedLoopPlatform implements AutoCloseable {
   private final MqttIngestion ingestion;
   private final TestActivityEnvironment activities;
 
-  ClosedLoopPlatform(Services services, OptimizationFactory optimizer, Clock simulatedClock) {
+  ClosedLoopPlatform(
+      Services services,
+      OptimizationFactory optimizer,
+      Clock simulatedClock,
+      WeatherForecast forecast) {
     DatabaseSettings db =
         new DatabaseSettings(
             services.jdbcUrl(),
@@ -113,7 +118,8 @@ final class ClosedLoopPlatform implements AutoCloseable {
             registry,
             version),
         optimizer.create(
-            new OptimizationFactory.Platform(dataSource, services.mqttUrl(), simulatedClock)));
+            new OptimizationFactory.Platform(
+                dataSource, services.mqttUrl(), simulatedClock, forecast)));
     etl = activities.newActivityStub(EtlActivities.class, OPTIONS);
     training = activities.newActivityStub(TrainingActivities.class, OPTIONS);
     optimization = activities.newActivityStub(OptimizationActivities.class, OPTIONS);

@@ -107,8 +107,11 @@ final class ClosedLoopReport {
         c.seed());
     line(
         out,
-        "- optimiser: %s; model %s v%d (%s)",
+        "- optimiser: %s; forecast: %s; model %s v%d (%s)",
         r.optimizer(),
+        c.forecast().equals("noisy")
+            ? "noisy (actual weather + N(0, 1 K + 0.1 K per hour ahead)): a scenario apart"
+            : "the platform's persistence forecast",
         r.model().model(),
         r.model().version(),
         ClosedLoopConfig.ALIAS);

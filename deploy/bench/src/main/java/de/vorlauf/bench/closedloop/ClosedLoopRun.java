@@ -87,7 +87,16 @@ final class ClosedLoopRun {
     FleetLayout layout = FleetLayout.plan(settings);
     List<String> ids = layout.members().stream().map(m -> m.spec().buildingId()).toList();
     try (ClosedLoopPlatform platform =
-        times.time("setup", () -> new ClosedLoopPlatform(services, optimizer, clock))) {
+        times.time(
+            "setup",
+            () ->
+                new ClosedLoopPlatform(
+                    services,
+                    optimizer,
+                    clock,
+                    config.forecast().equals("noisy")
+                        ? new NoisyForecast(settings.weather(), config.seed())
+                        : null))) {
       times.time(
           "setup",
           () -> {

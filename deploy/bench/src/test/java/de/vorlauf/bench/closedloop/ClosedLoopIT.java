@@ -52,7 +52,15 @@ class ClosedLoopIT {
     RunningBroker broker = SharedServices.broker();
     ClosedLoopConfig config =
         new ClosedLoopConfig(
-            6, 1, 15, 42, 2, "none", Instant.now().truncatedTo(ChronoUnit.HOURS), dir);
+            6,
+            1,
+            15,
+            42,
+            2,
+            "none",
+            "persistence",
+            Instant.now().truncatedTo(ChronoUnit.HOURS),
+            dir);
     FleetLayout layout = FleetLayout.plan(ClosedLoopRun.settings(config, broker.url()));
     Map<String, String> devices =
         layout.members().stream()
