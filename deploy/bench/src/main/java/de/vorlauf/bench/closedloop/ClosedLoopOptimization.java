@@ -14,7 +14,13 @@ public final class ClosedLoopOptimization {
   /**
    * The platform's optimisation ({@code optimizer=platform}, the default). THE ONE PLACE where
    * {@code OptimizationActivitiesImpl} is plugged in: return a factory that builds it from the
-   * {@link OptimizationFactory.Platform} (database, broker URL, clock). Empty while it is not part
+   * {@link OptimizationFactory.Platform} (database, broker URL, simulated clock, forecast), as the
+   * worker does: {@code OptimizationActivitiesImpl.create(p.dataSource(), new
+   * OptimizationActivitiesImpl.Settings(HolidayCalendar.germany(), Duration.ofDays(90)),
+   * Optimizers::forType, p.forecast() == null ? new PersistenceForecast() : p.forecast(), new
+   * MqttSetpointPublisher(new MqttSetpointPublisher.Settings(p.mqttUrl(), null, null,
+   * Duration.ofSeconds(10))), OptimizationListener.NONE, p.clock())} (the broker is anonymous; an
+   * activity that is {@link AutoCloseable} is closed with the platform). Empty while it is not part
    * of the build: the harness then runs {@link #curveOnly()} and says so in its report.
    */
   public static Optional<OptimizationFactory> platform() {

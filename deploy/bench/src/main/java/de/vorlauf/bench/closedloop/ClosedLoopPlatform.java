@@ -60,6 +60,7 @@ final class ClosedLoopPlatform implements AutoCloseable {
   private final WorkerPipeline pipeline;
   private final MqttIngestion ingestion;
   private final TestActivityEnvironment activities;
+  private final OptimizationActivities optimizationImpl;
 
   ClosedLoopPlatform(
       Services services,
@@ -102,6 +103,10 @@ final class ClosedLoopPlatform implements AutoCloseable {
             Clock.systemUTC());
     String version = BuildInfo.current().codeVersion();
     registry = new ModelRegistry(dataSource);
+    optimizationImpl =
+        optimizer.create(
+            new OptimizationFactory.Platform(
+                dataSource, services.mqttUrl(), simulatedClock, forecast));
     activities = TestActivityEnvironment.newInstance();
     activities.registerActivitiesImplementations(
         new EtlActivitiesImpl(
@@ -117,9 +122,7 @@ final class ClosedLoopPlatform implements AutoCloseable {
             new JdbcExperimentTracker(dataSource, Clock.systemUTC()),
             registry,
             version),
-        optimizer.create(
-            new OptimizationFactory.Platform(
-                dataSource, services.mqttUrl(), simulatedClock, forecast)));
+        optimizationImpl);
     etl = activities.newActivityStub(EtlActivities.class, OPTIONS);
     training = activities.newActivityStub(TrainingActivities.class, OPTIONS);
     optimization = activities.newActivityStub(OptimizationActivities.class, OPTIONS);
@@ -138,6 +141,13 @@ final class ClosedLoopPlatform implements AutoCloseable {
   @Override
   public void close() {
     activities.close();
+    if (optimizationImpl instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the optimisation", e);
+      }
+    }
     ingestion.stop(Duration.ofSeconds(20));
     pipeline.stop(Duration.ofSeconds(20));
     dataSource.close();

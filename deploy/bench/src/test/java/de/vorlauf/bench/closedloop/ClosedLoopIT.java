@@ -120,7 +120,7 @@ class ClosedLoopIT {
   }
 
   /** Publishes {@link #FLOW_C} for every building, valid for the hour, as the platform would. */
-  private static final class FixedFlow implements OptimizationActivities {
+  private static final class FixedFlow implements OptimizationActivities, AutoCloseable {
 
     private final MqttAsyncClient client;
     private final Map<String, String> devices;
@@ -162,6 +162,13 @@ class ClosedLoopIT {
                 id, BuildingOutcome.Status.DONE, null, FLOW_C, Double.NaN, 0, 1, 1, commandId));
       }
       return new OptimizationBatchResult(outcomes);
+    }
+
+    /** Closed with the harness's platform. */
+    @Override
+    public void close() throws MqttException {
+      client.disconnect().waitForCompletion(5_000);
+      client.close();
     }
   }
 }
