@@ -1,0 +1,116 @@
+package de.vorlauf.domain.optimization;
+
+import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A house written down from textbook physics for the optimiser's tests (never the simulator's): a
+ * steady-state heat loss {@code UA · (room − outdoor)} delivered by emitters following {@code Q = K
+ * · (T_mean − room)^n} with a constant circuit flow. The law is written out here, independently of
+ * {@link EmitterModel}, so the estimator has something to recover.
+ */
+final class SyntheticHouse {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  static final Instant AS_OF = Instant.parse("2026-01-15T11:00:00Z");
+
+  HeatingType type = HeatingType.GAS;
+  double uaKwPerK = 0.25;
+  double exponent = 1.3;
+
+  /**
+   * Emitter mean temperature 35 K above the room at the design load (−12 °C outside, 21 inside).
+   */
+  double designExcessK = 35;
+
+  /** Spread at the design load. */
+  double designSpreadK = 10;
+
+  double roomC = 20.5;
+  boolean indoorSensor = true;
+  double quality = 1.0;
+  int hours = 168;
+
+  static SyntheticHouse of(HeatingType type) {
+    SyntheticHouse house = new SyntheticHouse();
+    house.type = type;
+    if (type == HeatingType.WAERMEPUMPE) {
+      house.exponent = 1.1;
+      house.designExcessK = 12;
+      house.designSpreadK = 5;
+    }
+    return house;
+  }
+
+  double designHeatKw() {
+    return uaKwPerK * (21 - (-12));
+  }
+
+  double kKwPerKn() {
+    return designHeatKw() / Math.pow(designExcessK, exponent);
+  }
+
+  double capacityKwPerK() {
+    return designHeatKw() / designSpreadK;
+  }
+
+  /** A week that cools by a kelvin a day with a daily swing of ±4 K around it. */
+  double outdoorC(int hoursAgo) {
+    double day = hoursAgo / 24.0;
+    return 2 + day + 4 * Math.sin(2 * Math.PI * hoursAgo / 24.0);
+  }
+
+  double heatKw(double outdoorC) {
+    return Math.max(0, uaKwPerK * (roomC - outdoorC));
+  }
+
+  double flowC(double heatKw) {
+    double mean = roomC + Math.pow(heatKw / kKwPerKn(), 1 / exponent);
+    return mean + heatKw / (2 * capacityKwPerK());
+  }
+
+  List<HourObservation> history() {
+    List<HourObservation> history = new ArrayList<>();
+    for (int ago = hours; ago >= 1; ago--) {
+      double outdoor = outdoorC(ago);
+      double heat = heatKw(outdoor);
+      double flow = flowC(heat);
+      history.add(
+          new HourObservation(
+              AS_OF.minus(Duration.ofHours(ago)),
+              outdoor,
+              indoorSensor ? roomC : Double.NaN,
+              flow,
+              flow - heat / capacityKwPerK(),
+              heat,
+              quality));
+    }
+    return history;
+  }
+
+  BuildingConfig config() {
+    return BuildingConfig.defaults("house-" + type.code(), type, BERLIN);
+  }
+
+  OptimizationInput input(double forecastC, double predictedKw) {
+    return input(AS_OF, forecastC, predictedKw);
+  }
+
+  OptimizationInput input(Instant asOf, double forecastC, double predictedKw) {
+    return new OptimizationInput(
+        config(),
+        new BuildingState(asOf, history()),
+        Collections.nCopies(24, forecastC),
+        new DemandPrediction("heat-demand", 3, predictedKw, 0.1 * predictedKw));
+  }
+
+  OptimizationResult optimize(double forecastC, double predictedKw) {
+    return Optimizers.forType(type).optimize(input(forecastC, predictedKw));
+  }
+}
