@@ -1,6 +1,7 @@
 package de.vorlauf.domain.optimization;
 
 import de.vorlauf.domain.heating.BuildingConfig;
+import de.vorlauf.domain.heating.HeatingCurve;
 import de.vorlauf.domain.heating.HeatingType;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,9 @@ final class SyntheticHouse {
   boolean indoorSensor = true;
   double quality = 1.0;
   int hours = 168;
+
+  /** The controller's own curve; the type's default when null. */
+  HeatingCurve curve;
 
   static SyntheticHouse of(HeatingType type) {
     SyntheticHouse house = new SyntheticHouse();
@@ -95,7 +99,8 @@ final class SyntheticHouse {
   }
 
   BuildingConfig config() {
-    return BuildingConfig.defaults("house-" + type.code(), type, BERLIN);
+    BuildingConfig config = BuildingConfig.defaults("house-" + type.code(), type, BERLIN);
+    return curve == null ? config : config.withCurve(curve);
   }
 
   OptimizationInput input(double forecastC, double predictedKw) {
