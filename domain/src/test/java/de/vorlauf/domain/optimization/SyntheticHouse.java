@@ -38,6 +38,9 @@ final class SyntheticHouse {
   double quality = 1.0;
   int hours = 168;
 
+  /** The optimisation's instant; the history ends the hour before. */
+  Instant asOf = AS_OF;
+
   /** The controller's own curve; the type's default when null. */
   HeatingCurve curve;
 
@@ -87,7 +90,7 @@ final class SyntheticHouse {
       double flow = flowC(heat);
       history.add(
           new HourObservation(
-              AS_OF.minus(Duration.ofHours(ago)),
+              asOf.minus(Duration.ofHours(ago)),
               outdoor,
               indoorSensor ? roomC : Double.NaN,
               flow,
@@ -104,7 +107,7 @@ final class SyntheticHouse {
   }
 
   OptimizationInput input(double forecastC, double predictedKw) {
-    return input(AS_OF, forecastC, predictedKw);
+    return input(asOf, forecastC, predictedKw);
   }
 
   OptimizationInput input(Instant asOf, double forecastC, double predictedKw) {
