@@ -33,9 +33,13 @@ final class HeatPumpOptimizer extends ModelBasedOptimizer {
     }
     double lastFlow = last.flowC();
     if (setpoint.flowC() > lastFlow + MAX_STEP_K) {
-      setpoint.move(lastFlow + MAX_STEP_K, "short cycling: flow rises at most 3 K per hour");
+      setpoint.move(
+          lastFlow + MAX_STEP_K,
+          "short cycling: flow rises at most %.0f K per hour".formatted(MAX_STEP_K));
     } else if (setpoint.flowC() < lastFlow - MAX_STEP_K) {
-      setpoint.move(lastFlow - MAX_STEP_K, "short cycling: flow falls at most 3 K per hour");
+      setpoint.move(
+          lastFlow - MAX_STEP_K,
+          "short cycling: flow falls at most %.0f K per hour".formatted(MAX_STEP_K));
     }
   }
 }

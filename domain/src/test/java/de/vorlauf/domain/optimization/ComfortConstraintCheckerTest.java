@@ -46,7 +46,20 @@ class ComfortConstraintCheckerTest {
 
   @Test
   void aSmallSetbackInAWideBandStillKeepsTheFloor() {
-    BuildingConfig wide =
+    ComfortConstraintChecker wide = checker(23.0, new NightSetback(true, 22, 6, 0.2));
+
+    assertThat(wide.targetRoomC(MIDNIGHT, false, true)).isEqualTo(20.8);
+    assertThat(wide.targetRoomC(MIDNIGHT, false, false)).isEqualTo(20.8);
+  }
+
+  @Test
+  void theTargetStaysWithinANarrowBand() {
+    assertThat(checker(20.5, NightSetback.DEFAULT).targetRoomC(NOON, false, true)).isEqualTo(20.5);
+  }
+
+  /** A gas building with comfort 20 °C to {@code maxC}. */
+  private static ComfortConstraintChecker checker(double maxC, NightSetback setback) {
+    return new ComfortConstraintChecker(
         new BuildingConfig(
             "b2",
             HeatingType.GAS,
@@ -56,31 +69,8 @@ class ComfortConstraintCheckerTest {
             1,
             true,
             20.0,
-            23.0,
-            new NightSetback(true, 22, 6, 0.2),
-            HeatingType.GAS.defaultCurve());
-    ComfortConstraintChecker wideChecker = new ComfortConstraintChecker(wide);
-
-    assertThat(wideChecker.targetRoomC(MIDNIGHT, false, true)).isEqualTo(20.8);
-    assertThat(wideChecker.targetRoomC(MIDNIGHT, false, false)).isEqualTo(20.8);
-  }
-
-  @Test
-  void theTargetStaysWithinANarrowBand() {
-    BuildingConfig narrow =
-        new BuildingConfig(
-            "b3",
-            HeatingType.GAS,
-            SyntheticHouse.BERLIN,
-            null,
-            null,
-            1,
-            true,
-            20.0,
-            20.5,
-            NightSetback.DEFAULT,
-            HeatingType.GAS.defaultCurve());
-
-    assertThat(new ComfortConstraintChecker(narrow).targetRoomC(NOON, false, true)).isEqualTo(20.5);
+            maxC,
+            setback,
+            HeatingType.GAS.defaultCurve()));
   }
 }
