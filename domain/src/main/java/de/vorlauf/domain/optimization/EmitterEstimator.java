@@ -1,8 +1,12 @@
 package de.vorlauf.domain.optimization;
 
+import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -31,6 +35,9 @@ public final class EmitterEstimator {
   /** More than half the heating hours with an indoor reading: the building has a room sensor. */
   static final double SENSOR_SHARE = 0.5;
 
+  /** Hours after the night setback in which the room is still recovering. */
+  static final int RECOVERY_HOURS = 2;
+
   static final double RADIATOR_EXPONENT = 1.3;
   static final double FLOOR_HEATING_EXPONENT = 1.1;
 
@@ -55,8 +62,38 @@ public final class EmitterEstimator {
         && h.flowC() - h.returnC() > MIN_SPREAD_K;
   }
 
+  /**
+   * As {@link #estimate(List, HeatingType, Predicate)} for a building whose room temperature is
+   * steady while the night setback is off: without an indoor sensor, only those hours (less the
+   * {@link #RECOVERY_HOURS} after the setback) go into the fit of the room's intercept.
+   */
+  public static Estimate estimate(List<HourObservation> history, BuildingConfig config) {
+    NightSetback setback = config.nightSetback();
+    Predicate<HourObservation> steady =
+        h -> {
+          for (int back = 0; back <= RECOVERY_HOURS; back++) {
+            if (setback.activeAt(h.hour().minus(Duration.ofHours(back)), config.timeZone())) {
+              return false;
+            }
+          }
+          return true;
+        };
+    return estimate(history, config.heatingType(), steady);
+  }
+
+  /** Every hour counts as one with a steady room. */
   public static Estimate estimate(List<HourObservation> history, HeatingType type) {
-    List<HourObservation> heating = history.stream().filter(EmitterEstimator::heatFlows).toList();
+    return estimate(history, type, h -> true);
+  }
+
+  /**
+   * @param steadyRoom the hours whose room temperature may be taken as the building's usual one;
+   *     without an indoor sensor the fit uses only those, if a day's worth of them have heat
+   */
+  public static Estimate estimate(
+      List<HourObservation> history, HeatingType type, Predicate<HourObservation> steadyRoom) {
+    List<HourObservation> all = history.stream().filter(EmitterEstimator::heatFlows).toList();
+    List<HourObservation> heating = all;
     if (heating.size() < MIN_HEATING_HOURS) {
       return refuse(
           "%d hours with heat flowing and flow, return and heat measured; at least %d needed"
@@ -70,6 +107,10 @@ public final class EmitterEstimator {
     }
     long withIndoor = heating.stream().filter(h -> Double.isFinite(h.indoorC())).count();
     boolean measured = withIndoor >= SENSOR_SHARE * heating.size();
+    List<HourObservation> steady = all.stream().filter(steadyRoom).toList();
+    if (!measured && steady.size() >= MIN_HEATING_HOURS) {
+      heating = steady;
+    }
     double k;
     double[] rooms = new double[heating.size()];
     if (measured) {

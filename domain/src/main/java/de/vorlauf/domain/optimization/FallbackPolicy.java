@@ -60,7 +60,7 @@ final class FallbackPolicy {
               "no heating demand: predicted %.2f kW at %.1f °C outside, the curve's flow %.1f °C",
               heat, baseline.outdoorC(), baseline.flowC()));
     }
-    var estimate = EmitterEstimator.estimate(input.state().history(), input.config().heatingType());
+    var estimate = EmitterEstimator.estimate(input.state().history(), input.config());
     if (!estimate.ok()) {
       return Decision.fallBack(Fallback.INSUFFICIENT_HISTORY, estimate.refusal());
     }

@@ -38,6 +38,22 @@ class EmitterEstimatorTest {
   }
 
   @Test
+  void withoutASensorTheNightSetbackHoursStayOutOfTheRoomsFit() {
+    SyntheticHouse house = SyntheticHouse.of(HeatingType.GAS);
+    house.indoorSensor = false;
+    house.roomC = 21.0;
+    house.nightRoomC = 17.5;
+
+    var steady = EmitterEstimator.estimate(house.history(), house.config());
+    var blind = EmitterEstimator.estimate(house.history(), house.type);
+
+    assertThat(steady.model().kKwPerKn()).isCloseTo(house.kKwPerKn(), within(1e-6));
+    assertThat(steady.model().impliedRoomC(house.history().get(100))).isCloseTo(21.0, within(1e-6));
+    double blindError = Math.abs(blind.model().kKwPerKn() / house.kKwPerKn() - 1);
+    assertThat(blindError).isGreaterThan(0.01);
+  }
+
+  @Test
   void heatPumpBuildingsGetTheFloorHeatingExponent() {
     SyntheticHouse house = SyntheticHouse.of(HeatingType.WAERMEPUMPE);
     EmitterModel model = fit(house);

@@ -66,6 +66,21 @@ class OptimizersTest {
   }
 
   @Test
+  void atNightTheSetbacksLowerHeatIsRaisedToHoldTheTargetRoom() {
+    SyntheticHouse house = SyntheticHouse.of(HeatingType.GAS);
+    house.nightRoomC = 17.5;
+    house.asOf = Instant.parse("2026-01-15T23:00:00Z"); // midnight in Berlin
+    double predicted = house.uaKwPerK * (17.5 - 0.0); // what the setback nights drew
+
+    OptimizationResult result = house.optimize(0.0, predicted);
+
+    EmitterModel model = EmitterEstimator.estimate(house.history(), house.type).model();
+    assertThat(result.recommendedRoomC()).isEqualTo(20.3);
+    assertThat(model.heatAt(result.recommendedFlowC(), 20.3))
+        .isGreaterThanOrEqualTo(house.uaKwPerK * (20.3 - 0.0));
+  }
+
+  @Test
   void gasCondensingReportsAReturnAboveTheDewPoint() {
     SyntheticHouse house = SyntheticHouse.of(HeatingType.GAS);
     house.designExcessK = 45;

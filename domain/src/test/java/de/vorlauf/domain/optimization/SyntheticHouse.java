@@ -3,6 +3,7 @@ package de.vorlauf.domain.optimization;
 import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.HeatingCurve;
 import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.NightSetback;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,6 +35,10 @@ final class SyntheticHouse {
   double designSpreadK = 10;
 
   double roomC = 20.5;
+
+  /** The room during the default night setback (22–6 local); NaN: as by day. */
+  double nightRoomC = Double.NaN;
+
   boolean indoorSensor = true;
   double quality = 1.0;
   int hours = 168;
@@ -85,14 +90,20 @@ final class SyntheticHouse {
   List<HourObservation> history() {
     List<HourObservation> history = new ArrayList<>();
     for (int ago = hours; ago >= 1; ago--) {
+      Instant hour = asOf.minus(Duration.ofHours(ago));
+      double room =
+          Double.isFinite(nightRoomC) && NightSetback.DEFAULT.activeAt(hour, BERLIN)
+              ? nightRoomC
+              : roomC;
       double outdoor = outdoorC(ago);
-      double heat = heatKw(outdoor);
-      double flow = flowC(heat);
+      double heat = Math.max(0, uaKwPerK * (room - outdoor));
+      double mean = room + Math.pow(heat / kKwPerKn(), 1 / exponent);
+      double flow = mean + heat / (2 * capacityKwPerK());
       history.add(
           new HourObservation(
-              asOf.minus(Duration.ofHours(ago)),
+              hour,
               outdoor,
-              indoorSensor ? roomC : Double.NaN,
+              indoorSensor ? room : Double.NaN,
               flow,
               flow - heat / capacityKwPerK(),
               heat,
