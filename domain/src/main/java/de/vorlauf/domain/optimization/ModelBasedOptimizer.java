@@ -13,13 +13,13 @@ import java.util.List;
  * the heat the hour needs at the target room, the lowest flow temperature that delivers it, the
  * heating type's own rules ({@link #shape}), and the equipment's and curve's flow range.
  */
-public abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
+abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
 
   /**
    * The setpoint lasts the hour plus this, so one missed hourly run returns the device to its
    * curve.
    */
-  public static final Duration GRACE = Duration.ofMinutes(10);
+  static final Duration GRACE = Duration.ofMinutes(10);
 
   private final FallbackPolicy policy = new FallbackPolicy();
 
