@@ -25,6 +25,12 @@ final class HeatLoss {
   /** Daily mean temperature differences must span this much for a slope to mean anything. */
   static final double MIN_SPAN_K = 2.0;
 
+  /**
+   * A slope further than this factor from the ratio is a few noisy days, not the building: gains
+   * make the ratio the lower of the two, but not by a factor of three.
+   */
+  static final double MAX_DISAGREEMENT = 3.0;
+
   private HeatLoss() {}
 
   /** UA in kW/K; NaN when no hour has heat, room and outdoor temperature known. */
@@ -58,10 +64,12 @@ final class HeatLoss {
         high = Math.max(high, difference);
       }
     }
+    double slope = signature.getSlope();
     if (signature.getN() >= MIN_DAYS_FOR_SLOPE
         && high - low >= MIN_SPAN_K
-        && signature.getSlope() > 0) {
-      return signature.getSlope();
+        && slope > ratio / MAX_DISAGREEMENT
+        && slope < ratio * MAX_DISAGREEMENT) {
+      return slope;
     }
     return ratio;
   }

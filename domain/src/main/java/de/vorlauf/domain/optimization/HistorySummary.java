@@ -8,7 +8,8 @@ import java.util.List;
  * What the optimiser needs to know about a building's history apart from the emitter model.
  *
  * @param meanQuality mean data quality over the whole history (hours without a score count as 0)
- * @param recentQuality the same over the last {@link #RECENT}; 0 when it holds no hour
+ * @param recentQuality the same over the hours of the last {@link #RECENT}, an hour missing from
+ *     the history counting as 0
  * @param maxHeatKw the largest hourly heat the building ever drew in the history
  * @param indoorMeasured whether an indoor temperature was measured within {@link #RECENT}
  * @param last the newest hour, if it ended at most {@link #LAST_HOUR_AGE} before {@code asOf}
@@ -49,7 +50,7 @@ record HistorySummary(
     boolean fresh = latest != null && !latest.hour().isBefore(state.asOf().minus(LAST_HOUR_AGE));
     return new HistorySummary(
         history.isEmpty() ? 0 : qualitySum / history.size(),
-        recentCount == 0 ? 0 : recentSum / recentCount,
+        recentSum / Math.max(recentCount, RECENT.toHours()),
         maxHeat,
         indoor,
         fresh ? latest : null);

@@ -117,6 +117,17 @@ class EmitterEstimatorTest {
     assertThat(ua).isCloseTo(house.uaKwPerK, within(1e-6));
   }
 
+  @Test
+  void aWeekOfOneOutdoorTemperatureFallsBackToTheRatioOfHeatToTemperatureDifference() {
+    SyntheticHouse house = SyntheticHouse.of(HeatingType.GAS);
+    house.coolingPerDayK = 0;
+    house.swingK = 0;
+    EmitterModel model = fit(house);
+
+    assertThat(HeatLoss.uaKwPerK(house.history(), model, SyntheticHouse.BERLIN))
+        .isCloseTo(house.uaKwPerK, within(1e-9));
+  }
+
   private static EmitterModel fit(SyntheticHouse house) {
     var estimate = EmitterEstimator.estimate(house.history(), house.type);
     assertThat(estimate.refusal()).isNull();

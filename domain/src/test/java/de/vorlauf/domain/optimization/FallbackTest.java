@@ -72,6 +72,21 @@ class FallbackTest {
   }
 
   @Test
+  void hoursMissingFromTheLastDayCountAsNoQuality() {
+    OptimizationInput input = house.input(2.0, 3.0);
+    var history = input.state().history();
+    var olderThan14Hours = history.subList(0, history.size() - 14);
+    OptimizationInput gappy =
+        new OptimizationInput(
+            input.config(),
+            new BuildingState(SyntheticHouse.AS_OF, olderThan14Hours),
+            input.outdoorForecastC(),
+            input.demand());
+
+    assertFallback(optimize(gappy), Fallback.POOR_DATA_QUALITY, "0.42, below 0.50");
+  }
+
+  @Test
   void aNegativePredictionIsImplausible() {
     assertFallback(house.optimize(2.0, -1.0), Fallback.IMPLAUSIBLE_PREDICTION, "-1.00 kW");
   }

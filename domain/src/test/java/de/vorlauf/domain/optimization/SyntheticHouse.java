@@ -72,10 +72,13 @@ final class SyntheticHouse {
     return designHeatKw() / designSpreadK;
   }
 
-  /** A week that cools by a kelvin a day with a daily swing of ±4 K around it. */
+  double coolingPerDayK = 1.0;
+  double swingK = 4.0;
+
+  /** A week that cools by a kelvin a day with a daily swing of ±4 K around it (by default). */
   double outdoorC(int hoursAgo) {
     double day = hoursAgo / 24.0;
-    return 2 + day + 4 * Math.sin(2 * Math.PI * hoursAgo / 24.0);
+    return 2 + coolingPerDayK * day + swingK * Math.sin(2 * Math.PI * hoursAgo / 24.0);
   }
 
   double heatKw(double outdoorC) {
