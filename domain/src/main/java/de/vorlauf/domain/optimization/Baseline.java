@@ -10,9 +10,10 @@ import java.time.Instant;
  *
  * @param outdoorC the outdoor temperature the hour is computed for; NaN when none is known
  * @param flowC the curve's flow temperature at {@code asOf} (setback included)
+ * @param fromForecast whether the outdoor temperature is the forecast's (else a reading or none)
  * @param source where the outdoor temperature came from, in words
  */
-record Baseline(double outdoorC, double flowC, String source) {
+record Baseline(double outdoorC, double flowC, boolean fromForecast, String source) {
 
   /** A reading older than this is no longer the outdoor temperature of the coming hour. */
   static final Duration MAX_READING_AGE = Duration.ofHours(24);
@@ -28,7 +29,7 @@ record Baseline(double outdoorC, double flowC, String source) {
     Instant asOf = input.state().asOf();
     if (!input.outdoorForecastC().isEmpty() && Double.isFinite(input.outdoorForecastC().get(0))) {
       double outdoor = input.outdoorForecastC().get(0);
-      return new Baseline(outdoor, config.flowTemperatureC(asOf, outdoor), "forecast");
+      return new Baseline(outdoor, config.flowTemperatureC(asOf, outdoor), true, "the forecast");
     }
     var history = input.state().history();
     for (int i = history.size() - 1; i >= 0; i--) {
@@ -40,18 +41,16 @@ record Baseline(double outdoorC, double flowC, String source) {
         return new Baseline(
             h.outdoorC(),
             config.flowTemperatureC(asOf, h.outdoorC()),
+            false,
             "the outdoor reading of the hour from " + h.hour());
       }
     }
     return new Baseline(
         Double.NaN,
         config.flowTemperatureC(asOf, DESIGN_OUTDOOR_C),
+        false,
         "no outdoor temperature; the curve at the design temperature of "
             + DESIGN_OUTDOOR_C
             + " °C");
-  }
-
-  boolean fromForecast() {
-    return "forecast".equals(source);
   }
 }
