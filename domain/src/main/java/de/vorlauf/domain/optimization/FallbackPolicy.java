@@ -60,6 +60,15 @@ final class FallbackPolicy {
               "no heating demand: predicted %.2f kW at %.1f °C outside, the curve's flow %.1f °C",
               heat, baseline.outdoorC(), baseline.flowC()));
     }
+    if (!history.indoorMeasured()) {
+      // Measured in the closed loop (docs/benchmarks.md, issue 22): lowering blind, on a room
+      // temperature inferred from the emitter fit, broke the per-building comfort rule in 21 of
+      // the 30 buildings without a room sensor; the same optimiser with the sensor broke it in
+      // none.
+      return Decision.fallBack(
+          Fallback.NO_ROOM_MEASUREMENT,
+          "no indoor temperature in the last 24 hours: the building keeps its own curve");
+    }
     var estimate = EmitterEstimator.estimate(input.state().history(), input.config());
     if (!estimate.ok()) {
       return Decision.fallBack(Fallback.INSUFFICIENT_HISTORY, estimate.refusal());

@@ -47,7 +47,8 @@ abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
             history.last(),
             emitter,
             asOf,
-            config.timeZone());
+            config.timeZone(),
+            baseline.outdoorC());
     HourPlan plan = new HourPlan(config, baseline.outdoorC(), target, need, emitter, history);
     Setpoint setpoint = new Setpoint(plan.lowestFlowC());
     if (need.recovering()) {

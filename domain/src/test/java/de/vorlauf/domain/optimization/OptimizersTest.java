@@ -33,14 +33,30 @@ class OptimizersTest {
   }
 
   @Test
-  void withoutAnIndoorSensorTheMarginIsLargerAndNoRoomSetpointIsSent() {
+  void withoutAnIndoorSensorTheBuildingKeepsItsCurveAndNoRoomSetpointIsSent() {
     SyntheticHouse house = SyntheticHouse.of(HeatingType.GAS);
     house.indoorSensor = false;
     OptimizationResult result = house.optimize(2.0, house.heatKw(2.0));
 
-    assertThat(result.fallback()).isNull();
+    assertThat(result.fallback()).isEqualTo(Fallback.NO_ROOM_MEASUREMENT);
+    assertThat(result.fallbackReason()).contains("no indoor temperature");
     assertThat(result.sendRoomSetpoint()).isFalse();
-    assertThat(result.recommendedRoomC()).isEqualTo(20.8);
+    assertThat(result.recommendedFlowC()).isEqualTo(result.baselineFlowC());
+    assertThat(result.confidence()).isZero();
+  }
+
+  @Test
+  void theModelMovesTheHeatNeedByItsWeightOnlySoTheLoopCannotFeedOnItself() {
+    SyntheticHouse house = SyntheticHouse.of(HeatingType.GAS);
+    EmitterModel model = EmitterEstimator.estimate(house.history(), house.type).model();
+    double truth = house.heatKw(2.0);
+
+    OptimizationResult right = house.optimize(2.0, truth);
+    OptimizationResult doubled = house.optimize(2.0, 2 * truth);
+
+    double needRight = model.heatAt(right.recommendedFlowC(), right.recommendedRoomC());
+    double needDoubled = model.heatAt(doubled.recommendedFlowC(), doubled.recommendedRoomC());
+    assertThat(needDoubled - needRight).isCloseTo(HeatNeed.MODEL_WEIGHT * truth, within(1e-6));
   }
 
   @Test
@@ -111,7 +127,7 @@ class OptimizersTest {
     house.uaKwPerK = 0.1;
     house.designExcessK = 4; // a flow only a few kelvin above the room: the step limit stays loose
 
-    OptimizationResult result = house.optimize(12.0, 0.15);
+    OptimizationResult result = house.optimize(15.0, 0.15);
 
     assertThat(result.bindingConstraints())
         .anyMatch(c -> c.startsWith("minimum run") || c.startsWith("short cycling"));

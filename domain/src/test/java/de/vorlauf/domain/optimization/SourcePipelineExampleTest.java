@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * The source document's {@code TestOptimizationPipeline}: a week of hourly data (flow uniform in
  * 50–65 °C, return in 35–45 °C, outdoor {@code sin · 5 + 5}), once complete and once with the flow
  * missing in rows 10–15. Its sample has no heat meter; here the heat follows from the spread at a
- * fixed circuit flow, as the ETL computes it, and the model predicts the week's mean heat.
+ * fixed circuit flow, as the ETL computes it, and the model predicts the week's mean heat. Its
+ * sample has no room temperature either: as given, the building keeps its curve (the optimiser does
+ * not lower a flow blind); with a room sensor added (20–21 °C) the model-based path runs.
  */
 class SourcePipelineExampleTest {
 
@@ -43,6 +45,16 @@ class SourcePipelineExampleTest {
       assertThat(result.recommendedFlowC()).isBetween(25.0, 75.0);
       assertThat(result.confidence()).isBetween(0.0, 1.0);
     }
+  }
+
+  @Test
+  void asGivenWithoutARoomSensorTheBuildingKeepsItsCurve() {
+    OptimizationResult result = optimize(HeatingType.GAS, sample(true, true, false));
+
+    assertThat(result.fallback()).isEqualTo(Fallback.NO_ROOM_MEASUREMENT);
+    assertThat(result.recommendedFlowC()).isBetween(25.0, 75.0).isEqualTo(result.baselineFlowC());
+    assertThat(result.confidence()).isZero();
+    assertThat(result.sendRoomSetpoint()).isFalse();
   }
 
   @Test
@@ -73,6 +85,10 @@ class SourcePipelineExampleTest {
   }
 
   private static List<HourObservation> sample(boolean gaps, boolean heatMeter) {
+    return sample(gaps, heatMeter, true);
+  }
+
+  private static List<HourObservation> sample(boolean gaps, boolean heatMeter, boolean room) {
     Random random = new Random(42);
     double circuitKwPerK = 0.3 * 4.18; // 0.3 kg/s
     List<HourObservation> rows = new ArrayList<>();
@@ -84,11 +100,12 @@ class SourcePipelineExampleTest {
         flow = Double.NaN;
       }
       double heat = heatMeter ? circuitKwPerK * (flow - ret) : Double.NaN;
+      double indoor = room ? 20 + random.nextDouble() : Double.NaN;
       rows.add(
           new HourObservation(
               START.plus(Duration.ofHours(i)),
               outdoor,
-              Double.NaN,
+              indoor,
               flow,
               ret,
               heat,
