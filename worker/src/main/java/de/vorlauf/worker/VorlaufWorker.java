@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
 import de.vorlauf.activities.etl.EtlActivitiesImpl;
 import de.vorlauf.activities.etl.EtlSettings;
+import de.vorlauf.activities.etl.RetentionStep;
+import de.vorlauf.activities.optimization.MqttSetpointPublisher;
+import de.vorlauf.activities.optimization.OptimizationActivitiesImpl;
 import de.vorlauf.activities.selfcheck.IngestionProbe;
 import de.vorlauf.activities.selfcheck.IntegrationProbe;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
@@ -14,7 +17,10 @@ import de.vorlauf.activities.vendor.VendorClients;
 import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
 import de.vorlauf.domain.features.FeatureCalculator;
+import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.ingest.Lane;
+import de.vorlauf.domain.optimization.HeatingCurveOptimizer;
+import de.vorlauf.domain.optimization.PersistenceForecast;
 import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.ingest.mqtt.RoundTripScope;
 import de.vorlauf.ingest.mqtt.RoundTripSettings;
@@ -34,6 +40,7 @@ import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.models.ModelRegistry;
+import de.vorlauf.persistence.optimization.OptimizationStore;
 import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
@@ -48,6 +55,7 @@ import de.vorlauf.worker.logging.LogLevelPoller;
 import de.vorlauf.worker.metrics.DeviceStateMetrics;
 import de.vorlauf.worker.metrics.EtlMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
+import de.vorlauf.worker.metrics.OptimizationMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
 import de.vorlauf.worker.metrics.WorkerMetrics;
 import de.vorlauf.worker.schedule.ScheduleMetrics;
@@ -67,6 +75,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +84,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +112,18 @@ public final class VorlaufWorker implements AutoCloseable {
   private final ScheduleMetrics scheduleMetrics;
   private volatile ScheduleMonitor scheduleMonitor;
   private final EtlMetrics etlMetrics;
+  private final OptimizationMetrics optimizationMetrics;
+
+  /**
+   * The optimiser per heating type. The strategies ({@code Optimizers.forType}) come with their own
+   * branch; until they are wired here every building's outcome says so (FAILED), nothing is stored
+   * or published.
+   */
+  private static final Function<HeatingType, HeatingCurveOptimizer> OPTIMIZERS =
+      type -> {
+        throw new UnsupportedOperationException(
+            "no optimiser for " + type.code() + " is wired into this worker yet");
+      };
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -113,6 +135,8 @@ public final class VorlaufWorker implements AutoCloseable {
   private DeviceStateMetrics deviceMetrics;
   private LogLevelPoller logLevels;
   private IngestProgressPublisher progress;
+  private MqttSetpointPublisher setpoints;
+  private OptimizationActivitiesImpl optimization;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -128,6 +152,7 @@ public final class VorlaufWorker implements AutoCloseable {
     this.vendorMetrics = metrics.keep(new VendorMetrics(metrics.registry(), clock()));
     this.scheduleMetrics = metrics.keep(new ScheduleMetrics(metrics.registry()));
     this.etlMetrics = new EtlMetrics(metrics.registry());
+    this.optimizationMetrics = new OptimizationMetrics(metrics.registry());
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -370,6 +395,25 @@ public final class VorlaufWorker implements AutoCloseable {
             clock,
             vendorMetrics));
     worker.registerWorkflowImplementationTypes(NightlyEtlWorkflowImpl.class);
+    setpoints =
+        new MqttSetpointPublisher(
+            new MqttSetpointPublisher.Settings(
+                config.mqttUrl(),
+                config.mqttUser(),
+                config.mqttPassword(),
+                Duration.ofSeconds(10)));
+    optimization =
+        OptimizationActivitiesImpl.create(
+            dataSource,
+            new OptimizationActivitiesImpl.Settings(
+                config.features().holidays(), config.optimizationRetention()),
+            OPTIMIZERS,
+            new PersistenceForecast(),
+            setpoints,
+            optimizationMetrics,
+            clock);
+    worker.registerActivitiesImplementations(optimization);
+    OptimizationStore results = optimization.store();
     worker.registerActivitiesImplementations(
         new EtlActivitiesImpl(
             new FeatureSource(dataSource),
@@ -382,7 +426,20 @@ public final class VorlaufWorker implements AutoCloseable {
                 3,
                 Duration.ofSeconds(2)),
             clock,
-            etlMetrics));
+            etlMetrics,
+            // the nightly run ages out the optimisation's results with the features
+            List.of(
+                new RetentionStep() {
+                  @Override
+                  public String name() {
+                    return "optimisation results";
+                  }
+
+                  @Override
+                  public void apply(Instant asOf) throws SQLException {
+                    results.applyRetention(asOf);
+                  }
+                })));
   }
 
   /**
@@ -453,6 +510,12 @@ public final class VorlaufWorker implements AutoCloseable {
           mqtt.stop(config.shutdownGrace());
         }
         stopFactory();
+        if (optimization != null) {
+          optimization.close();
+        }
+        if (setpoints != null) {
+          setpoints.close();
+        }
         if (progress != null) {
           progress.close();
         }
