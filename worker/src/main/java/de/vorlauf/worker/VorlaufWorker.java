@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
 import de.vorlauf.activities.etl.EtlActivitiesImpl;
 import de.vorlauf.activities.etl.EtlSettings;
-import de.vorlauf.activities.etl.RetentionStep;
 import de.vorlauf.activities.optimization.MqttSetpointPublisher;
 import de.vorlauf.activities.optimization.OptimizationActivitiesImpl;
 import de.vorlauf.activities.selfcheck.IngestionProbe;
@@ -40,7 +39,6 @@ import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.models.ModelRegistry;
-import de.vorlauf.persistence.optimization.OptimizationStore;
 import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
@@ -75,7 +73,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -413,7 +410,6 @@ public final class VorlaufWorker implements AutoCloseable {
             optimizationMetrics,
             clock);
     worker.registerActivitiesImplementations(optimization);
-    OptimizationStore results = optimization.store();
     worker.registerActivitiesImplementations(
         new EtlActivitiesImpl(
             new FeatureSource(dataSource),
@@ -428,18 +424,7 @@ public final class VorlaufWorker implements AutoCloseable {
             clock,
             etlMetrics,
             // the nightly run ages out the optimisation's results with the features
-            List.of(
-                new RetentionStep() {
-                  @Override
-                  public String name() {
-                    return "optimisation results";
-                  }
-
-                  @Override
-                  public void apply(Instant asOf) throws SQLException {
-                    results.applyRetention(asOf);
-                  }
-                })));
+            List.of(optimization.retention())));
   }
 
   /**

@@ -1,5 +1,6 @@
 package de.vorlauf.activities.optimization;
 
+import de.vorlauf.activities.etl.RetentionStep;
 import de.vorlauf.activities.models.RegisteredModels;
 import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.features.HolidayCalendar;
@@ -26,6 +27,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -139,9 +141,19 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
         sessions);
   }
 
-  /** The store's retention, for the worker's nightly housekeeping. */
-  public OptimizationStore store() {
-    return store;
+  /** Results and predictions past their retention, aged out by the nightly run's retention step. */
+  public RetentionStep retention() {
+    return new RetentionStep() {
+      @Override
+      public String name() {
+        return "optimisation results";
+      }
+
+      @Override
+      public void apply(Instant asOf) throws SQLException {
+        store.applyRetention(asOf);
+      }
+    };
   }
 
   @Override

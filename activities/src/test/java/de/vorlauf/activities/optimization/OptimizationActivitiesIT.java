@@ -217,6 +217,21 @@ class OptimizationActivitiesIT {
   }
 
   @Test
+  void theNightlyRetentionStepAgesResultsAndPredictionsOut() throws Exception {
+    activities.optimize(
+        new OptimizationBatch(List.of("td-0003"), AS_OF, MODEL, "champion", false, "aged"));
+    String aged = "SELECT count(*) FROM optimization_results WHERE origin = 'aged'";
+    assertThat(db.count(aged)).isOne();
+
+    activities.retention().apply(AS_OF.plus(Duration.ofDays(400)));
+    assertThat(db.count(aged)).isOne();
+    activities.retention().apply(AS_OF.plus(Duration.ofDays(400)).plusSeconds(1));
+
+    assertThat(db.count(aged)).isZero();
+    assertThat(db.count("SELECT count(*) FROM demand_predictions WHERE origin = 'aged'")).isZero();
+  }
+
+  @Test
   void theStateAsOfAnInstantReadsNothingAtOrAfterIt() throws Exception {
     DataSource dataSource = db.dataSource();
     BuildingStates states =
