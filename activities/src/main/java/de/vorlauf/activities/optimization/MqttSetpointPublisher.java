@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -42,7 +43,7 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
   }
 
   private final Settings settings;
-  private MqttClient client;
+  private MqttAsyncClient client;
   private boolean closed;
 
   public MqttSetpointPublisher(Settings settings) {
@@ -58,7 +59,14 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
     message.setQos(1);
     message.setRetained(false);
     try {
-      connected().publish(SetpointPublisher.topic(deviceId), message);
+      IMqttToken token = connected().publish(SetpointPublisher.topic(deviceId), message);
+      token.waitForCompletion(settings.timeout().toMillis());
+      int[] codes = token.getReasonCodes();
+      // MQTT 5: a PUBACK may refuse (0x87 not authorised, e.g. an ACL without the command
+      // topic); 0x10 "no matching subscribers" is a delivery to nobody yet, not a refusal
+      if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+        throw new MqttException(codes[0]);
+      }
     } catch (MqttException e) {
       // a broken connection is opened again by the next publish (the activity's retry)
       disconnect();
@@ -66,15 +74,14 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
     }
   }
 
-  private MqttClient connected() throws MqttException {
+  private MqttAsyncClient connected() throws MqttException {
     if (client != null && client.isConnected()) {
       return client;
     }
     disconnect();
-    MqttClient fresh =
-        new MqttClient(
+    MqttAsyncClient fresh =
+        new MqttAsyncClient(
             settings.url(), "vorlauf-setpoints-" + UUID.randomUUID(), new MemoryPersistence());
-    fresh.setTimeToWait(settings.timeout().toMillis());
     MqttConnectionOptions options = new MqttConnectionOptions();
     options.setCleanStart(true);
     options.setAutomaticReconnect(false);
@@ -86,7 +93,7 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
       options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
     }
     try {
-      fresh.connect(options);
+      fresh.connect(options).waitForCompletion(settings.timeout().toMillis());
     } catch (MqttException e) {
       fresh.close(true);
       throw e;
@@ -102,7 +109,7 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
     }
     try {
       if (client.isConnected()) {
-        client.disconnect(settings.timeout().toMillis());
+        client.disconnect().waitForCompletion(settings.timeout().toMillis());
       }
     } catch (MqttException e) {
       log.debug("setpoint publisher: disconnect failed: {}", e.toString());

@@ -123,9 +123,8 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       SetpointPublisher publisher,
       OptimizationListener listener,
       Clock clock) {
-    RegisteredModels models =
-        new RegisteredModels(
-            new ModelCatalog(dataSource), new ExperimentQueries(dataSource, Clock.systemUTC()));
+    ExperimentQueries runs = new ExperimentQueries(dataSource, Clock.systemUTC());
+    RegisteredModels models = new RegisteredModels(new ModelCatalog(dataSource), runs);
     ModelSessions sessions = new ModelSessions(models, MODEL_SESSIONS);
     return new OptimizationActivitiesImpl(
         new OptimizationBuildings(dataSource),
@@ -133,7 +132,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
             dataSource, new FeaturesNow(dataSource, new FeatureCalculator(settings.holidays()))),
         new OptimizationStore(dataSource, settings.retention()),
         forecast,
-        new DemandPredictor(models, sessions, settings.holidays()),
+        new DemandPredictor(models, runs, sessions, settings.holidays()),
         optimizers,
         publisher,
         listener,
@@ -165,10 +164,12 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       // nothing was done yet: the whole batch is worth the retry
       throw ApplicationFailure.newFailureWithCause("database: " + e.getMessage(), "Database", e);
     }
+    // one decision instant, one version: an alias moved mid-batch must not split the batch
+    DemandPredictor.Model model = predictor.resolve(batch.modelName(), batch.modelAlias());
     List<BuildingOutcome> outcomes = new ArrayList<>(batch.buildingIds().size());
     for (String id : batch.buildingIds()) {
       long start = System.nanoTime();
-      BuildingOutcome outcome = building(batch, id, entries.get(id));
+      BuildingOutcome outcome = building(batch, model, id, entries.get(id));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       String fallback = outcome.status() == Status.FALLBACK ? fallbackOf(outcome.reason()) : null;
       listener.building(outcome.status(), fallback, took);
@@ -178,7 +179,10 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   }
 
   private BuildingOutcome building(
-      OptimizationBatch batch, String id, OptimizationBuildings.Entry entry) {
+      OptimizationBatch batch,
+      DemandPredictor.Model model,
+      String id,
+      OptimizationBuildings.Entry entry) {
     if (entry == null) {
       return Outcomes.skipped(id, "not in the registry");
     }
@@ -188,7 +192,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
     try {
       StoredOptimization stored = store.find(id, batch.asOf(), batch.origin()).orElse(null);
       if (stored == null) {
-        stored = optimizeAndStore(batch, entry);
+        stored = optimizeAndStore(batch, model, entry);
       }
       return publishIfAsked(batch, entry, stored);
     } catch (Exception e) {
@@ -198,14 +202,14 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   }
 
   private StoredOptimization optimizeAndStore(
-      OptimizationBatch batch, OptimizationBuildings.Entry entry) throws SQLException {
+      OptimizationBatch batch, DemandPredictor.Model model, OptimizationBuildings.Entry entry)
+      throws SQLException {
     if (entry.config() == null) {
       throw new IllegalArgumentException("invalid configuration: " + entry.problem());
     }
     BuildingStates.Read read = states.read(entry.buildingId(), batch.asOf());
     List<Double> outdoor = forecast.outdoorC(entry.buildingId(), read.state(), FORECAST_HOURS);
-    DemandPredictor.Outcome demand =
-        predictor.predict(entry.config(), read, batch.modelName(), batch.modelAlias());
+    DemandPredictor.Outcome demand = predictor.predict(entry.config(), read, model);
     OptimizationResult result =
         optimizers
             .apply(entry.config().heatingType())

@@ -217,6 +217,27 @@ class OptimizationActivitiesIT {
   }
 
   @Test
+  void withoutAVersionForTheAliasTheFallbackIsStoredWithWhyNoPredictionWasMade() throws Exception {
+    BuildingOutcome outcome =
+        activities
+            .optimize(
+                new OptimizationBatch(
+                    List.of("td-0001"), AS_OF, MODEL, "challenger", false, "no-model"))
+            .outcomes()
+            .get(0);
+
+    assertThat(outcome.status()).isEqualTo(Status.FALLBACK);
+    assertThat(outcome.reason()).startsWith("NO_MODEL: ");
+    assertThat(outcome.modelVersion()).isZero();
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM optimization_results WHERE origin = 'no-model'"
+                    + " AND fallback = 'NO_MODEL' AND prediction_id IS NULL"
+                    + " AND prediction_missing = 'model heat-demand has no version challenger'"))
+        .isOne();
+  }
+
+  @Test
   void theNightlyRetentionStepAgesResultsAndPredictionsOut() throws Exception {
     activities.optimize(
         new OptimizationBatch(List.of("td-0003"), AS_OF, MODEL, "champion", false, "aged"));
