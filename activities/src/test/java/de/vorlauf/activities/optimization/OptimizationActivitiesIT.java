@@ -1,6 +1,7 @@
 package de.vorlauf.activities.optimization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +13,12 @@ import de.vorlauf.domain.features.HolidayCalendar;
 import de.vorlauf.domain.models.Alias;
 import de.vorlauf.domain.models.Authority;
 import de.vorlauf.domain.optimization.PersistenceForecast;
+import de.vorlauf.domain.training.HourAggregate;
 import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.experiments.RunStart;
 import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.features.FeaturesNow;
+import de.vorlauf.persistence.features.TrainingDataRepository;
 import de.vorlauf.persistence.models.ChangeRequest;
 import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.persistence.models.VersionFile;
@@ -265,6 +268,25 @@ class OptimizationActivitiesIT {
     assertThat(before.state().history()).hasSize(168);
     assertThat(before.state().history().get(0).hour()).isEqualTo(ISSUED.minus(Duration.ofDays(7)));
     assertThat(before.state().latest().hour()).isEqualTo(ISSUED.minusSeconds(3600));
+    // the ETL's hours are rolled up as training reads them
+    Instant from = ISSUED.minus(Duration.ofDays(7));
+    List<HourAggregate> training =
+        new TrainingDataRepository(dataSource)
+            .histories(List.of("td-0006"), from, ISSUED.minus(Duration.ofHours(3)))
+            .get(0)
+            .hours();
+    assertThat(training).hasSize(165);
+    for (int i = 0; i < training.size(); i++) {
+      HourAggregate expected = training.get(i);
+      HourAggregate served = before.hours().get(i);
+      assertThat(served.hour()).isEqualTo(expected.hour());
+      assertThat(served.powerSlots()).isEqualTo(expected.powerSlots());
+      assertThat(served.localHour()).isEqualTo(expected.localHour());
+      assertThat(served.offDay()).isEqualTo(expected.offDay());
+      assertThat(served.heatPowerKw()).isCloseTo(expected.heatPowerKw(), within(1e-9));
+      assertThat(served.outdoorC()).isCloseTo(expected.outdoorC(), within(1e-9));
+      assertThat(served.quality()).isCloseTo(expected.quality(), within(1e-9));
+    }
 
     // what a later reading or a later ETL run (which may interpolate with later readings) wrote
     Instant settled =
