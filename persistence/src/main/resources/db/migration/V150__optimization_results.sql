@@ -1,13 +1,15 @@
 -- Vorlauf V150: what the optimiser decided and the demand prediction it used (issue 22).
 --
 -- demand_predictions: one heat-demand forecast of one model version for one building and target
--- hour, as issued at issued_at; the live-performance monitor joins it with the heat power measured
--- later (building_features) on (building_id, target_hour).
+-- hour, made at as_of from inputs that end at issued_at (the whole hour before, as in training);
+-- the live-performance monitor joins it with the heat power measured later (building_features)
+-- on (building_id, target_hour).
 CREATE TABLE demand_predictions (
     id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     building_id    text             NOT NULL,
     model          text             NOT NULL,
     version        integer          NOT NULL,
+    as_of          timestamptz      NOT NULL,
     issued_at      timestamptz      NOT NULL,
     target_hour    timestamptz      NOT NULL,
     predicted_kw   double precision NOT NULL,
@@ -21,9 +23,10 @@ CREATE TABLE demand_predictions (
         AND predicted_kw <> '-Infinity'::double precision)
 );
 
--- the key of a retried store, and the monitor's read: a building's predictions over a range
+-- the key of a retried store (one prediction per optimisation: two optimisations in one hour may
+-- know different readings), and the monitor's read: a building's predictions over a range
 CREATE UNIQUE INDEX demand_predictions_key
-    ON demand_predictions (building_id, target_hour, model, version, origin, issued_at);
+    ON demand_predictions (building_id, target_hour, model, version, origin, as_of);
 -- retention deletes by age
 CREATE INDEX demand_predictions_issued_idx ON demand_predictions (issued_at);
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param origin who asked: {@code hourly}, {@code closed-loop}, {@code realtime}… (lower case,
  *     digits and dashes)
- * @param issuedAt when the prediction was issued (its inputs end there); ignored without one
+ * @param issuedAt where the prediction's inputs end (training's issue hour: the whole hour before
+ *     the result's instant); ignored without one
  * @param targetHour the start of the hour the prediction is for; ignored without one
  * @param predictionMissing why no prediction was made; null when one was, or none was asked for
  */

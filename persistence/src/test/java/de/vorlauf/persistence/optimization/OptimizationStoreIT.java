@@ -85,6 +85,31 @@ class OptimizationStoreIT {
   }
 
   @Test
+  void twoOptimisationsInOneHourKeepTheirOwnPredictions() throws Exception {
+    Instant later = T0.plusSeconds(1500);
+    store.store(
+        new NewOptimization(
+            "realtime",
+            modelBased(building, T0, 40, new DemandPrediction("hd", 3, 12, 1)),
+            T0,
+            T0,
+            null));
+    store.store(
+        new NewOptimization(
+            "realtime",
+            modelBased(building, later, 41, new DemandPrediction("hd", 3, 14, 1)),
+            T0,
+            T0,
+            null));
+
+    assertThat(store.find(building, T0, "realtime").orElseThrow().result().demand().heatKw())
+        .isEqualTo(12);
+    assertThat(store.find(building, later, "realtime").orElseThrow().result().demand().heatKw())
+        .isEqualTo(14);
+    assertThat(count("demand_predictions")).isEqualTo(2);
+  }
+
+  @Test
   void aFallbackIsStoredWithItsCauseAndWhyNoPredictionWasMade() throws Exception {
     OptimizationResult fallback =
         new OptimizationResult(
