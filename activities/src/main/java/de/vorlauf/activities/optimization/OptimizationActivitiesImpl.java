@@ -196,6 +196,9 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       }
       return publishIfAsked(batch, entry, stored);
     } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       log.warn("optimisation of {} at {} failed: {}", id, batch.asOf(), e.toString());
       return Outcomes.failed(id, e.toString());
     }
