@@ -233,7 +233,10 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   private BuildingOutcome publishIfAsked(
       OptimizationBatch batch, OptimizationBuildings.Entry entry, StoredOptimization stored)
       throws Exception {
-    if (!batch.publish() || stored.published()) {
+    if (!batch.publish() || stored.published() || stored.result().isFallback()) {
+      // a fallback is the building's own curve, which its controller runs by itself once the
+      // last setpoint expires: sending the curve's value for the hour would replace the curve's
+      // minute-by-minute response to the outdoor temperature with a constant
       return Outcomes.of(stored, stored.commandId());
     }
     if (entry.deviceId() == null) {

@@ -220,22 +220,24 @@ class OptimizationActivitiesIT {
   }
 
   @Test
-  void withoutAVersionForTheAliasTheFallbackIsStoredWithWhyNoPredictionWasMade() throws Exception {
+  void withoutAVersionForTheAliasTheFallbackIsStoredWithWhyNoPredictionWasMadeAndNotSent()
+      throws Exception {
     BuildingOutcome outcome =
         activities
             .optimize(
                 new OptimizationBatch(
-                    List.of("td-0001"), AS_OF, MODEL, "challenger", false, "no-model"))
+                    List.of("td-0001"), AS_OF, MODEL, "challenger", true, "no-model"))
             .outcomes()
             .get(0);
 
     assertThat(outcome.status()).isEqualTo(Status.FALLBACK);
     assertThat(outcome.reason()).startsWith("NO_MODEL: ");
     assertThat(outcome.modelVersion()).isZero();
+    assertThat(outcome.commandId()).as("the device keeps running its own curve").isNull();
     assertThat(
             db.count(
                 "SELECT count(*) FROM optimization_results WHERE origin = 'no-model'"
-                    + " AND fallback = 'NO_MODEL' AND prediction_id IS NULL"
+                    + " AND fallback = 'NO_MODEL' AND prediction_id IS NULL AND published_at IS NULL"
                     + " AND prediction_missing = 'model heat-demand has no version challenger'"))
         .isOne();
   }
