@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
 import de.vorlauf.activities.etl.EtlActivitiesImpl;
 import de.vorlauf.activities.etl.EtlSettings;
+import de.vorlauf.activities.optimization.MqttSetpointPublisher;
+import de.vorlauf.activities.optimization.OptimizationActivitiesImpl;
 import de.vorlauf.activities.selfcheck.IngestionProbe;
 import de.vorlauf.activities.selfcheck.IntegrationProbe;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
@@ -15,6 +17,8 @@ import de.vorlauf.activities.vendor.VendorPollingActivitiesImpl;
 import de.vorlauf.domain.clock.ClockSkewCheck;
 import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.ingest.Lane;
+import de.vorlauf.domain.optimization.Optimizers;
+import de.vorlauf.domain.optimization.PersistenceForecast;
 import de.vorlauf.ingest.mqtt.MqttRoundTrip;
 import de.vorlauf.ingest.mqtt.RoundTripScope;
 import de.vorlauf.ingest.mqtt.RoundTripSettings;
@@ -48,6 +52,7 @@ import de.vorlauf.worker.logging.LogLevelPoller;
 import de.vorlauf.worker.metrics.DeviceStateMetrics;
 import de.vorlauf.worker.metrics.EtlMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
+import de.vorlauf.worker.metrics.OptimizationMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
 import de.vorlauf.worker.metrics.WorkerMetrics;
 import de.vorlauf.worker.schedule.ScheduleMetrics;
@@ -102,6 +107,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private final ScheduleMetrics scheduleMetrics;
   private volatile ScheduleMonitor scheduleMonitor;
   private final EtlMetrics etlMetrics;
+  private final OptimizationMetrics optimizationMetrics;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -113,6 +119,8 @@ public final class VorlaufWorker implements AutoCloseable {
   private DeviceStateMetrics deviceMetrics;
   private LogLevelPoller logLevels;
   private IngestProgressPublisher progress;
+  private MqttSetpointPublisher setpoints;
+  private OptimizationActivitiesImpl optimization;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -128,6 +136,7 @@ public final class VorlaufWorker implements AutoCloseable {
     this.vendorMetrics = metrics.keep(new VendorMetrics(metrics.registry(), clock()));
     this.scheduleMetrics = metrics.keep(new ScheduleMetrics(metrics.registry()));
     this.etlMetrics = new EtlMetrics(metrics.registry());
+    this.optimizationMetrics = new OptimizationMetrics(metrics.registry());
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -370,6 +379,24 @@ public final class VorlaufWorker implements AutoCloseable {
             clock,
             vendorMetrics));
     worker.registerWorkflowImplementationTypes(NightlyEtlWorkflowImpl.class);
+    setpoints =
+        new MqttSetpointPublisher(
+            new MqttSetpointPublisher.Settings(
+                config.mqttUrl(),
+                config.mqttUser(),
+                config.mqttPassword(),
+                Duration.ofSeconds(10)));
+    optimization =
+        OptimizationActivitiesImpl.create(
+            dataSource,
+            new OptimizationActivitiesImpl.Settings(
+                config.features().holidays(), config.optimizationRetention()),
+            Optimizers::forType,
+            new PersistenceForecast(),
+            setpoints,
+            optimizationMetrics,
+            clock);
+    worker.registerActivitiesImplementations(optimization);
     worker.registerActivitiesImplementations(
         new EtlActivitiesImpl(
             new FeatureSource(dataSource),
@@ -382,7 +409,9 @@ public final class VorlaufWorker implements AutoCloseable {
                 3,
                 Duration.ofSeconds(2)),
             clock,
-            etlMetrics));
+            etlMetrics,
+            // the nightly run ages out the optimisation's results with the features
+            List.of(optimization.retention())));
   }
 
   /**
@@ -453,6 +482,12 @@ public final class VorlaufWorker implements AutoCloseable {
           mqtt.stop(config.shutdownGrace());
         }
         stopFactory();
+        if (optimization != null) {
+          optimization.close();
+        }
+        if (setpoints != null) {
+          setpoints.close();
+        }
         if (progress != null) {
           progress.close();
         }

@@ -43,6 +43,7 @@ public class EtlActivitiesImpl implements EtlActivities {
   private final EtlSettings settings;
   private final Clock clock;
   private final EtlListener listener;
+  private final List<RetentionStep> retention;
 
   public EtlActivitiesImpl(
       FeatureSource source,
@@ -52,6 +53,19 @@ public class EtlActivitiesImpl implements EtlActivities {
       EtlSettings settings,
       Clock clock,
       EtlListener listener) {
+    this(source, store, buildings, calculator, settings, clock, listener, List.of());
+  }
+
+  public EtlActivitiesImpl(
+      FeatureSource source,
+      FeatureStore store,
+      EtlBuildings buildings,
+      FeatureCalculator calculator,
+      EtlSettings settings,
+      Clock clock,
+      EtlListener listener,
+      List<RetentionStep> retention) {
+    this.retention = List.copyOf(retention);
     this.source = source;
     this.store = store;
     this.buildings = buildings;
@@ -158,6 +172,14 @@ public class EtlActivitiesImpl implements EtlActivities {
       store.applyRetention(settings.featureRetention(), asOf);
     } catch (SQLException e) {
       throw ApplicationFailure.newFailureWithCause("database: " + e.getMessage(), "Database", e);
+    }
+    for (RetentionStep step : retention) {
+      try {
+        step.apply(asOf);
+      } catch (SQLException e) {
+        throw ApplicationFailure.newFailureWithCause(
+            "database: retention of " + step.name() + ": " + e.getMessage(), "Database", e);
+      }
     }
   }
 

@@ -37,8 +37,16 @@ public final class RegisteredModels implements ModelSource {
    * when the model has none such. An alias moves: resolve it per decision, not once per process.
    */
   public Optional<ModelKey> resolve(String model, String ref) {
+    return version(model, ref).map(v -> new ModelKey(v.model(), v.version()));
+  }
+
+  /**
+   * As {@link #resolve}, with the version's registry entry: its metrics (e.g. the holdout errors
+   * the serving side reports as the prediction's uncertainty).
+   */
+  public Optional<ModelVersion> version(String model, String ref) {
     try {
-      return catalog.resolve(model, ref).map(v -> new ModelKey(v.model(), v.version()));
+      return catalog.resolve(model, ref);
     } catch (SQLException e) {
       throw new ModelException(
           ModelException.Reason.MISSING, "the registry cannot be read: " + e.getMessage(), e);

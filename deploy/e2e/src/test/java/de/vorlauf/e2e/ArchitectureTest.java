@@ -218,6 +218,29 @@ class ArchitectureTest {
                 "jakarta.."));
   }
 
+  /**
+   * Issue 22, no ground truth: the optimiser and everything that feeds it (readings, features,
+   * registry, store) see what a real deployment sees. The simulator's building specs, emitter
+   * design, thermal mass and weather model stay out of reach; only the closed-loop harness, which
+   * drives the simulator, may know it.
+   */
+  @Test
+  void theOptimiserCannotSeeTheSimulator() {
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "de.vorlauf.domain..",
+                "..optimization..",
+                "de.vorlauf.activities..",
+                "de.vorlauf.persistence..")
+            .and()
+            .resideOutsideOfPackages("de.vorlauf.simulator..", "de.vorlauf.devstack..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("de.vorlauf.simulator.."));
+  }
+
   @Test
   void activitiesDoNotReachUpIntoTheProcesses() {
     check(

@@ -26,6 +26,7 @@ public final class EnvVars {
           new Group("Readings storage", StorageVars.ALL),
           new Group("Readings API (admin WAR)", ReadingsVars.ALL),
           new Group("Features and nightly ETL", FeaturesVars.ALL),
+          new Group("Optimisation (worker)", OptimizationVars.ALL),
           new Group("Worker", WorkerVars.ALL),
           new Group("Broker access files (worker)", BrokerAccessVars.ALL),
           new Group("Vendor clouds", VendorVars.ALL),

@@ -28,7 +28,6 @@ public final class DemandDatasetBuilder {
   /** How far before the window the read must start: the week-ago lag. */
   public static final Duration LOOKBACK = Duration.ofHours(168);
 
-  static final int MIN_OUTDOOR_HOURS_OF_DAY = 18;
   private static final long HOUR_S = 3600;
 
   private DemandDatasetBuilder() {}
@@ -62,34 +61,22 @@ public final class DemandDatasetBuilder {
         continue;
       }
       double area = b.areaM2();
-      HourAggregate[] byHour = new HourAggregate[hours];
-      for (HourAggregate h : history.hours()) {
-        long index = (h.hour().getEpochSecond() - readFrom.getEpochSecond()) / HOUR_S;
-        if (index >= 0 && index < hours) {
-          byHour[(int) index] = h;
-        }
-      }
+      HourAggregate[] byHour = DemandInputs.index(history.hours(), readFrom, hours);
       int before = samples.size();
       for (Instant t = from;
           !t.plus(Duration.ofHours(horizonHours)).isAfter(to);
           t = t.plus(Duration.ofHours(1))) {
         int ti = (int) ((t.getEpochSecond() - readFrom.getEpochSecond()) / HOUR_S);
         int target = ti + horizonHours - 1;
-        int[] read = {target, ti - 1, target - 24, target - 168};
-        Verdict verdict = Verdict.OK;
-        for (int i : read) {
-          verdict = verdict.worst(powerVerdict(byHour[i], minQuality));
-        }
-        double outdoorLast = byHour[ti - 1] == null ? Double.NaN : byHour[ti - 1].outdoorC();
-        double outdoorDay = outdoorMean(byHour, ti - 24, ti);
-        if (Double.isNaN(outdoorLast) || Double.isNaN(outdoorDay)) {
-          verdict = verdict.worst(Verdict.INCOMPLETE);
-        }
-        if (verdict == Verdict.BELOW_QUALITY) {
+        // the target hour is the label; the inputs' rule is serving's too
+        DemandInputs.Verdict verdict =
+            DemandInputs.powerVerdict(byHour[target], minQuality)
+                .worst(DemandInputs.verdict(byHour, ti, target, minQuality));
+        if (verdict == DemandInputs.Verdict.BELOW_QUALITY) {
           belowQuality++;
           continue;
         }
-        if (verdict == Verdict.INCOMPLETE) {
+        if (verdict == DemandInputs.Verdict.INCOMPLETE) {
           incomplete++;
           continue;
         }
@@ -99,20 +86,14 @@ public final class DemandDatasetBuilder {
           continue;
         }
         HourAggregate targetAggregate = byHour[target];
-        double forecast = OutdoorForecast.persistence(outdoorLast);
-        double[] x = new double[DemandFeature.count()];
-        x[DemandFeature.OUTDOOR_FORECAST_C.ordinal()] = forecast;
-        x[DemandFeature.FORECAST_DEGREE_HOURS.ordinal()] = OutdoorForecast.degreeHours(forecast);
-        x[DemandFeature.OUTDOOR_MEAN_24H_C.ordinal()] = outdoorDay;
-        x[DemandFeature.DEMAND_LAST_HOUR_W_M2.ordinal()] = perM2(byHour[ti - 1], area);
-        x[DemandFeature.DEMAND_DAY_AGO_W_M2.ordinal()] = perM2(byHour[target - 24], area);
-        x[DemandFeature.DEMAND_WEEK_AGO_W_M2.ordinal()] = perM2(byHour[target - 168], area);
-        double angle = 2 * Math.PI * targetAggregate.localHour() / 24.0;
-        x[DemandFeature.HOUR_SIN.ordinal()] = Math.sin(angle);
-        x[DemandFeature.HOUR_COS.ordinal()] = Math.cos(angle);
-        x[DemandFeature.OFF_DAY.ordinal()] = targetAggregate.offDay() ? 1 : 0;
-        x[DemandFeature.HEATING_GAS.ordinal() + b.heatingType().ordinal()] = 1;
-        x[DemandFeature.AREA_LOG10_M2.ordinal()] = Math.log10(area);
+        double[] x =
+            DemandInputs.row(
+                byHour,
+                ti,
+                target,
+                b,
+                new DemandInputs.TargetCalendar(
+                    targetAggregate.localHour(), targetAggregate.offDay()));
         samples.add(
             new DemandSample(
                 b.buildingId(),
@@ -121,7 +102,7 @@ public final class DemandDatasetBuilder {
                 t,
                 targetHour,
                 x,
-                perM2(targetAggregate, area),
+                DemandInputs.perM2(targetAggregate, area),
                 part));
       }
       if (samples.size() == before) {
@@ -135,45 +116,6 @@ public final class DemandDatasetBuilder {
         belowQuality,
         incomplete,
         HexFormat.of().formatHex(digest.digest()));
-  }
-
-  private enum Verdict {
-    OK,
-    BELOW_QUALITY,
-    INCOMPLETE;
-
-    Verdict worst(Verdict other) {
-      return other.ordinal() > ordinal() ? other : this;
-    }
-  }
-
-  private static Verdict powerVerdict(HourAggregate hour, double minQuality) {
-    if (hour == null) {
-      return Verdict.INCOMPLETE;
-    }
-    if (hour.quality() < minQuality) {
-      return Verdict.BELOW_QUALITY;
-    }
-    if (hour.powerSlots() < HourAggregate.SLOTS_PER_HOUR || Double.isNaN(hour.heatPowerKw())) {
-      return Verdict.INCOMPLETE;
-    }
-    return Verdict.OK;
-  }
-
-  private static double outdoorMean(HourAggregate[] byHour, int from, int to) {
-    double sum = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (byHour[i] != null && !Double.isNaN(byHour[i].outdoorC())) {
-        sum += byHour[i].outdoorC();
-        n++;
-      }
-    }
-    return n >= MIN_OUTDOOR_HOURS_OF_DAY ? sum / n : Double.NaN;
-  }
-
-  private static double perM2(HourAggregate hour, double areaM2) {
-    return hour.heatPowerKw() * 1000.0 / areaM2;
   }
 
   private static void fingerprint(MessageDigest digest, BuildingHistory history) {

@@ -52,6 +52,49 @@ class DemandDatasetBuilderTest {
   }
 
   @Test
+  void servingBuildsTheSameRowFromTheHoursBeforeIssueAsTraining() {
+    BuildingHistory history = history("a", 1500.0, h -> h);
+    List<DemandSample> samples =
+        DemandDatasetBuilder.build(List.of(history), SPLIT, 1, 0.8).samples();
+    for (DemandSample s : List.of(samples.get(0), samples.get(samples.size() / 2))) {
+      Instant t = s.issuedAt();
+      HourAggregate target =
+          history.hours().stream().filter(h -> h.hour().equals(t)).findFirst().orElseThrow();
+      List<HourAggregate> known =
+          history.hours().stream().filter(h -> h.hour().isBefore(t)).toList();
+
+      DemandInputs.Served served =
+          DemandInputs.serve(
+              history.building(),
+              known,
+              t,
+              new DemandInputs.TargetCalendar(target.localHour(), target.offDay()),
+              0.8);
+
+      assertThat(served.problem()).isNull();
+      assertThat(served.row()).containsExactly(s.features());
+    }
+  }
+
+  @Test
+  void servingRefusesARowWhoseDayAgoHourIsMissingAndABuildingWithoutArea() {
+    BuildingHistory history = history("a", 1500.0, h -> h);
+    Instant t = FROM.plus(Duration.ofDays(3));
+    List<HourAggregate> gap =
+        history.hours().stream()
+            .filter(h -> h.hour().isBefore(t) && !h.hour().equals(t.minus(Duration.ofDays(1))))
+            .toList();
+    DemandInputs.TargetCalendar calendar = new DemandInputs.TargetCalendar(3, false);
+
+    assertThat(DemandInputs.serve(history.building(), gap, t, calendar, 0.8).problem())
+        .contains("incomplete");
+    assertThat(
+            DemandInputs.serve(history("b", null, h -> h).building(), gap, t, calendar, 0.8)
+                .problem())
+        .contains("area_m2");
+  }
+
+  @Test
   void theForecastIsTheLastHourBeforeIssueAndTheLagsAreTheTargetHoursEarlier() {
     DemandSample s =
         DemandDatasetBuilder.build(List.of(history("a", 2000.0, h -> h)), SPLIT, 1, 0.8)

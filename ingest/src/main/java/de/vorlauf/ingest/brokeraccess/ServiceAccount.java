@@ -21,8 +21,8 @@ public enum ServiceAccount {
    * subscription's messages and HiveMQ its filter without the {@code $share/<group>/} prefix. The
    * self-check activity makes a round trip under {@code vorlauf/self-check/}. Backlog uploads come
    * on their own shared subscription ({@code greenbox/+/backlog}) and get their commit receipts on
-   * {@code greenbox/<device>/backlog/ack}. Setpoints (a later issue) will add {@code
-   * greenbox/+/commands/#} here.
+   * {@code greenbox/<device>/backlog/ack}. The optimisation activity publishes setpoints on {@code
+   * greenbox/<device>/commands/setpoint}.
    */
   WORKER(
       "vorlauf-worker",
@@ -31,6 +31,7 @@ public enum ServiceAccount {
           "topic read greenbox/+/sensors/#",
           "topic read greenbox/+/backlog",
           "topic write greenbox/+/backlog/ack",
+          "topic write greenbox/+/commands/setpoint",
           "topic readwrite vorlauf/self-check/#")),
 
   /** The admin WAR's status probe: a round trip under its own prefix and the broker version. */

@@ -62,6 +62,7 @@ class MosquittoAccessFilesTest {
                 + "topic read greenbox/+/sensors/#\n"
                 + "topic read greenbox/+/backlog\n"
                 + "topic write greenbox/+/backlog/ack\n"
+                + "topic write greenbox/+/commands/setpoint\n"
                 + "topic readwrite vorlauf/self-check/#\n")
         .contains(
             "\nuser vorlauf-admin\n"

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What the building page shows above its charts.
  *
- * @param state see {@link BuildingState}
+ * @param state see {@link BuildingConnectivity}
  * @param lastMessage when the newest message of its devices arrived
  * @param lastReading the newest reading's own time
  * @param offlineAfterMinutes the offline time the states are judged by

@@ -76,7 +76,8 @@ public class BuildingPageService {
     Duration offlineAfter = ingest.liveness().offlineAfter();
     return new BuildingOverviewDto(
         building,
-        BuildingState.of(building.active(), devices, lastReading, offlineAfter, clock.instant()),
+        BuildingConnectivity.of(
+            building.active(), devices, lastReading, offlineAfter, clock.instant()),
         lastMessage,
         lastReading,
         offlineAfter.toMinutes(),

@@ -5,6 +5,7 @@ import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.EnvReader;
 import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.OptimizationVars;
 import de.vorlauf.domain.config.ScheduleVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
@@ -54,7 +55,8 @@ public final class EnvironmentConfig {
                     env.find(ScheduleVars.OVERRIDES).orElse(ScheduleOverrides.none())))
             .logLevelPoll(env.get(LogVars.LEVEL_POLL))
             .features(FeaturesConfig.read(env))
-            .training(TrainingRole.read(env));
+            .training(TrainingRole.read(env))
+            .optimizationRetention(env.get(OptimizationVars.RETENTION));
     // logback.xml applies the format; reading it here stops a bad value with the usual message
     env.get(LogVars.FORMAT);
     env.throwIfInvalid();

@@ -3,6 +3,7 @@ package de.vorlauf.worker.config;
 import de.vorlauf.domain.config.DatabaseVars;
 import de.vorlauf.domain.config.LogVars;
 import de.vorlauf.domain.config.MqttVars;
+import de.vorlauf.domain.config.OptimizationVars;
 import de.vorlauf.domain.config.TemporalVars;
 import de.vorlauf.domain.config.WorkerVars;
 import de.vorlauf.domain.vendor.VendorIntegrations;
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param logLevelPoll how often the log levels an admin set are read
  * @param features retention and holiday calendar of the feature matrix ({@link FeaturesConfig})
  * @param training whether this process polls the training task queue ({@link TrainingRole})
+ * @param optimizationRetention how long optimisation results and predictions are kept
  */
 public record WorkerConfig(
     String dbUrl,
@@ -51,7 +53,8 @@ public record WorkerConfig(
     ScheduleSettings schedules,
     Duration logLevelPoll,
     FeaturesConfig features,
-    TrainingRole training) {
+    TrainingRole training,
+    Duration optimizationRetention) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -80,6 +83,7 @@ public record WorkerConfig(
     Objects.requireNonNull(logLevelPoll, "logLevelPoll");
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(training, "training");
+    Objects.requireNonNull(optimizationRetention, "optimizationRetention");
   }
 
   public static Builder builder() {
@@ -107,14 +111,16 @@ public record WorkerConfig(
         .schedules(schedules)
         .logLevelPoll(logLevelPoll)
         .features(features)
-        .training(training);
+        .training(training)
+        .optimizationRetention(optimizationRetention);
   }
 
   @Override
   public String toString() {
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
             + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
-            + " vendorIntegrations=%s, schedules=%s, features=%s, training=%s]")
+            + " vendorIntegrations=%s, schedules=%s, features=%s, training=%s,"
+            + " optimizationRetention=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -133,7 +139,8 @@ public record WorkerConfig(
             vendorIntegrations.all().stream().map(i -> i.id()).toList(),
             schedules,
             features,
-            training);
+            training,
+            optimizationRetention);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -158,6 +165,7 @@ public record WorkerConfig(
     private Duration logLevelPoll = LogVars.LEVEL_POLL.defaultValue();
     private FeaturesConfig features = FeaturesConfig.defaults();
     private TrainingRole training = TrainingRole.INCLUDE;
+    private Duration optimizationRetention = OptimizationVars.RETENTION.defaultValue();
 
     private Builder() {}
 
@@ -261,6 +269,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder optimizationRetention(Duration value) {
+      optimizationRetention = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -282,7 +295,8 @@ public record WorkerConfig(
           schedules,
           logLevelPoll,
           features,
-          training);
+          training,
+          optimizationRetention);
     }
   }
 }

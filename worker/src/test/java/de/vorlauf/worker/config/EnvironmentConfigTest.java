@@ -49,6 +49,7 @@ class EnvironmentConfigTest {
     env.put("VORLAUF_CLOCK_SKEW_THRESHOLD", "PT0.5S");
     env.put("VORLAUF_SCHEDULE_OVERRIDES", "platform-self-check:every=PT30M");
     env.put("VORLAUF_FEATURES_RETENTION", "P400D");
+    env.put("VORLAUF_OPTIMIZATION_RETENTION", "P60D");
 
     WorkerConfig config = EnvironmentConfig.read(env);
 
@@ -74,6 +75,7 @@ class EnvironmentConfigTest {
                         Duration.ofDays(400),
                         de.vorlauf.domain.features.HolidayCalendar.germany(),
                         "default (Germany)"))
+                .optimizationRetention(Duration.ofDays(60))
                 .build());
     assertThat(config.schedules().effective().get(0).words()).isEqualTo("every 30 minutes");
   }

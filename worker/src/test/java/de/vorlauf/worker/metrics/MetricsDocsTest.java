@@ -30,6 +30,11 @@ class MetricsDocsTest {
       schedules.observe("platform-self-check", 0, 1, false);
       schedules.runEnded("platform-self-check", "run-1", "completed");
       new EtlMetrics(metrics.registry()).buildingDay(true, java.time.Duration.ofMillis(20));
+      new OptimizationMetrics(metrics.registry())
+          .building(
+              de.vorlauf.workflows.optimization.BuildingOutcome.Status.FALLBACK,
+              "NO_MODEL",
+              java.time.Duration.ofMillis(30));
       text = metrics.scrape();
     }
     Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);

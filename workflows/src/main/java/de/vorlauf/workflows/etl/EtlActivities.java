@@ -32,6 +32,9 @@ public interface EtlActivities {
    */
   EtlBatchResult processBatch(EtlBatch batch);
 
-  /** Drops features older than the configured retention. Idempotent. */
+  /**
+   * Drops features, and the worker's other derived data (optimisation results and predictions),
+   * older than their configured retention. Idempotent.
+   */
   void applyRetention(java.time.Instant asOf);
 }

@@ -15,9 +15,10 @@ public interface OptimizationActivities {
    * batch.asOf()} (nothing at or after it), asks the forecast port and the building's model
    * (registry alias {@code batch.modelAlias()}), runs the optimiser of its heating type, stores the
    * result with the prediction it used, and publishes the setpoint on the device's command topic
-   * when {@code batch.publish()}. A building that fails is reported in its outcome and never fails
-   * the batch. On a retry, a building already stored for {@code (building, asOf)} is returned from
-   * the store, not optimised or published again.
+   * when {@code batch.publish()} — not for a fallback: the device then runs its own curve once the
+   * last setpoint expires. A building that fails is reported in its outcome and never fails the
+   * batch. On a retry, a building already stored for {@code (building, asOf)} is returned from the
+   * store, not optimised or published again.
    */
   OptimizationBatchResult optimize(OptimizationBatch batch);
 }

@@ -56,6 +56,7 @@ public final class MosquittoAccessBootstrap {
             "topic read greenbox/+/sensors/#",
             "topic read greenbox/+/backlog",
             "topic write greenbox/+/backlog/ack",
+            "topic write greenbox/+/commands/setpoint",
             "topic readwrite vorlauf/self-check/#"));
     SERVICE_RULES.put(
         MqttServiceAccounts.ADMIN_USER,

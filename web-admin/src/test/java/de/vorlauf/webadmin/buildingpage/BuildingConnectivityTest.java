@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class BuildingStateTest {
+class BuildingConnectivityTest {
 
   private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
   private static final Duration OFFLINE = Duration.ofMinutes(10);
@@ -17,27 +17,28 @@ class BuildingStateTest {
   @Test
   void aBuildingWhoseNewestReadingIsOlderThanTheOfflineTimeIsNeverOnline() {
     List<FleetDeviceDto> online = List.of(device("a", "online"));
-    assertThat(BuildingState.of(true, online, NOW.minusSeconds(30), OFFLINE, NOW))
+    assertThat(BuildingConnectivity.of(true, online, NOW.minusSeconds(30), OFFLINE, NOW))
         .isEqualTo("online");
     // the devices' rows say online, the newest reading is ten days old: stale
-    assertThat(BuildingState.of(true, online, NOW.minus(Duration.ofDays(10)), OFFLINE, NOW))
+    assertThat(BuildingConnectivity.of(true, online, NOW.minus(Duration.ofDays(10)), OFFLINE, NOW))
         .isEqualTo("stale");
-    assertThat(BuildingState.of(true, online, null, OFFLINE, NOW)).isEqualTo("stale");
+    assertThat(BuildingConnectivity.of(true, online, null, OFFLINE, NOW)).isEqualTo("stale");
   }
 
   @Test
   void theWorstDeviceNamesTheBuilding() {
     Instant fresh = NOW.minusSeconds(30);
     assertThat(
-            BuildingState.of(
+            BuildingConnectivity.of(
                 true, List.of(device("a", "online"), device("b", "stale")), fresh, OFFLINE, NOW))
         .isEqualTo("stale");
     assertThat(
-            BuildingState.of(
+            BuildingConnectivity.of(
                 true, List.of(device("a", "stale"), device("b", "offline")), fresh, OFFLINE, NOW))
         .isEqualTo("offline");
-    assertThat(BuildingState.of(true, List.of(), fresh, OFFLINE, NOW)).isEqualTo("no_devices");
-    assertThat(BuildingState.of(false, List.of(device("a", "online")), fresh, OFFLINE, NOW))
+    assertThat(BuildingConnectivity.of(true, List.of(), fresh, OFFLINE, NOW))
+        .isEqualTo("no_devices");
+    assertThat(BuildingConnectivity.of(false, List.of(device("a", "online")), fresh, OFFLINE, NOW))
         .isEqualTo("inactive");
   }
 

@@ -13,12 +13,12 @@ import java.util.List;
  * never called online, whatever its devices' messages say (issue 17: a building showed "online"
  * while its newest reading was ten days old).
  */
-final class BuildingState {
+final class BuildingConnectivity {
 
   static final String ONLINE = "online";
   static final String NO_DEVICES = "no_devices";
 
-  private BuildingState() {}
+  private BuildingConnectivity() {}
 
   /**
    * @param lastReading the newest reading's own time of any of its devices; null for none

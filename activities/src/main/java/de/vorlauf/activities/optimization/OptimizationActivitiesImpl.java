@@ -1,0 +1,268 @@
+package de.vorlauf.activities.optimization;
+
+import de.vorlauf.activities.etl.RetentionStep;
+import de.vorlauf.activities.models.RegisteredModels;
+import de.vorlauf.domain.features.FeatureCalculator;
+import de.vorlauf.domain.features.HolidayCalendar;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.optimization.HeatingCurveOptimizer;
+import de.vorlauf.domain.optimization.OptimizationInput;
+import de.vorlauf.domain.optimization.OptimizationResult;
+import de.vorlauf.domain.optimization.WeatherForecast;
+import de.vorlauf.inference.ModelSessions;
+import de.vorlauf.persistence.experiments.ExperimentQueries;
+import de.vorlauf.persistence.features.FeaturesNow;
+import de.vorlauf.persistence.models.ModelCatalog;
+import de.vorlauf.persistence.optimization.BuildingStates;
+import de.vorlauf.persistence.optimization.NewOptimization;
+import de.vorlauf.persistence.optimization.OptimizationBuildings;
+import de.vorlauf.persistence.optimization.OptimizationStore;
+import de.vorlauf.persistence.optimization.StoredOptimization;
+import de.vorlauf.workflows.optimization.BuildingOutcome;
+import de.vorlauf.workflows.optimization.BuildingOutcome.Status;
+import de.vorlauf.workflows.optimization.OptimizationActivities;
+import de.vorlauf.workflows.optimization.OptimizationBatch;
+import de.vorlauf.workflows.optimization.OptimizationBatchResult;
+import io.temporal.failure.ApplicationFailure;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The optimisation of a batch of buildings at one instant: per building its registry entry, its
+ * state as of the instant ({@link BuildingStates}), the forecast port, the model's prediction
+ * ({@link DemandPredictor}), the optimiser of its heating type, the store and the setpoint command.
+ * A building's failure is its outcome, never the batch's; a building already stored for {@code
+ * (building, asOf, origin)} is answered from the store (and published if it was not yet).
+ *
+ * <p><b>In-process use</b> (the closed-loop harness): {@link #create} builds one on a database —
+ * the forecast port and the publisher are the caller's (e.g. {@code new PersistenceForecast()} and
+ * an {@link MqttSetpointPublisher} on the simulator's broker, or {@link SetpointPublisher#NONE}
+ * with {@code publish = false}) — and {@code optimize(batch)} is then called once per simulated
+ * hour with origin {@code closed-loop}. Nothing here reads the wall clock for the optimisation: the
+ * batch's {@code asOf} is "now". {@link #close} releases the model sessions it opened; the
+ * publisher stays the caller's to close.
+ */
+public final class OptimizationActivitiesImpl implements OptimizationActivities, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(OptimizationActivitiesImpl.class);
+
+  /** Hours of outdoor forecast the optimiser gets. */
+  static final int FORECAST_HOURS = 24;
+
+  /** Model versions whose sessions are kept (champion, challenger and a predecessor). */
+  private static final int MODEL_SESSIONS = 4;
+
+  /**
+   * What the worker configures.
+   *
+   * @param holidays the ETL's holiday calendar (the model's off-day input)
+   * @param retention results and predictions kept this long
+   */
+  public record Settings(HolidayCalendar holidays, Duration retention) {
+    public Settings {
+      Objects.requireNonNull(holidays, "holidays");
+      Objects.requireNonNull(retention, "retention");
+    }
+  }
+
+  private final OptimizationBuildings buildings;
+  private final BuildingStates states;
+  private final OptimizationStore store;
+  private final WeatherForecast forecast;
+  private final DemandPredictor predictor;
+  private final Function<HeatingType, HeatingCurveOptimizer> optimizers;
+  private final SetpointPublisher publisher;
+  private final OptimizationListener listener;
+  private final Clock clock;
+  private final AutoCloseable owned;
+
+  OptimizationActivitiesImpl(
+      OptimizationBuildings buildings,
+      BuildingStates states,
+      OptimizationStore store,
+      WeatherForecast forecast,
+      DemandPredictor predictor,
+      Function<HeatingType, HeatingCurveOptimizer> optimizers,
+      SetpointPublisher publisher,
+      OptimizationListener listener,
+      Clock clock,
+      AutoCloseable owned) {
+    this.buildings = Objects.requireNonNull(buildings, "buildings");
+    this.states = Objects.requireNonNull(states, "states");
+    this.store = Objects.requireNonNull(store, "store");
+    this.forecast = Objects.requireNonNull(forecast, "forecast");
+    this.predictor = Objects.requireNonNull(predictor, "predictor");
+    this.optimizers = Objects.requireNonNull(optimizers, "optimizers");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.owned = owned;
+  }
+
+  /**
+   * The activities on a database: registry, features, model registry and store all there.
+   *
+   * @param optimizers the optimiser per heating type ({@code Optimizers::forType})
+   * @param clock only for the time a command was published; never the optimisation's "now"
+   */
+  public static OptimizationActivitiesImpl create(
+      DataSource dataSource,
+      Settings settings,
+      Function<HeatingType, HeatingCurveOptimizer> optimizers,
+      WeatherForecast forecast,
+      SetpointPublisher publisher,
+      OptimizationListener listener,
+      Clock clock) {
+    ExperimentQueries runs = new ExperimentQueries(dataSource, Clock.systemUTC());
+    RegisteredModels models = new RegisteredModels(new ModelCatalog(dataSource), runs);
+    ModelSessions sessions = new ModelSessions(models, MODEL_SESSIONS);
+    return new OptimizationActivitiesImpl(
+        new OptimizationBuildings(dataSource),
+        new BuildingStates(
+            dataSource, new FeaturesNow(dataSource, new FeatureCalculator(settings.holidays()))),
+        new OptimizationStore(dataSource, settings.retention()),
+        forecast,
+        new DemandPredictor(models, runs, sessions, settings.holidays()),
+        optimizers,
+        publisher,
+        listener,
+        clock,
+        sessions);
+  }
+
+  /** Results and predictions past their retention, aged out by the nightly run's retention step. */
+  public RetentionStep retention() {
+    return new RetentionStep() {
+      @Override
+      public String name() {
+        return "optimisation results";
+      }
+
+      @Override
+      public void apply(Instant asOf) throws SQLException {
+        store.applyRetention(asOf);
+      }
+    };
+  }
+
+  @Override
+  public OptimizationBatchResult optimize(OptimizationBatch batch) {
+    Map<String, OptimizationBuildings.Entry> entries;
+    try {
+      entries = buildings.entries(batch.buildingIds());
+    } catch (SQLException e) {
+      // nothing was done yet: the whole batch is worth the retry
+      throw ApplicationFailure.newFailureWithCause("database: " + e.getMessage(), "Database", e);
+    }
+    // one decision instant, one version: an alias moved mid-batch must not split the batch
+    DemandPredictor.Model model = predictor.resolve(batch.modelName(), batch.modelAlias());
+    List<BuildingOutcome> outcomes = new ArrayList<>(batch.buildingIds().size());
+    for (String id : batch.buildingIds()) {
+      long start = System.nanoTime();
+      BuildingOutcome outcome = building(batch, model, id, entries.get(id));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      String fallback = outcome.status() == Status.FALLBACK ? fallbackOf(outcome.reason()) : null;
+      listener.building(outcome.status(), fallback, took);
+      outcomes.add(outcome);
+    }
+    return new OptimizationBatchResult(outcomes);
+  }
+
+  private BuildingOutcome building(
+      OptimizationBatch batch,
+      DemandPredictor.Model model,
+      String id,
+      OptimizationBuildings.Entry entry) {
+    if (entry == null) {
+      return Outcomes.skipped(id, "not in the registry");
+    }
+    if (!entry.active()) {
+      return Outcomes.skipped(id, "inactive");
+    }
+    try {
+      StoredOptimization stored = store.find(id, batch.asOf(), batch.origin()).orElse(null);
+      if (stored == null) {
+        stored = optimizeAndStore(batch, model, entry);
+      }
+      return publishIfAsked(batch, entry, stored);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      log.warn("optimisation of {} at {} failed: {}", id, batch.asOf(), e.toString());
+      return Outcomes.failed(id, e.toString());
+    }
+  }
+
+  private StoredOptimization optimizeAndStore(
+      OptimizationBatch batch, DemandPredictor.Model model, OptimizationBuildings.Entry entry)
+      throws SQLException {
+    if (entry.config() == null) {
+      throw new IllegalArgumentException("invalid configuration: " + entry.problem());
+    }
+    BuildingStates.Read read = states.read(entry.buildingId(), batch.asOf());
+    List<Double> outdoor = forecast.outdoorC(entry.buildingId(), read.state(), FORECAST_HOURS);
+    DemandPredictor.Outcome demand = predictor.predict(entry.config(), read, model);
+    OptimizationResult result =
+        optimizers
+            .apply(entry.config().heatingType())
+            .optimize(
+                new OptimizationInput(entry.config(), read.state(), outdoor, demand.prediction()));
+    if (!result.buildingId().equals(entry.buildingId())
+        || !result.timestamp().equals(batch.asOf())) {
+      throw new IllegalStateException(
+          "the optimiser answered for %s at %s".formatted(result.buildingId(), result.timestamp()));
+    }
+    return store
+        .store(
+            new NewOptimization(
+                batch.origin(), result, read.issuedAt(), read.issuedAt(), demand.missing()))
+        .optimization();
+  }
+
+  private BuildingOutcome publishIfAsked(
+      OptimizationBatch batch, OptimizationBuildings.Entry entry, StoredOptimization stored)
+      throws Exception {
+    if (!batch.publish() || stored.published() || stored.result().isFallback()) {
+      // a fallback is the building's own curve, which its controller runs by itself once the
+      // last setpoint expires: sending the curve's value for the hour would replace the curve's
+      // minute-by-minute response to the outdoor temperature with a constant
+      return Outcomes.of(stored, stored.commandId());
+    }
+    if (entry.deviceId() == null) {
+      return Outcomes.failed(
+          entry.buildingId(), "no active device to send the setpoint to (the result is stored)");
+    }
+    String commandId = SetpointCommands.commandId(entry.buildingId(), batch.asOf(), batch.origin());
+    publisher.publish(entry.deviceId(), SetpointCommands.json(commandId, stored.result()));
+    store.markPublished(
+        entry.buildingId(), batch.asOf(), batch.origin(), commandId, clock.instant());
+    return Outcomes.of(stored, commandId);
+  }
+
+  private static String fallbackOf(String reason) {
+    int colon = reason == null ? -1 : reason.indexOf(':');
+    return colon < 0 ? reason : reason.substring(0, colon);
+  }
+
+  @Override
+  public void close() {
+    if (owned != null) {
+      try {
+        owned.close();
+      } catch (Exception e) {
+        log.warn("closing the model sessions failed: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package de.vorlauf.activities.optimization;
+
+/**
+ * Sends a setpoint command to a device ({@code greenbox/<device>/commands/setpoint}, QoS 1).
+ * Returns once the broker has it; a failure is an exception (the result stays stored, unpublished,
+ * and a retry publishes it with the same command id).
+ */
+public interface SetpointPublisher {
+
+  /** For runs that compute and store only ({@code publish = false}). */
+  SetpointPublisher NONE =
+      (deviceId, payload) -> {
+        throw new IllegalStateException("no setpoint publisher is configured");
+      };
+
+  void publish(String deviceId, byte[] payload) throws Exception;
+
+  /** The command topic of a device, the device contract's. */
+  static String topic(String deviceId) {
+    return "greenbox/" + deviceId + "/commands/setpoint";
+  }
+}

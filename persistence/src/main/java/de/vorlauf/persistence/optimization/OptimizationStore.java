@@ -1,0 +1,223 @@
+package de.vorlauf.persistence.optimization;
+
+import de.vorlauf.domain.optimization.OptimizationResult;
+import de.vorlauf.persistence.jdbc.SqlTime;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Optimisation results and the demand predictions they used ({@code optimization_results}, {@code
+ * demand_predictions}, V150). A result is stored once per {@code (building, as of, origin)}: a
+ * retried store finds the first one and changes nothing, the prediction included. Retention ({@link
+ * #applyRetention}) removes both by age.
+ */
+public final class OptimizationStore {
+
+  private static final String FROM =
+      " FROM optimization_results r LEFT JOIN demand_predictions p ON p.id = r.prediction_id ";
+
+  private static final String FIND =
+      "SELECT "
+          + ResultRows.COLUMNS
+          + FROM
+          + "WHERE r.building_id = ? AND r.as_of = ? AND r.origin = ?";
+
+  // one backward scan of the unique key's index per building
+  private static final String LATEST =
+      """
+      SELECT %s
+      FROM unnest(?::text[]) AS b(id)
+      CROSS JOIN LATERAL (
+          SELECT * FROM optimization_results x
+          WHERE x.building_id = b.id
+          ORDER BY x.as_of DESC, x.created_at DESC
+          LIMIT 1) r
+      LEFT JOIN demand_predictions p ON p.id = r.prediction_id
+      """
+          .formatted(ResultRows.COLUMNS);
+
+  private static final String RANGE =
+      "SELECT "
+          + ResultRows.COLUMNS
+          + FROM
+          + "WHERE r.building_id = ? AND r.as_of >= ? AND r.as_of < ? ORDER BY r.as_of, r.origin";
+
+  private static final String MARK_PUBLISHED =
+      """
+      UPDATE optimization_results SET published_command_id = ?, published_at = ?
+      WHERE building_id = ? AND as_of = ? AND origin = ?
+        AND (published_command_id IS NULL OR published_command_id = ?)
+      """;
+
+  private static final String DELETE_RESULTS = "DELETE FROM optimization_results WHERE as_of < ?";
+
+  private static final String DELETE_PREDICTIONS =
+      "DELETE FROM demand_predictions WHERE issued_at < ?";
+
+  /** What a retention run removed. */
+  public record Removed(int results, int predictions) {}
+
+  /** A store's answer: the stored row, and whether this call wrote it. */
+  public record Stored(StoredOptimization optimization, boolean created) {}
+
+  private final DataSource dataSource;
+  private final Duration retention;
+
+  /**
+   * @param retention results and predictions older than this (by their as-of / issue time) go
+   */
+  public OptimizationStore(DataSource dataSource, Duration retention) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive: " + retention);
+    }
+    this.retention = retention;
+  }
+
+  /**
+   * Stores the result with its prediction in one transaction; when a result for the same building,
+   * instant and origin is stored already, returns that one and writes nothing.
+   */
+  public Stored store(NewOptimization optimization) throws SQLException {
+    OptimizationResult result = optimization.result();
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        Long predictionId = null;
+        if (result.demand() != null) {
+          predictionId = ResultRows.insertPrediction(c, optimization);
+        }
+        boolean created = ResultRows.insertResult(c, optimization, predictionId);
+        if (created) {
+          c.commit();
+        } else {
+          c.rollback();
+        }
+        StoredOptimization stored =
+            find(c, result.buildingId(), result.timestamp(), optimization.origin())
+                .orElseThrow(() -> new SQLException("the stored result vanished"));
+        return new Stored(stored, created);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  /** The result stored for {@code (building, asOf, origin)}, if any. */
+  public Optional<StoredOptimization> find(String buildingId, Instant asOf, String origin)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, buildingId, asOf, origin);
+    }
+  }
+
+  /** Each building's newest result (any origin); buildings without one are absent. */
+  public Map<String, StoredOptimization> latest(List<String> buildingIds) throws SQLException {
+    Map<String, StoredOptimization> latest = new LinkedHashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(LATEST)) {
+      statement.setArray(1, c.createArrayOf("text", buildingIds.toArray()));
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          StoredOptimization row = ResultRows.read(rs);
+          latest.put(row.result().buildingId(), row);
+        }
+      }
+    }
+    return latest;
+  }
+
+  /** A building's results with as-of in {@code [from, to)}, oldest first. */
+  public List<StoredOptimization> range(String buildingId, Instant from, Instant to)
+      throws SQLException {
+    List<StoredOptimization> rows = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(RANGE)) {
+      statement.setString(1, buildingId);
+      statement.setObject(2, SqlTime.utc(from));
+      statement.setObject(3, SqlTime.utc(to));
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(ResultRows.read(rs));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Records the command published for a stored result. Idempotent: the same id again changes
+   * nothing but the time; another id for a result published already is refused (false).
+   */
+  public boolean markPublished(
+      String buildingId, Instant asOf, String origin, String commandId, Instant publishedAt)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(MARK_PUBLISHED)) {
+      statement.setString(1, commandId);
+      statement.setObject(2, SqlTime.utc(publishedAt));
+      statement.setString(3, buildingId);
+      statement.setObject(4, SqlTime.utc(asOf));
+      statement.setString(5, origin);
+      statement.setString(6, commandId);
+      return statement.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Removes results with an as-of, and predictions issued, before {@code asOf − retention}.
+   * Idempotent: a second run with the same instant removes nothing.
+   */
+  public Removed applyRetention(Instant asOf) throws SQLException {
+    Instant cutoff = asOf.minus(retention);
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement results = c.prepareStatement(DELETE_RESULTS);
+          PreparedStatement predictions = c.prepareStatement(DELETE_PREDICTIONS)) {
+        results.setObject(1, SqlTime.utc(cutoff));
+        int r = results.executeUpdate();
+        predictions.setObject(1, SqlTime.utc(cutoff));
+        int p = predictions.executeUpdate();
+        c.commit();
+        return new Removed(r, p);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
+  public Duration retention() {
+    return retention;
+  }
+
+  private static Optional<StoredOptimization> find(
+      Connection c, String buildingId, Instant asOf, String origin) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(FIND)) {
+      statement.setString(1, buildingId);
+      statement.setObject(2, SqlTime.utc(asOf));
+      statement.setString(3, origin);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? Optional.of(ResultRows.read(rs)) : Optional.empty();
+      }
+    }
+  }
+}
