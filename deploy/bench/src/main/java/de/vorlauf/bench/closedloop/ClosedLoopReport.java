@@ -127,6 +127,10 @@ final class ClosedLoopReport {
         r.published(),
         r.applied(),
         r.rejected());
+    if (!r.reasons().isEmpty()) {
+      out.append("\n## Outcomes other than DONE, by reason\n\n");
+      r.reasons().forEach((reason, n) -> line(out, "- %s: %d", reason, n));
+    }
     out.append("\n## Final energy (gas + electricity + district heat, DHW included)\n\n");
     out.append(
         "| group | buildings | baseline kWh | Vorlauf kWh | savings % | space heat kWh"

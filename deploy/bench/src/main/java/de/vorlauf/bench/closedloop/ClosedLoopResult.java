@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param optimizer which optimisation ran (see {@link ClosedLoopOptimization#describe})
  * @param hoursByBuilding optimisation outcomes per building (one per simulated hour when complete)
+ * @param reasons outcomes per status and kind of reason (fallbacks, skips, failures)
  * @param applied setpoints the simulated devices applied (acknowledged as applied)
  * @param rejected setpoints they rejected (out of the equipment's limits, expired)
  * @param periodSeconds wall time of the period's simulated hours (the 30-minute target)
@@ -26,6 +27,7 @@ record ClosedLoopResult(
     long hours,
     Map<String, Integer> hoursByBuilding,
     Map<BuildingOutcome.Status, Integer> statuses,
+    Map<String, Integer> reasons,
     List<String> failures,
     long published,
     long applied,

@@ -197,6 +197,7 @@ final class ClosedLoopRun {
     baseline.resetReport();
     Map<String, Integer> optimised = new TreeMap<>();
     Map<BuildingOutcome.Status, Integer> statuses = new TreeMap<>();
+    Map<String, Integer> reasons = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     long published = 0;
     long hours = 0;
@@ -217,6 +218,9 @@ final class ClosedLoopRun {
       for (BuildingOutcome o : result.outcomes()) {
         optimised.merge(o.buildingId(), 1, Integer::sum);
         statuses.merge(o.status(), 1, Integer::sum);
+        if (o.reason() != null) {
+          reasons.merge(o.status() + " " + reasonKind(o.reason()), 1, Integer::sum);
+        }
         if (o.status() == BuildingOutcome.Status.FAILED && failures.size() < 20) {
           failures.add(t + " " + o.buildingId() + ": " + o.reason());
         }
@@ -245,12 +249,25 @@ final class ClosedLoopRun {
         hours,
         optimised,
         statuses,
+        reasons,
         failures,
         published,
         answers[0],
         answers[1],
         periodSeconds,
         times.seconds());
+  }
+
+  /** A reason without its particulars (numbers, ids), so that like reasons count together. */
+  static String reasonKind(String reason) {
+    int cut = reason.length();
+    for (char c : new char[] {':', '(', ','}) {
+      int at = reason.indexOf(c);
+      if (at > 0 && at < cut) {
+        cut = at;
+      }
+    }
+    return reason.substring(0, Math.min(cut, 80)).strip();
   }
 
   private static long answered(Simulator simulator) {
