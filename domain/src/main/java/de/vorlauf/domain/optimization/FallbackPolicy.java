@@ -63,7 +63,7 @@ final class FallbackPolicy {
     if (!history.indoorMeasured()) {
       // Measured in the closed loop (docs/benchmarks.md, issue 22): lowering blind, on a room
       // temperature inferred from the emitter fit, broke the per-building comfort rule in 21 of
-      // the 30 buildings without a room sensor; the same optimiser with the sensor broke it in
+      // the 31 buildings without a room sensor; the same optimiser with the sensor broke it in
       // none.
       return Decision.fallBack(
           Fallback.NO_ROOM_MEASUREMENT,

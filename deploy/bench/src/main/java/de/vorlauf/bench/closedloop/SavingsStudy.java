@@ -85,7 +85,12 @@ public final class SavingsStudy {
 
   /** One building's period: final energy, space heat, hot water, comfort, mean room. */
   record Period(
-      BuildingSpec spec, double finalKWh, double spaceKWh, double dhwKWh, double comfortKh) {}
+      BuildingSpec spec,
+      double finalKWh,
+      double spaceKWh,
+      double dhwKWh,
+      double comfortKh,
+      double meanRoomC) {}
 
   interface Controller {
     /** The setpoint for the hour starting at {@code hour}, or null to leave the curve running. */
@@ -102,8 +107,8 @@ public final class SavingsStudy {
         start);
     List<Period> baseline = simulate(null);
     out.println(
-        "| strategy | final energy kWh | saving | comfort K·h | buildings breaking the comfort rule | per type (saving) |");
-    out.println("| --- | ---: | ---: | ---: | ---: | --- |");
+        "| strategy | final energy kWh | saving | comfort K·h | buildings breaking the comfort rule | mean room °C | per type (saving) |");
+    out.println("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
     row(out, "own curves (baseline)", baseline, baseline);
     for (double room : HOLD_ROOM_C) {
       row(
@@ -167,6 +172,7 @@ public final class SavingsStudy {
         history.add(observeHour(sim, h));
       }
       EnergyLedger begin = sim.ledger();
+      double roomSum = 0;
       for (int i = 0; i < days * 24; i++) {
         Instant hour = start.plusSeconds(i * HOUR_S);
         if (controller != null) {
@@ -176,6 +182,7 @@ public final class SavingsStudy {
           }
         }
         history.add(observeHour(sim, hour));
+        roomSum += sim.indoorC();
         if (history.size() > 168) {
           history.removeFirst();
         }
@@ -187,7 +194,8 @@ public final class SavingsStudy {
               period.finalEnergyKWh(),
               period.spaceHeatKWh(),
               period.dhwHeatKWh(),
-              period.comfortKelvinHours()));
+              period.comfortKelvinHours(),
+              roomSum / (days * 24)));
     }
     return periods;
   }
@@ -218,6 +226,7 @@ public final class SavingsStudy {
     double total = 0;
     double base = 0;
     double comfort = 0;
+    double room = 0;
     int breaking = 0;
     Map<HeatingType, double[]> byType = new EnumMap<>(HeatingType.class);
     for (int i = 0; i < run.size(); i++) {
@@ -226,6 +235,7 @@ public final class SavingsStudy {
       total += p.finalKWh();
       base += b.finalKWh();
       comfort += p.comfortKh();
+      room += p.meanRoomC() / run.size();
       if (p.comfortKh() > b.comfortKh() * 1.02 + 0.5) {
         breaking++;
       }
@@ -240,12 +250,13 @@ public final class SavingsStudy {
                 String.format(Locale.ROOT, "%s %.1f %%; ", type.code(), 100 * (1 - t[0] / t[1]))));
     out.printf(
         Locale.ROOT,
-        "| %s | %.0f | %.2f %% | %.1f | %d | %s |%n",
+        "| %s | %.0f | %.2f %% | %.1f | %d | %.2f | %s |%n",
         name,
         total,
         100 * (1 - total / base),
         comfort,
         breaking,
+        room,
         types);
   }
 }
