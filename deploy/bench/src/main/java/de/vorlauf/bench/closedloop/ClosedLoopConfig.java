@@ -63,14 +63,7 @@ public record ClosedLoopConfig(
    * seed 42, 20 epochs, the platform's optimiser; the period ends at the last whole hour.
    */
   public static ClosedLoopConfig parse(String[] args, Path stateDir, Instant now) {
-    Map<String, String> values = new TreeMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("arguments are key=value: " + arg);
-      }
-      values.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> values = keyValues(args);
     ClosedLoopConfig config =
         new ClosedLoopConfig(
             Integer.parseInt(values.getOrDefault("buildings", "50")),
@@ -130,5 +123,18 @@ public record ClosedLoopConfig(
       }
     }
     return (int) best;
+  }
+
+  /** The command line's {@code key=value} arguments (the closed loop's and the savings study's). */
+  static Map<String, String> keyValues(String[] args) {
+    Map<String, String> values = new TreeMap<>();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("arguments are key=value: " + arg);
+      }
+      values.put(arg.substring(0, eq), arg.substring(eq + 1));
+    }
+    return values;
   }
 }

@@ -25,7 +25,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the simulated fleet allows at all, in the simulator alone (no platform, seconds instead of
@@ -65,14 +64,7 @@ public final class SavingsStudy {
   }
 
   public static void main(String[] args) {
-    Map<String, String> options = new TreeMap<>();
-    for (String arg : args) {
-      int eq = arg.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("expected key=value, got " + arg);
-      }
-      options.put(arg.substring(0, eq), arg.substring(eq + 1));
-    }
+    Map<String, String> options = ClosedLoopConfig.keyValues(args);
     SavingsStudy study =
         new SavingsStudy(
             Long.parseLong(options.getOrDefault("seed", "42")),
