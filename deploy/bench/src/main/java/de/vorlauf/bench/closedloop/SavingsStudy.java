@@ -75,14 +75,8 @@ public final class SavingsStudy {
     study.run(System.out);
   }
 
-  /** One building's period: final energy, space heat, hot water, comfort, mean room. */
-  record Period(
-      BuildingSpec spec,
-      double finalKWh,
-      double spaceKWh,
-      double dhwKWh,
-      double comfortKh,
-      double meanRoomC) {}
+  /** One building's period: final energy, comfort, mean room. */
+  record Period(BuildingSpec spec, double finalKWh, double comfortKh, double meanRoomC) {}
 
   interface Controller {
     /** The setpoint for the hour starting at {@code hour}, or null to leave the curve running. */
@@ -182,12 +176,7 @@ public final class SavingsStudy {
       EnergyLedger period = sim.ledger().minus(begin);
       periods.add(
           new Period(
-              spec,
-              period.finalEnergyKWh(),
-              period.spaceHeatKWh(),
-              period.dhwHeatKWh(),
-              period.comfortKelvinHours(),
-              roomSum / (days * 24)));
+              spec, period.finalEnergyKWh(), period.comfortKelvinHours(), roomSum / (days * 24)));
     }
     return periods;
   }
