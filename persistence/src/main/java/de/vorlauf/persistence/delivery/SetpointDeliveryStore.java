@@ -24,7 +24,7 @@ import javax.sql.DataSource;
  * records what the device applied and when but keeps the state (the dispatcher gave up on it, the
  * device did run it); a late {@code rejected} changes nothing.
  */
-public final class SetpointDeliveryStore {
+public final class SetpointDeliveryStore implements DeliveryStore {
 
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -99,8 +99,11 @@ public final class SetpointDeliveryStore {
   private static final String DELETE_OLD =
       "DELETE FROM setpoint_commands WHERE queued_at < ? AND state NOT IN ('QUEUED', 'SENT')";
 
-  /** What queueing found: the stored command, and whether this call stored it. */
-  public record Queued(SetpointCommand command, boolean created) {}
+  /**
+   * What queueing found: the stored command, whether this call stored it, and the command it
+   * superseded (null when none).
+   */
+  public record Queued(SetpointCommand command, boolean created, String superseded) {}
 
   /** What an acknowledgement did. */
   public enum Outcome {
@@ -110,7 +113,7 @@ public final class SetpointDeliveryStore {
     REPEATED,
     /** The command had expired or was superseded; an applied value was recorded, if any. */
     LATE,
-    /** No such command; nothing changed. */
+    /** No such command, or not the acknowledging device's; nothing changed. */
     UNKNOWN
   }
 
@@ -142,6 +145,7 @@ public final class SetpointDeliveryStore {
    *
    * @param firstAttemptAt when a dispatcher may send it (the queueing caller sends it first)
    */
+  @Override
   public Queued queue(NewSetpointCommand command, Instant now, Instant firstAttemptAt)
       throws SQLException {
     try {
@@ -165,14 +169,15 @@ public final class SetpointDeliveryStore {
         Optional<SetpointCommand> existing = CommandRows.find(c, command.commandId(), false);
         if (existing.isPresent()) {
           c.rollback();
-          return new Queued(existing.get(), false);
+          return new Queued(existing.get(), false, null);
         }
-        boolean created = insertQueued(c, command, now, firstAttemptAt);
+        Inserted inserted = insertQueued(c, command, now, firstAttemptAt);
         SetpointCommand stored =
             CommandRows.find(c, command.commandId(), false)
                 .orElseThrow(() -> new SQLException("the queued command vanished"));
         c.commit();
-        return new Queued(stored, created);
+        return new Queued(
+            stored, inserted.created(), inserted.created() ? inserted.superseded() : null);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -182,29 +187,35 @@ public final class SetpointDeliveryStore {
     }
   }
 
-  private static boolean insertQueued(
+  private record Inserted(boolean created, String superseded) {}
+
+  private static Inserted insertQueued(
       Connection c, NewSetpointCommand command, Instant now, Instant firstAttemptAt)
       throws SQLException {
     if (!command.validUntil().isAfter(now)) {
-      return CommandRows.insert(
-          c,
-          command,
-          DeliveryState.EXPIRED,
-          now,
-          null,
-          "valid_until passed before it was queued",
+      return new Inserted(
+          CommandRows.insert(
+              c,
+              command,
+              DeliveryState.EXPIRED,
+              now,
+              null,
+              "valid_until passed before it was queued",
+              null),
           null);
     }
     SetpointCommand inFlight = inFlight(c, command.deviceId(), command.circuit());
     if (inFlight != null && inFlight.issuedAt().isAfter(command.issuedAt())) {
-      return CommandRows.insert(
-          c,
-          command,
-          DeliveryState.SUPERSEDED,
-          now,
-          null,
-          "a newer command was in flight",
-          inFlight.commandId());
+      return new Inserted(
+          CommandRows.insert(
+              c,
+              command,
+              DeliveryState.SUPERSEDED,
+              now,
+              null,
+              "a newer command was in flight",
+              inFlight.commandId()),
+          null);
     }
     if (inFlight != null) {
       try (PreparedStatement s = c.prepareStatement(SUPERSEDE)) {
@@ -214,7 +225,9 @@ public final class SetpointDeliveryStore {
         s.executeUpdate();
       }
     }
-    return CommandRows.insert(c, command, DeliveryState.QUEUED, now, firstAttemptAt, null, null);
+    return new Inserted(
+        CommandRows.insert(c, command, DeliveryState.QUEUED, now, firstAttemptAt, null, null),
+        inFlight == null ? null : inFlight.commandId());
   }
 
   private static SetpointCommand inFlight(Connection c, String deviceId, int circuit)
@@ -231,6 +244,7 @@ public final class SetpointDeliveryStore {
    * caller to send: their next attempt moves to {@code leaseUntil}, so no other dispatcher sends
    * them meanwhile. Rows being claimed by another worker at this moment are skipped.
    */
+  @Override
   public List<SetpointCommand> claimDue(Instant now, int limit, Instant leaseUntil)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
@@ -247,6 +261,7 @@ public final class SetpointDeliveryStore {
    * Records a send the broker accepted: attempts + 1, SENT, looked at again at {@code
    * nextAttemptAt}. A command an ack settled meanwhile only counts the attempt.
    */
+  @Override
   public void markSent(String commandId, Instant sentAt, Instant nextAttemptAt)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
@@ -263,6 +278,7 @@ public final class SetpointDeliveryStore {
    * Records a failed send: the command stays in flight with the error, tried again at {@code
    * retryAt}.
    */
+  @Override
   public void sendFailed(String commandId, String reason, Instant retryAt) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(SEND_FAILED)) {
@@ -274,6 +290,7 @@ public final class SetpointDeliveryStore {
   }
 
   /** Expires every command in flight whose {@code valid_until} has passed; returns them. */
+  @Override
   public List<SetpointCommand> expire(Instant now) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(EXPIRE)) {
@@ -284,6 +301,7 @@ public final class SetpointDeliveryStore {
   }
 
   /** Applies a device's acknowledgement (see the class comment for acks that do not fit). */
+  @Override
   public Settlement settle(DeviceAck ack, Instant receivedAt) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
@@ -304,7 +322,7 @@ public final class SetpointDeliveryStore {
   private static Settlement settle(Connection c, DeviceAck ack, Instant receivedAt)
       throws SQLException {
     SetpointCommand row = CommandRows.find(c, ack.commandId(), true).orElse(null);
-    if (row == null) {
+    if (row == null || !row.deviceId().equals(ack.deviceId())) {
       return new Settlement(Outcome.UNKNOWN, null, null);
     }
     if (row.state().inFlight()) {
@@ -341,6 +359,7 @@ public final class SetpointDeliveryStore {
   }
 
   /** The command with this id, if stored. */
+  @Override
   public Optional<SetpointCommand> find(String commandId) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return CommandRows.find(c, commandId, false);

@@ -65,6 +65,7 @@ class SetpointDeliveryStoreIT {
     SetpointDeliveryStore.Queued queued = store.queue(second, T0.plusSeconds(3600), T0);
 
     assertThat(queued.created()).isTrue();
+    assertThat(queued.superseded()).isEqualTo(id("a"));
     assertThat(queued.command().state()).isEqualTo(DeliveryState.QUEUED);
     SetpointCommand old = store.find(id("a")).orElseThrow();
     assertThat(old.state()).isEqualTo(DeliveryState.SUPERSEDED);
@@ -166,6 +167,10 @@ class SetpointDeliveryStoreIT {
         .isEqualTo(Outcome.REPEATED);
     assertThat(store.find(id("a")).orElseThrow().state()).isEqualTo(DeliveryState.APPLIED);
     assertThat(store.settle(applied("nobody", 40.0), T0).outcome()).isEqualTo(Outcome.UNKNOWN);
+    // another device cannot settle this device's command
+    assertThat(
+            store.settle(new DeviceAck("intruder", id("a"), false, "no", null, T0), T0).outcome())
+        .isEqualTo(Outcome.UNKNOWN);
 
     // a send recorded after the ack overtook it: the attempt counts, the state stays
     store.markSent(id("a"), T0.plusSeconds(61), T0.plusSeconds(121));
@@ -197,7 +202,8 @@ class SetpointDeliveryStoreIT {
     Instant deviceTime = T0.plusSeconds(7300);
     SetpointDeliveryStore.Settlement late =
         store.settle(
-            new DeviceAck(id(other, "x"), true, null, 41.0, deviceTime), T0.plusSeconds(7301));
+            new DeviceAck(other, id(other, "x"), true, null, 41.0, deviceTime),
+            T0.plusSeconds(7301));
     assertThat(late.outcome()).isEqualTo(Outcome.LATE);
     SetpointCommand after = store.find(id(other, "x")).orElseThrow();
     assertThat(after.state()).isEqualTo(DeliveryState.EXPIRED);
@@ -248,10 +254,10 @@ class SetpointDeliveryStoreIT {
   }
 
   private DeviceAck applied(String name, double value) {
-    return new DeviceAck(id(name), true, null, value, T0);
+    return new DeviceAck(device, id(name), true, null, value, T0);
   }
 
   private DeviceAck rejected(String name, String reason) {
-    return new DeviceAck(id(name), false, reason, null, T0);
+    return new DeviceAck(device, id(name), false, reason, null, T0);
   }
 }
