@@ -31,4 +31,7 @@ public interface DeliveryListener {
 
   /** An ack message that could not be read. */
   default void unreadableAck() {}
+
+  /** Commands queued or sent and not yet settled, counted after every dispatcher pass. */
+  default void inFlight(long commands) {}
 }

@@ -78,6 +78,12 @@ public final class SetpointDispatcher implements AutoCloseable {
 
   /** One pass: expire, then claim and send until nothing is due or a send fails. */
   public Pass runOnce() throws Exception {
+    Pass pass = sendDue();
+    delivery.listener().inFlight(delivery.store().inFlightCount());
+    return pass;
+  }
+
+  private Pass sendDue() throws Exception {
     Instant now = delivery.clock().instant();
     List<SetpointCommand> expired = delivery.store().expire(now);
     for (SetpointCommand row : expired) {

@@ -129,6 +129,11 @@ final class InMemoryDeliveryStore implements DeliveryStore {
     return Optional.ofNullable(rows.get(commandId));
   }
 
+  @Override
+  public long inFlightCount() {
+    return rows.values().stream().filter(r -> r.state().inFlight()).count();
+  }
+
   private void put(SetpointCommand row) {
     rows.put(row.commandId(), row);
   }

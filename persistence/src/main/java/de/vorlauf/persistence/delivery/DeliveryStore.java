@@ -26,4 +26,6 @@ public interface DeliveryStore {
   SetpointDeliveryStore.Settlement settle(DeviceAck ack, Instant receivedAt) throws SQLException;
 
   Optional<SetpointCommand> find(String commandId) throws SQLException;
+
+  long inFlightCount() throws SQLException;
 }

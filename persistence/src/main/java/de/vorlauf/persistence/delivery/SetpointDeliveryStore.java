@@ -367,6 +367,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
   }
 
   /** Commands queued or sent and not yet settled (the in-flight gauge). */
+  @Override
   public long inFlightCount() throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(COUNT_IN_FLIGHT);
