@@ -3,8 +3,8 @@ package de.vorlauf.activities.delivery;
 import de.vorlauf.persistence.delivery.DeliveryState;
 import de.vorlauf.persistence.delivery.DeliveryStore;
 import de.vorlauf.persistence.delivery.NewSetpointCommand;
-import de.vorlauf.persistence.delivery.SetpointCommand;
 import de.vorlauf.persistence.delivery.SetpointDeliveryStore;
+import de.vorlauf.persistence.delivery.TrackedCommand;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,11 +58,11 @@ public final class SetpointDelivery {
    * @return the command as stored after the attempt
    * @throws SQLException when it could not be queued (nothing was sent)
    */
-  public SetpointCommand deliver(NewSetpointCommand command) throws SQLException {
+  public TrackedCommand deliver(NewSetpointCommand command) throws SQLException {
     Instant now = clock.instant();
     // the first attempt is this call's: a dispatcher takes over only if it never recorded one
     SetpointDeliveryStore.Queued queued = store.queue(command, now, now.plus(resend));
-    SetpointCommand row = queued.command();
+    TrackedCommand row = queued.command();
     if (queued.created()) {
       if (queued.superseded() != null) {
         listener.settled(DeliveryState.SUPERSEDED, null);
@@ -88,7 +88,7 @@ public final class SetpointDelivery {
    * Sends a command in flight once and records the attempt, or the failure; false when it was not
    * accepted (already past {@code valid_until}, or the send failed).
    */
-  boolean send(SetpointCommand row, Instant now) throws SQLException {
+  boolean send(TrackedCommand row, Instant now) throws SQLException {
     Duration expiry = Duration.between(now, row.validUntil());
     if (expiry.isNegative() || expiry.isZero()) {
       // the dispatcher's expiry settles it; sending it now could only be rejected

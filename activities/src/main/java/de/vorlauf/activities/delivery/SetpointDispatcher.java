@@ -1,7 +1,7 @@
 package de.vorlauf.activities.delivery;
 
 import de.vorlauf.persistence.delivery.DeliveryState;
-import de.vorlauf.persistence.delivery.SetpointCommand;
+import de.vorlauf.persistence.delivery.TrackedCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,8 +85,8 @@ public final class SetpointDispatcher implements AutoCloseable {
 
   private Pass sendDue() throws Exception {
     Instant now = delivery.clock().instant();
-    List<SetpointCommand> expired = delivery.store().expire(now);
-    for (SetpointCommand row : expired) {
+    List<TrackedCommand> expired = delivery.store().expire(now);
+    for (TrackedCommand row : expired) {
       log.info(
           "setpoint {} for {} expired after {} attempts",
           row.commandId(),
@@ -97,8 +97,8 @@ public final class SetpointDispatcher implements AutoCloseable {
     int sent = 0;
     Instant lease = now.plus(delivery.resend());
     while (!Thread.currentThread().isInterrupted()) {
-      List<SetpointCommand> due = delivery.store().claimDue(now, settings.batch(), lease);
-      for (SetpointCommand row : due) {
+      List<TrackedCommand> due = delivery.store().claimDue(now, settings.batch(), lease);
+      for (TrackedCommand row : due) {
         if (!delivery.send(row, now)) {
           return new Pass(expired.size(), sent, 1);
         }

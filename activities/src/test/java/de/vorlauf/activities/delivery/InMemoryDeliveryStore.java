@@ -4,10 +4,10 @@ import de.vorlauf.persistence.delivery.DeliveryState;
 import de.vorlauf.persistence.delivery.DeliveryStore;
 import de.vorlauf.persistence.delivery.DeviceAck;
 import de.vorlauf.persistence.delivery.NewSetpointCommand;
-import de.vorlauf.persistence.delivery.SetpointCommand;
 import de.vorlauf.persistence.delivery.SetpointDeliveryStore.Outcome;
 import de.vorlauf.persistence.delivery.SetpointDeliveryStore.Queued;
 import de.vorlauf.persistence.delivery.SetpointDeliveryStore.Settlement;
+import de.vorlauf.persistence.delivery.TrackedCommand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 final class InMemoryDeliveryStore implements DeliveryStore {
 
-  private final Map<String, SetpointCommand> rows = new LinkedHashMap<>();
+  private final Map<String, TrackedCommand> rows = new LinkedHashMap<>();
 
   @Override
   public Queued queue(NewSetpointCommand c, Instant now, Instant firstAttemptAt) {
@@ -30,7 +30,7 @@ final class InMemoryDeliveryStore implements DeliveryStore {
       return new Queued(rows.get(c.commandId()), false, null);
     }
     String superseded = null;
-    for (SetpointCommand row : List.copyOf(rows.values())) {
+    for (TrackedCommand row : List.copyOf(rows.values())) {
       if (row.state().inFlight()
           && row.deviceId().equals(c.deviceId())
           && row.circuit() == c.circuit()) {
@@ -38,8 +38,8 @@ final class InMemoryDeliveryStore implements DeliveryStore {
         superseded = row.commandId();
       }
     }
-    SetpointCommand row =
-        new SetpointCommand(
+    TrackedCommand row =
+        new TrackedCommand(
             c.commandId(),
             c.buildingId(),
             c.deviceId(),
@@ -67,12 +67,12 @@ final class InMemoryDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public List<SetpointCommand> claimDue(Instant now, int limit, Instant leaseUntil) {
-    List<SetpointCommand> due =
+  public List<TrackedCommand> claimDue(Instant now, int limit, Instant leaseUntil) {
+    List<TrackedCommand> due =
         rows.values().stream()
             .filter(r -> r.state().inFlight())
             .filter(r -> !r.nextAttemptAt().isAfter(now) && r.validUntil().isAfter(now))
-            .sorted(Comparator.comparing(SetpointCommand::nextAttemptAt))
+            .sorted(Comparator.comparing(TrackedCommand::nextAttemptAt))
             .limit(limit)
             .toList();
     due.forEach(r -> put(with(r, r.state(), r.attempts(), leaseUntil, null, r.reason())));
@@ -81,7 +81,7 @@ final class InMemoryDeliveryStore implements DeliveryStore {
 
   @Override
   public void markSent(String id, Instant sentAt, Instant nextAttemptAt) {
-    SetpointCommand r = rows.get(id);
+    TrackedCommand r = rows.get(id);
     DeliveryState state = r.state() == DeliveryState.QUEUED ? DeliveryState.SENT : r.state();
     put(
         with(
@@ -95,13 +95,13 @@ final class InMemoryDeliveryStore implements DeliveryStore {
 
   @Override
   public void sendFailed(String id, String reason, Instant retryAt) {
-    SetpointCommand r = rows.get(id);
+    TrackedCommand r = rows.get(id);
     put(with(r, r.state(), r.attempts(), retryAt, null, reason));
   }
 
   @Override
-  public List<SetpointCommand> expire(Instant now) {
-    List<SetpointCommand> expired =
+  public List<TrackedCommand> expire(Instant now) {
+    List<TrackedCommand> expired =
         rows.values().stream()
             .filter(r -> r.state().inFlight() && !r.validUntil().isAfter(now))
             .toList();
@@ -112,7 +112,7 @@ final class InMemoryDeliveryStore implements DeliveryStore {
 
   @Override
   public Settlement settle(DeviceAck ack, Instant receivedAt) {
-    SetpointCommand r = rows.get(ack.commandId());
+    TrackedCommand r = rows.get(ack.commandId());
     if (r == null || !r.deviceId().equals(ack.deviceId())) {
       return new Settlement(Outcome.UNKNOWN, null, null);
     }
@@ -125,7 +125,7 @@ final class InMemoryDeliveryStore implements DeliveryStore {
   }
 
   @Override
-  public Optional<SetpointCommand> find(String commandId) {
+  public Optional<TrackedCommand> find(String commandId) {
     return Optional.ofNullable(rows.get(commandId));
   }
 
@@ -134,18 +134,18 @@ final class InMemoryDeliveryStore implements DeliveryStore {
     return rows.values().stream().filter(r -> r.state().inFlight()).count();
   }
 
-  private void put(SetpointCommand row) {
+  private void put(TrackedCommand row) {
     rows.put(row.commandId(), row);
   }
 
-  private static SetpointCommand with(
-      SetpointCommand r,
+  private static TrackedCommand with(
+      TrackedCommand r,
       DeliveryState state,
       int attempts,
       Instant nextAttemptAt,
       Instant settledAt,
       String reason) {
-    return new SetpointCommand(
+    return new TrackedCommand(
         r.commandId(),
         r.buildingId(),
         r.deviceId(),

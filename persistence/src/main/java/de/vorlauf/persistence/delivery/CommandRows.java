@@ -36,11 +36,11 @@ final class CommandRows {
 
   private CommandRows() {}
 
-  static Optional<SetpointCommand> find(Connection c, String commandId, boolean lock)
+  static Optional<TrackedCommand> find(Connection c, String commandId, boolean lock)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(FIND + (lock ? " FOR UPDATE" : ""))) {
       s.setString(1, commandId);
-      List<SetpointCommand> rows = readAll(s);
+      List<TrackedCommand> rows = readAll(s);
       return rows.stream().findFirst();
     }
   }
@@ -84,8 +84,8 @@ final class CommandRows {
     }
   }
 
-  static List<SetpointCommand> readAll(PreparedStatement statement) throws SQLException {
-    List<SetpointCommand> rows = new ArrayList<>();
+  static List<TrackedCommand> readAll(PreparedStatement statement) throws SQLException {
+    List<TrackedCommand> rows = new ArrayList<>();
     try (ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         rows.add(read(rs));
@@ -94,8 +94,8 @@ final class CommandRows {
     return rows;
   }
 
-  static SetpointCommand read(ResultSet rs) throws SQLException {
-    return new SetpointCommand(
+  static TrackedCommand read(ResultSet rs) throws SQLException {
+    return new TrackedCommand(
         rs.getString("command_id"),
         rs.getString("building_id"),
         rs.getString("device_id"),

@@ -15,17 +15,17 @@ public interface DeliveryStore {
   SetpointDeliveryStore.Queued queue(
       NewSetpointCommand command, Instant now, Instant firstAttemptAt) throws SQLException;
 
-  List<SetpointCommand> claimDue(Instant now, int limit, Instant leaseUntil) throws SQLException;
+  List<TrackedCommand> claimDue(Instant now, int limit, Instant leaseUntil) throws SQLException;
 
   void markSent(String commandId, Instant sentAt, Instant nextAttemptAt) throws SQLException;
 
   void sendFailed(String commandId, String reason, Instant retryAt) throws SQLException;
 
-  List<SetpointCommand> expire(Instant now) throws SQLException;
+  List<TrackedCommand> expire(Instant now) throws SQLException;
 
   SetpointDeliveryStore.Settlement settle(DeviceAck ack, Instant receivedAt) throws SQLException;
 
-  Optional<SetpointCommand> find(String commandId) throws SQLException;
+  Optional<TrackedCommand> find(String commandId) throws SQLException;
 
   long inFlightCount() throws SQLException;
 }

@@ -103,7 +103,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
    * What queueing found: the stored command, whether this call stored it, and the command it
    * superseded (null when none).
    */
-  public record Queued(SetpointCommand command, boolean created, String superseded) {}
+  public record Queued(TrackedCommand command, boolean created, String superseded) {}
 
   /** What an acknowledgement did. */
   public enum Outcome {
@@ -121,7 +121,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
    * @param command the row before the ack; null for {@link Outcome#UNKNOWN}
    * @param latency from its first send to the ack's arrival ({@link Outcome#SETTLED} only)
    */
-  public record Settlement(Outcome outcome, SetpointCommand command, Duration latency) {}
+  public record Settlement(Outcome outcome, TrackedCommand command, Duration latency) {}
 
   private final DataSource dataSource;
   private final Duration retention;
@@ -166,13 +166,13 @@ public final class SetpointDeliveryStore implements DeliveryStore {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        Optional<SetpointCommand> existing = CommandRows.find(c, command.commandId(), false);
+        Optional<TrackedCommand> existing = CommandRows.find(c, command.commandId(), false);
         if (existing.isPresent()) {
           c.rollback();
           return new Queued(existing.get(), false, null);
         }
         Inserted inserted = insertQueued(c, command, now, firstAttemptAt);
-        SetpointCommand stored =
+        TrackedCommand stored =
             CommandRows.find(c, command.commandId(), false)
                 .orElseThrow(() -> new SQLException("the queued command vanished"));
         c.commit();
@@ -204,7 +204,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
               null),
           null);
     }
-    SetpointCommand inFlight = inFlight(c, command.deviceId(), command.circuit());
+    TrackedCommand inFlight = inFlight(c, command.deviceId(), command.circuit());
     if (inFlight != null && inFlight.issuedAt().isAfter(command.issuedAt())) {
       return new Inserted(
           CommandRows.insert(
@@ -230,7 +230,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
         inFlight == null ? null : inFlight.commandId());
   }
 
-  private static SetpointCommand inFlight(Connection c, String deviceId, int circuit)
+  private static TrackedCommand inFlight(Connection c, String deviceId, int circuit)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(IN_FLIGHT_OF_DEVICE)) {
       s.setString(1, deviceId);
@@ -245,7 +245,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
    * them meanwhile. Rows being claimed by another worker at this moment are skipped.
    */
   @Override
-  public List<SetpointCommand> claimDue(Instant now, int limit, Instant leaseUntil)
+  public List<TrackedCommand> claimDue(Instant now, int limit, Instant leaseUntil)
       throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(CLAIM)) {
@@ -291,7 +291,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
 
   /** Expires every command in flight whose {@code valid_until} has passed; returns them. */
   @Override
-  public List<SetpointCommand> expire(Instant now) throws SQLException {
+  public List<TrackedCommand> expire(Instant now) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(EXPIRE)) {
       s.setObject(1, utc(now));
@@ -321,7 +321,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
 
   private static Settlement settle(Connection c, DeviceAck ack, Instant receivedAt)
       throws SQLException {
-    SetpointCommand row = CommandRows.find(c, ack.commandId(), true).orElse(null);
+    TrackedCommand row = CommandRows.find(c, ack.commandId(), true).orElse(null);
     if (row == null || !row.deviceId().equals(ack.deviceId())) {
       return new Settlement(Outcome.UNKNOWN, null, null);
     }
@@ -360,7 +360,7 @@ public final class SetpointDeliveryStore implements DeliveryStore {
 
   /** The command with this id, if stored. */
   @Override
-  public Optional<SetpointCommand> find(String commandId) throws SQLException {
+  public Optional<TrackedCommand> find(String commandId) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return CommandRows.find(c, commandId, false);
     }

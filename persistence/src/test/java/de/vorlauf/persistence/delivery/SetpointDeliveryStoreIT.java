@@ -67,7 +67,7 @@ class SetpointDeliveryStoreIT {
     assertThat(queued.created()).isTrue();
     assertThat(queued.superseded()).isEqualTo(id("a"));
     assertThat(queued.command().state()).isEqualTo(DeliveryState.QUEUED);
-    SetpointCommand old = store.find(id("a")).orElseThrow();
+    TrackedCommand old = store.find(id("a")).orElseThrow();
     assertThat(old.state()).isEqualTo(DeliveryState.SUPERSEDED);
     assertThat(old.supersededBy()).isEqualTo(id("b"));
     assertThat(old.settledAt()).isEqualTo(T0.plusSeconds(3600));
@@ -87,8 +87,8 @@ class SetpointDeliveryStoreIT {
   void anOlderOrExpiredCommandNeverDisplacesTheValidOneInFlight() throws Exception {
     store.queue(command("new", T0.plusSeconds(1800)), T0.plusSeconds(1800), T0);
 
-    SetpointCommand older = store.queue(command("old", T0), T0.plusSeconds(1800), T0).command();
-    SetpointCommand stale =
+    TrackedCommand older = store.queue(command("old", T0), T0.plusSeconds(1800), T0).command();
+    TrackedCommand stale =
         store
             .queue(command("stale", T0.plusSeconds(7200)), T0.plus(Duration.ofHours(4)), T0)
             .command();
@@ -116,13 +116,13 @@ class SetpointDeliveryStoreIT {
         lock.setString(1, id("a"));
         lock.executeQuery().close();
       }
-      List<SetpointCommand> claimed = store.claimDue(now, 10, now.plus(RESEND));
-      assertThat(claimed).extracting(SetpointCommand::commandId).containsExactly(id(other, "b"));
+      List<TrackedCommand> claimed = store.claimDue(now, 10, now.plus(RESEND));
+      assertThat(claimed).extracting(TrackedCommand::commandId).containsExactly(id(other, "b"));
       c.rollback();
     }
     // b is leased: only a is due now; after the lease both are
     assertThat(store.claimDue(now, 10, now.plus(RESEND)))
-        .extracting(SetpointCommand::commandId)
+        .extracting(TrackedCommand::commandId)
         .containsExactly(id("a"));
     assertThat(store.claimDue(now, 10, now.plus(RESEND))).isEmpty();
     assertThat(store.claimDue(now.plus(RESEND), 10, now.plus(RESEND).plus(RESEND))).hasSize(2);
@@ -133,14 +133,14 @@ class SetpointDeliveryStoreIT {
     store.queue(command("a", T0), T0, T0);
 
     store.sendFailed(id("a"), "broker: connection refused", T0.plus(RESEND));
-    SetpointCommand failed = store.find(id("a")).orElseThrow();
+    TrackedCommand failed = store.find(id("a")).orElseThrow();
     assertThat(failed.state()).isEqualTo(DeliveryState.QUEUED);
     assertThat(failed.reason()).isEqualTo("broker: connection refused");
     assertThat(failed.attempts()).isZero();
 
     store.markSent(id("a"), T0.plusSeconds(60), T0.plusSeconds(120));
     store.markSent(id("a"), T0.plusSeconds(120), T0.plusSeconds(180));
-    SetpointCommand sent = store.find(id("a")).orElseThrow();
+    TrackedCommand sent = store.find(id("a")).orElseThrow();
     assertThat(sent.state()).isEqualTo(DeliveryState.SENT);
     assertThat(sent.attempts()).isEqualTo(2);
     assertThat(sent.firstSentAt()).isEqualTo(T0.plusSeconds(60));
@@ -157,7 +157,7 @@ class SetpointDeliveryStoreIT {
     SetpointDeliveryStore.Settlement applied = store.settle(applied("a", 44.5), T0.plusMillis(250));
     assertThat(applied.outcome()).isEqualTo(Outcome.SETTLED);
     assertThat(applied.latency()).isEqualTo(Duration.ofMillis(250));
-    SetpointCommand row = store.find(id("a")).orElseThrow();
+    TrackedCommand row = store.find(id("a")).orElseThrow();
     assertThat(row.state()).isEqualTo(DeliveryState.APPLIED);
     assertThat(row.appliedValue()).isEqualTo(44.5);
     assertThat(row.nextAttemptAt()).isNull();
@@ -174,7 +174,7 @@ class SetpointDeliveryStoreIT {
 
     // a send recorded after the ack overtook it: the attempt counts, the state stays
     store.markSent(id("a"), T0.plusSeconds(61), T0.plusSeconds(121));
-    SetpointCommand afterSend = store.find(id("a")).orElseThrow();
+    TrackedCommand afterSend = store.find(id("a")).orElseThrow();
     assertThat(afterSend.state()).isEqualTo(DeliveryState.APPLIED);
     assertThat(afterSend.attempts()).isEqualTo(2);
     assertThat(afterSend.nextAttemptAt()).isNull();
@@ -185,16 +185,16 @@ class SetpointDeliveryStoreIT {
       throws Exception {
     store.queue(command("r", T0), T0, T0);
     store.settle(rejected("r", "flow 150.0 above the maximum 75.0"), T0.plusSeconds(1));
-    SetpointCommand rejected = store.find(id("r")).orElseThrow();
+    TrackedCommand rejected = store.find(id("r")).orElseThrow();
     assertThat(rejected.state()).isEqualTo(DeliveryState.REJECTED);
     assertThat(rejected.reason()).isEqualTo("flow 150.0 above the maximum 75.0");
 
     String other = device + "-2";
     store.queue(command(other, "x", T0), T0, T0);
     store.sendFailed(id(other, "x"), "broker down", T0.plusSeconds(60));
-    List<SetpointCommand> expired = store.expire(T0.plus(Duration.ofHours(2)));
-    assertThat(expired).extracting(SetpointCommand::commandId).containsExactly(id(other, "x"));
-    SetpointCommand x = store.find(id(other, "x")).orElseThrow();
+    List<TrackedCommand> expired = store.expire(T0.plus(Duration.ofHours(2)));
+    assertThat(expired).extracting(TrackedCommand::commandId).containsExactly(id(other, "x"));
+    TrackedCommand x = store.find(id(other, "x")).orElseThrow();
     assertThat(x.state()).isEqualTo(DeliveryState.EXPIRED);
     assertThat(x.reason()).contains("valid_until passed").contains("broker down");
     assertThat(store.expire(T0.plus(Duration.ofHours(3)))).isEmpty();
@@ -205,7 +205,7 @@ class SetpointDeliveryStoreIT {
             new DeviceAck(other, id(other, "x"), true, null, 41.0, deviceTime),
             T0.plusSeconds(7301));
     assertThat(late.outcome()).isEqualTo(Outcome.LATE);
-    SetpointCommand after = store.find(id(other, "x")).orElseThrow();
+    TrackedCommand after = store.find(id(other, "x")).orElseThrow();
     assertThat(after.state()).isEqualTo(DeliveryState.EXPIRED);
     assertThat(after.appliedAt()).isEqualTo(deviceTime);
     assertThat(after.appliedValue()).isEqualTo(41.0);

@@ -10,8 +10,8 @@ import de.vorlauf.activities.optimization.MqttSetpointPublisher;
 import de.vorlauf.devstack.broker.RunningBroker;
 import de.vorlauf.persistence.delivery.DeliveryState;
 import de.vorlauf.persistence.delivery.NewSetpointCommand;
-import de.vorlauf.persistence.delivery.SetpointCommand;
 import de.vorlauf.persistence.delivery.SetpointDeliveryStore;
+import de.vorlauf.persistence.delivery.TrackedCommand;
 import de.vorlauf.simulator.runtime.FleetLayout;
 import de.vorlauf.simulator.runtime.GatewayMode;
 import de.vorlauf.simulator.runtime.Simulator;
@@ -135,10 +135,10 @@ class SetpointDeliveryIT {
     delivery.deliver(command("ok", devices.get(0), 45.0, now, now.plus(Duration.ofHours(1))));
     delivery.deliver(command("hot", devices.get(1), 150.0, now, now.plus(Duration.ofHours(1))));
 
-    SetpointCommand ok = awaitState("ok", DeliveryState.APPLIED);
+    TrackedCommand ok = awaitState("ok", DeliveryState.APPLIED);
     assertThat(ok.appliedValue()).isEqualTo(45.0);
     assertThat(ok.attempts()).isGreaterThanOrEqualTo(1);
-    SetpointCommand hot = awaitState("hot", DeliveryState.REJECTED);
+    TrackedCommand hot = awaitState("hot", DeliveryState.REJECTED);
     assertThat(hot.reason()).contains("maximum");
     assertThat(registry.get("vorlauf.setpoint.commands").tag("state", "applied").counter().count())
         .isGreaterThanOrEqualTo(1);
@@ -151,7 +151,7 @@ class SetpointDeliveryIT {
     Instant now = Instant.now();
     delivery.deliver(command("ghost", "sd-ghost-gb", 45.0, now, now.plusSeconds(3)));
 
-    SetpointCommand expired = awaitState("ghost", DeliveryState.EXPIRED);
+    TrackedCommand expired = awaitState("ghost", DeliveryState.EXPIRED);
     assertThat(expired.attempts()).as("first send and resends").isGreaterThanOrEqualTo(2);
     assertThat(expired.reason()).contains("valid_until passed");
   }
@@ -170,7 +170,7 @@ class SetpointDeliveryIT {
     // sent twice to nobody by now; the device comes online, the next resend reaches it
     Simulator returning = Simulator.start(later, null, Clock.systemUTC());
     try {
-      SetpointCommand applied = awaitState("new", DeliveryState.APPLIED);
+      TrackedCommand applied = awaitState("new", DeliveryState.APPLIED);
       assertThat(applied.appliedValue()).isEqualTo(46.0);
       assertThat(returning.setpointCounts()).as("applied, rejected").containsExactly(1L, 0L);
       assertThat(ackRecorder.received).noneMatch(m -> m.contains(id("old")));
@@ -194,11 +194,11 @@ class SetpointDeliveryIT {
 
     // the restarted worker: same database, broker and client id (its session kept the ack)
     startWorkerSide();
-    SetpointCommand applied = awaitState("kill", DeliveryState.APPLIED);
+    TrackedCommand applied = awaitState("kill", DeliveryState.APPLIED);
     assertThat(applied.appliedValue()).isEqualTo(47.0);
   }
 
-  private SetpointCommand awaitState(String name, DeliveryState state) {
+  private TrackedCommand awaitState(String name, DeliveryState state) {
     return await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> store.find(id(name)).orElseThrow(), c -> c.state() == state);

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param appliedValue what the device applied (an {@code applied} ack); null otherwise
  * @param appliedAt the device's time of its ack; null without one
  */
-public record SetpointCommand(
+public record TrackedCommand(
     String commandId,
     String buildingId,
     String deviceId,
