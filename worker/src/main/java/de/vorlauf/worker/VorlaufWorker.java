@@ -2,6 +2,10 @@ package de.vorlauf.worker;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.vorlauf.activities.db.PlatformProbeStore;
+import de.vorlauf.activities.delivery.AckListener;
+import de.vorlauf.activities.delivery.DeliveryRetention;
+import de.vorlauf.activities.delivery.SetpointDelivery;
+import de.vorlauf.activities.delivery.SetpointDispatcher;
 import de.vorlauf.activities.etl.EtlActivitiesImpl;
 import de.vorlauf.activities.etl.EtlSettings;
 import de.vorlauf.activities.optimization.MqttSetpointPublisher;
@@ -26,6 +30,7 @@ import de.vorlauf.ingest.pipeline.IngestPipeline;
 import de.vorlauf.ingest.pipeline.IngestStats;
 import de.vorlauf.ingest.pipeline.LaneStats;
 import de.vorlauf.ingest.progress.IngestProgressCheck;
+import de.vorlauf.persistence.delivery.SetpointDeliveryStore;
 import de.vorlauf.persistence.experiments.BuildInfo;
 import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.features.EtlBuildings;
@@ -49,6 +54,7 @@ import de.vorlauf.worker.ingest.MqttIngestion;
 import de.vorlauf.worker.ingest.MqttIngestor;
 import de.vorlauf.worker.ingest.WorkerPipeline;
 import de.vorlauf.worker.logging.LogLevelPoller;
+import de.vorlauf.worker.metrics.DeliveryMetrics;
 import de.vorlauf.worker.metrics.DeviceStateMetrics;
 import de.vorlauf.worker.metrics.EtlMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
@@ -80,6 +86,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +115,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private volatile ScheduleMonitor scheduleMonitor;
   private final EtlMetrics etlMetrics;
   private final OptimizationMetrics optimizationMetrics;
+  private final DeliveryMetrics deliveryMetrics;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -121,6 +129,10 @@ public final class VorlaufWorker implements AutoCloseable {
   private IngestProgressPublisher progress;
   private MqttSetpointPublisher setpoints;
   private OptimizationActivitiesImpl optimization;
+  private SetpointDeliveryStore deliveryStore;
+  private SetpointDelivery delivery;
+  private SetpointDispatcher dispatcher;
+  private AckListener acks;
 
   /**
    * Opens the health endpoint (reporting STARTING) but does not connect yet.
@@ -137,6 +149,7 @@ public final class VorlaufWorker implements AutoCloseable {
     this.scheduleMetrics = metrics.keep(new ScheduleMetrics(metrics.registry()));
     this.etlMetrics = new EtlMetrics(metrics.registry());
     this.optimizationMetrics = new OptimizationMetrics(metrics.registry());
+    this.deliveryMetrics = new DeliveryMetrics(metrics.registry());
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -328,6 +341,7 @@ public final class VorlaufWorker implements AutoCloseable {
       }
       if (config.training().platform()) {
         PollingAutostart.run(client, config.vendorIntegrations());
+        startSetpointDelivery();
       }
       // after the factory started: a schedule due right now finds a worker polling
       ScheduleSetup.run(client, config.temporalNamespace(), kind, config.schedules());
@@ -386,6 +400,10 @@ public final class VorlaufWorker implements AutoCloseable {
                 config.mqttUser(),
                 config.mqttPassword(),
                 Duration.ofSeconds(10)));
+    deliveryStore = new SetpointDeliveryStore(dataSource, config.optimizationRetention());
+    delivery =
+        new SetpointDelivery(
+            deliveryStore, setpoints, config.setpoints().resend(), clock, deliveryMetrics);
     optimization =
         OptimizationActivitiesImpl.create(
             dataSource,
@@ -393,7 +411,7 @@ public final class VorlaufWorker implements AutoCloseable {
                 config.features().holidays(), config.optimizationRetention()),
             Optimizers::forType,
             new PersistenceForecast(),
-            setpoints,
+            delivery,
             optimizationMetrics,
             clock);
     worker.registerActivitiesImplementations(optimization);
@@ -410,8 +428,39 @@ public final class VorlaufWorker implements AutoCloseable {
                 Duration.ofSeconds(2)),
             clock,
             etlMetrics,
-            // the nightly run ages out the optimisation's results with the features
-            List.of(optimization.retention())));
+            // the nightly run ages out the optimisation's results and commands with the features
+            List.of(optimization.retention(), new DeliveryRetention(deliveryStore))));
+  }
+
+  /**
+   * The dispatcher that resends and expires setpoint commands, and the listener that settles them
+   * from the devices' acks (a shared subscription on a persistent session of this worker's own).
+   */
+  private void startSetpointDelivery() {
+    dispatcher =
+        new SetpointDispatcher(
+                delivery,
+                new SetpointDispatcher.Settings(config.setpoints().dispatchInterval(), 500))
+            .start();
+    String group = config.ingest().shareGroup();
+    try {
+      acks =
+          AckListener.start(
+              new AckListener.Settings(
+                  config.mqttUrl(),
+                  config.mqttUser(),
+                  config.mqttPassword(),
+                  config.ingest().clientId(health.port()) + "-acks",
+                  (group == null ? "vorlauf" : group) + "-acks",
+                  config.ingest().sessionExpiry(),
+                  Duration.ofSeconds(10)),
+              deliveryStore,
+              clock(),
+              deliveryMetrics);
+    } catch (MqttException e) {
+      // a bad broker URL: commands are still resent until they expire, but none is settled
+      log.error("setpoint acks cannot be received: {}", e.toString());
+    }
   }
 
   /**
@@ -482,6 +531,12 @@ public final class VorlaufWorker implements AutoCloseable {
           mqtt.stop(config.shutdownGrace());
         }
         stopFactory();
+        if (dispatcher != null) {
+          dispatcher.close();
+        }
+        if (acks != null) {
+          acks.close();
+        }
         if (optimization != null) {
           optimization.close();
         }

@@ -10,6 +10,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,13 +52,33 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
   }
 
   @Override
-  public synchronized void publish(String deviceId, byte[] payload) throws MqttException {
+  public void publish(String deviceId, byte[] payload) throws MqttException {
+    publish(deviceId, payload, null);
+  }
+
+  /**
+   * Publishes with an MQTT 5 message expiry interval (whole seconds, rounded up): the broker drops
+   * the command rather than hand it to a device later than that.
+   */
+  @Override
+  public void send(String deviceId, byte[] payload, Duration expiry) throws MqttException {
+    publish(deviceId, payload, expiry);
+  }
+
+  private synchronized void publish(String deviceId, byte[] payload, Duration expiry)
+      throws MqttException {
     if (closed) {
       throw new IllegalStateException("the setpoint publisher is closed");
     }
     MqttMessage message = new MqttMessage(payload);
     message.setQos(1);
     message.setRetained(false);
+    if (expiry != null) {
+      MqttProperties properties = new MqttProperties();
+      long millis = Math.max(1, expiry.toMillis());
+      properties.setMessageExpiryInterval((millis + 999) / 1000);
+      message.setProperties(properties);
+    }
     try {
       IMqttToken token = connected().publish(SetpointPublisher.topic(deviceId), message);
       token.waitForCompletion(settings.timeout().toMillis());

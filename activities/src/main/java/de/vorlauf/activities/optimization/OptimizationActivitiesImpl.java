@@ -1,5 +1,7 @@
 package de.vorlauf.activities.optimization;
 
+import de.vorlauf.activities.delivery.DeliveryListener;
+import de.vorlauf.activities.delivery.SetpointDelivery;
 import de.vorlauf.activities.etl.RetentionStep;
 import de.vorlauf.activities.models.RegisteredModels;
 import de.vorlauf.domain.features.FeatureCalculator;
@@ -10,6 +12,7 @@ import de.vorlauf.domain.optimization.OptimizationInput;
 import de.vorlauf.domain.optimization.OptimizationResult;
 import de.vorlauf.domain.optimization.WeatherForecast;
 import de.vorlauf.inference.ModelSessions;
+import de.vorlauf.persistence.delivery.SetpointDeliveryStore;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.features.FeaturesNow;
 import de.vorlauf.persistence.models.ModelCatalog;
@@ -40,9 +43,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The optimisation of a batch of buildings at one instant: per building its registry entry, its
  * state as of the instant ({@link BuildingStates}), the forecast port, the model's prediction
- * ({@link DemandPredictor}), the optimiser of its heating type, the store and the setpoint command.
- * A building's failure is its outcome, never the batch's; a building already stored for {@code
- * (building, asOf, origin)} is answered from the store (and published if it was not yet).
+ * ({@link DemandPredictor}), the optimiser of its heating type, the store and the setpoint command,
+ * handed to the tracked {@link SetpointDelivery} (queued, sent once at once, then resent by the
+ * worker's dispatcher until the device acknowledges it or it expires). A building's failure is its
+ * outcome, never the batch's; a building already stored for {@code (building, asOf, origin)} is
+ * answered from the store (and published if it was not yet).
  *
  * <p><b>In-process use</b> (the closed-loop harness): {@link #create} builds one on a database —
  * the forecast port and the publisher are the caller's (e.g. {@code new PersistenceForecast()} and
@@ -81,7 +86,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   private final WeatherForecast forecast;
   private final DemandPredictor predictor;
   private final Function<HeatingType, HeatingCurveOptimizer> optimizers;
-  private final SetpointPublisher publisher;
+  private final SetpointDelivery delivery;
   private final OptimizationListener listener;
   private final Clock clock;
   private final AutoCloseable owned;
@@ -93,7 +98,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       WeatherForecast forecast,
       DemandPredictor predictor,
       Function<HeatingType, HeatingCurveOptimizer> optimizers,
-      SetpointPublisher publisher,
+      SetpointDelivery delivery,
       OptimizationListener listener,
       Clock clock,
       AutoCloseable owned) {
@@ -103,14 +108,40 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
     this.forecast = Objects.requireNonNull(forecast, "forecast");
     this.predictor = Objects.requireNonNull(predictor, "predictor");
     this.optimizers = Objects.requireNonNull(optimizers, "optimizers");
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.owned = owned;
   }
 
   /**
-   * The activities on a database: registry, features, model registry and store all there.
+   * The activities on a database with tracked delivery through {@code publisher} and no dispatcher
+   * (the closed-loop harness: every command is queued and sent once, never resent).
+   *
+   * @param optimizers the optimiser per heating type ({@code Optimizers::forType})
+   * @param clock only for the time a command was queued and sent; never the optimisation's "now"
+   */
+  public static OptimizationActivitiesImpl create(
+      DataSource dataSource,
+      Settings settings,
+      Function<HeatingType, HeatingCurveOptimizer> optimizers,
+      WeatherForecast forecast,
+      SetpointPublisher publisher,
+      OptimizationListener listener,
+      Clock clock) {
+    SetpointDelivery delivery =
+        new SetpointDelivery(
+            new SetpointDeliveryStore(dataSource, settings.retention()),
+            publisher,
+            Duration.ofMinutes(1),
+            clock,
+            DeliveryListener.NONE);
+    return create(dataSource, settings, optimizers, forecast, delivery, listener, clock);
+  }
+
+  /**
+   * The activities on a database: registry, features, model registry and store all there; setpoints
+   * go through {@code delivery} (the worker's, whose dispatcher resends them).
    *
    * @param optimizers the optimiser per heating type ({@code Optimizers::forType})
    * @param clock only for the time a command was published; never the optimisation's "now"
@@ -120,7 +151,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       Settings settings,
       Function<HeatingType, HeatingCurveOptimizer> optimizers,
       WeatherForecast forecast,
-      SetpointPublisher publisher,
+      SetpointDelivery delivery,
       OptimizationListener listener,
       Clock clock) {
     ExperimentQueries runs = new ExperimentQueries(dataSource, Clock.systemUTC());
@@ -134,7 +165,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
         forecast,
         new DemandPredictor(models, runs, sessions, settings.holidays()),
         optimizers,
-        publisher,
+        delivery,
         listener,
         clock,
         sessions);
@@ -244,7 +275,9 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
           entry.buildingId(), "no active device to send the setpoint to (the result is stored)");
     }
     String commandId = SetpointCommands.commandId(entry.buildingId(), batch.asOf(), batch.origin());
-    publisher.publish(entry.deviceId(), SetpointCommands.json(commandId, stored.result()));
+    // queued and sent once here; from now on the delivery tracks it until the device answers
+    delivery.deliver(
+        SetpointCommands.command(commandId, entry.deviceId(), batch.origin(), stored.result()));
     store.markPublished(
         entry.buildingId(), batch.asOf(), batch.origin(), commandId, clock.instant());
     return Outcomes.of(stored, commandId);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.vorlauf.domain.optimization.OptimizationResult;
+import de.vorlauf.persistence.delivery.NewSetpointCommand;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,6 +31,23 @@ final class SetpointCommands {
             ("vorlauf-setpoint|" + buildingId + "|" + asOf + "|" + origin)
                 .getBytes(StandardCharsets.UTF_8))
         .toString();
+  }
+
+  /** The command to queue for a device: the result's values and its exact JSON bytes. */
+  static NewSetpointCommand command(
+      String commandId, String deviceId, String origin, OptimizationResult result) {
+    return new NewSetpointCommand(
+        commandId,
+        result.buildingId(),
+        deviceId,
+        CIRCUIT,
+        result.timestamp(),
+        origin,
+        result.recommendedFlowC(),
+        result.sendRoomSetpoint() ? result.recommendedRoomC() : null,
+        result.timestamp(),
+        result.validUntil(),
+        json(commandId, result));
   }
 
   /**

@@ -36,6 +36,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,8 @@ class OptimizationActivitiesIT {
               mqtt.publish(device, payload);
             },
             OptimizationListener.NONE,
-            Clock.systemUTC());
+            // the delivery's "now": the fixture's hour, so its commands are still valid to send
+            Clock.fixed(AS_OF.plusSeconds(5), ZoneOffset.UTC));
   }
 
   @AfterAll
@@ -186,6 +188,12 @@ class OptimizationActivitiesIT {
       assertThat(db.count("SELECT count(*) FROM demand_predictions WHERE origin = 'hourly'"))
           .isEqualTo(3);
       assertThat(publishes.get() - publishedBefore).isEqualTo(3);
+      // each command is tracked: sent once, waiting for the device's ack
+      assertThat(
+              db.count(
+                  "SELECT count(*) FROM setpoint_commands WHERE origin = 'hourly'"
+                      + " AND state = 'SENT' AND attempts = 1"))
+          .isEqualTo(3);
     }
   }
 

@@ -27,6 +27,7 @@ public final class EnvVars {
           new Group("Readings API (admin WAR)", ReadingsVars.ALL),
           new Group("Features and nightly ETL", FeaturesVars.ALL),
           new Group("Optimisation (worker)", OptimizationVars.ALL),
+          new Group("Setpoint delivery (worker)", SetpointVars.ALL),
           new Group("Worker", WorkerVars.ALL),
           new Group("Broker access files (worker)", BrokerAccessVars.ALL),
           new Group("Vendor clouds", VendorVars.ALL),

@@ -22,7 +22,8 @@ public enum ServiceAccount {
    * self-check activity makes a round trip under {@code vorlauf/self-check/}. Backlog uploads come
    * on their own shared subscription ({@code greenbox/+/backlog}) and get their commit receipts on
    * {@code greenbox/<device>/backlog/ack}. The optimisation activity publishes setpoints on {@code
-   * greenbox/<device>/commands/setpoint}.
+   * greenbox/<device>/commands/setpoint}, and the setpoint delivery reads the devices' acks on a
+   * shared subscription ({@code $share/<group>/greenbox/+/commands/ack}).
    */
   WORKER(
       "vorlauf-worker",
@@ -32,6 +33,7 @@ public enum ServiceAccount {
           "topic read greenbox/+/backlog",
           "topic write greenbox/+/backlog/ack",
           "topic write greenbox/+/commands/setpoint",
+          "topic read greenbox/+/commands/ack",
           "topic readwrite vorlauf/self-check/#")),
 
   /** The admin WAR's status probe: a round trip under its own prefix and the broker version. */

@@ -75,6 +75,10 @@ class BrokerAccessMosquittoIT {
         MqttTestClient plainIngest =
             MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())
                 .subscribe("greenbox/+/sensors", "greenbox/+/sensors/+", "greenbox/+/backlog");
+        // the setpoint delivery's ack listener (issue 23) reads every device's acks
+        MqttTestClient acks =
+            MqttTestClient.connect(broker.url(), null, WORKER.user(), WORKER.password())
+                .subscribe("$share/vorlauf-ingest-acks/greenbox/+/commands/ack");
         MqttTestClient device1 = stack.connectEventually("gb-own-1", token1);
         MqttTestClient device2 = stack.connectEventually("gb-own-2", token2).subscribe("#")) {
       assertAccepted(device1.publish("greenbox/gb-own-1/sensors", "full"));
@@ -110,6 +114,10 @@ class BrokerAccessMosquittoIT {
           .atMost(Duration.ofSeconds(10))
           .until(() -> plainIngest.received.size() >= ingest.received.size());
       assertThat(plainIngest.received).containsExactlyInAnyOrderElementsOf(ingest.received);
+      await().atMost(Duration.ofSeconds(10)).until(() -> acks.received.size() >= 2);
+      assertThat(acks.received)
+          .containsExactlyInAnyOrder(
+              "greenbox/gb-own-1/commands/ack ack", "greenbox/gb-own-2/commands/ack own ack");
       // subscribed to '#', device 2 gets only its own commands: Mosquitto checks on delivery
       await()
           .atMost(Duration.ofSeconds(10))

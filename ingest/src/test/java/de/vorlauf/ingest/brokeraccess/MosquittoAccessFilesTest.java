@@ -63,6 +63,7 @@ class MosquittoAccessFilesTest {
                 + "topic read greenbox/+/backlog\n"
                 + "topic write greenbox/+/backlog/ack\n"
                 + "topic write greenbox/+/commands/setpoint\n"
+                + "topic read greenbox/+/commands/ack\n"
                 + "topic readwrite vorlauf/self-check/#\n")
         .contains(
             "\nuser vorlauf-admin\n"

@@ -56,7 +56,8 @@ public final class EnvironmentConfig {
             .logLevelPoll(env.get(LogVars.LEVEL_POLL))
             .features(FeaturesConfig.read(env))
             .training(TrainingRole.read(env))
-            .optimizationRetention(env.get(OptimizationVars.RETENTION));
+            .optimizationRetention(env.get(OptimizationVars.RETENTION))
+            .setpoints(SetpointDeliveryConfig.read(env));
     // logback.xml applies the format; reading it here stops a bad value with the usual message
     env.get(LogVars.FORMAT);
     env.throwIfInvalid();

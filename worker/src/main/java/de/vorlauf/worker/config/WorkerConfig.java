@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param features retention and holiday calendar of the feature matrix ({@link FeaturesConfig})
  * @param training whether this process polls the training task queue ({@link TrainingRole})
  * @param optimizationRetention how long optimisation results and predictions are kept
+ * @param setpoints resend and dispatch intervals of setpoint delivery ({@link
+ *     SetpointDeliveryConfig})
  */
 public record WorkerConfig(
     String dbUrl,
@@ -54,7 +56,8 @@ public record WorkerConfig(
     Duration logLevelPoll,
     FeaturesConfig features,
     TrainingRole training,
-    Duration optimizationRetention) {
+    Duration optimizationRetention,
+    SetpointDeliveryConfig setpoints) {
 
   public static final String DEFAULT_DB_URL = DatabaseVars.URL.defaultValue();
   public static final String DEFAULT_DB_USER = DatabaseVars.USER.defaultValue();
@@ -84,6 +87,7 @@ public record WorkerConfig(
     Objects.requireNonNull(features, "features");
     Objects.requireNonNull(training, "training");
     Objects.requireNonNull(optimizationRetention, "optimizationRetention");
+    Objects.requireNonNull(setpoints, "setpoints");
   }
 
   public static Builder builder() {
@@ -112,7 +116,8 @@ public record WorkerConfig(
         .logLevelPoll(logLevelPoll)
         .features(features)
         .training(training)
-        .optimizationRetention(optimizationRetention);
+        .optimizationRetention(optimizationRetention)
+        .setpoints(setpoints);
   }
 
   @Override
@@ -120,7 +125,7 @@ public record WorkerConfig(
     return ("WorkerConfig[db=%s as %s (password %s), mqtt=%s as %s, temporal=%s namespace %s,"
             + " health=%s:%d (ack stall %s), shutdownGrace=%s, clockSkewThreshold=%s, ingest=%s, storage=%s,"
             + " vendorIntegrations=%s, schedules=%s, features=%s, training=%s,"
-            + " optimizationRetention=%s]")
+            + " optimizationRetention=%s, setpoints=%s]")
         .formatted(
             dbUrl,
             dbUser,
@@ -140,7 +145,8 @@ public record WorkerConfig(
             schedules,
             features,
             training,
-            optimizationRetention);
+            optimizationRetention,
+            setpoints);
   }
 
   /** Starts from the documented defaults; for tests and for {@link EnvironmentConfig}. */
@@ -166,6 +172,7 @@ public record WorkerConfig(
     private FeaturesConfig features = FeaturesConfig.defaults();
     private TrainingRole training = TrainingRole.INCLUDE;
     private Duration optimizationRetention = OptimizationVars.RETENTION.defaultValue();
+    private SetpointDeliveryConfig setpoints = SetpointDeliveryConfig.defaults();
 
     private Builder() {}
 
@@ -274,6 +281,11 @@ public record WorkerConfig(
       return this;
     }
 
+    public Builder setpoints(SetpointDeliveryConfig value) {
+      setpoints = value;
+      return this;
+    }
+
     public WorkerConfig build() {
       return new WorkerConfig(
           dbUrl,
@@ -296,7 +308,8 @@ public record WorkerConfig(
           logLevelPoll,
           features,
           training,
-          optimizationRetention);
+          optimizationRetention,
+          setpoints);
     }
   }
 }

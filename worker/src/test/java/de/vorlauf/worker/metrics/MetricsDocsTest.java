@@ -35,6 +35,11 @@ class MetricsDocsTest {
               de.vorlauf.workflows.optimization.BuildingOutcome.Status.FALLBACK,
               "NO_MODEL",
               java.time.Duration.ofMillis(30));
+      DeliveryMetrics delivery = new DeliveryMetrics(metrics.registry());
+      delivery.sent(true);
+      delivery.settled(
+          de.vorlauf.persistence.delivery.DeliveryState.APPLIED, java.time.Duration.ofMillis(80));
+      delivery.ackIgnored("repeated");
       text = metrics.scrape();
     }
     Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);

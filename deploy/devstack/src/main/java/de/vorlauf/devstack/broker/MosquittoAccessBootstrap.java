@@ -57,6 +57,7 @@ public final class MosquittoAccessBootstrap {
             "topic read greenbox/+/backlog",
             "topic write greenbox/+/backlog/ack",
             "topic write greenbox/+/commands/setpoint",
+            "topic read greenbox/+/commands/ack",
             "topic readwrite vorlauf/self-check/#"));
     SERVICE_RULES.put(
         MqttServiceAccounts.ADMIN_USER,
