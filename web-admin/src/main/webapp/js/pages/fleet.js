@@ -27,6 +27,33 @@ function when(value) {
   return el('time', { datetime: value, title: relative(value) }, formatTime(value), el('span', { class: 'ago' }, ` (${relative(value)})`));
 }
 
+// the optimisation filters (issue 23): the newest result, the newest command, the latest finished run
+const OPTIMIZATION_FILTERS = [
+  { value: '', label: 'Any' },
+  { value: 'failed', label: 'Failed in the latest portfolio run' },
+  { value: 'fallback', label: 'Newest result a fallback' },
+  { value: 'rejected', label: 'Newest setpoint rejected' },
+  { value: 'expired', label: 'Newest setpoint expired' },
+];
+
+function optimizationCell(b) {
+  const o = b.optimization;
+  const r = o?.result;
+  const failed = o?.lastRun ? [badge(o.lastRun.status.toLowerCase(), `${o.lastRun.status.toLowerCase()} in the latest run`, { title: o.lastRun.reason }), ' '] : null;
+  if (!r) return el('span', { 'data-testid': 'fleet-building-optimization' }, failed, el('span', { class: 'muted' }, 'none yet'));
+  const flow = `${r.flowC.toFixed(1)} / ${r.baselineFlowC == null ? '–' : r.baselineFlowC.toFixed(1)} °C, ${r.savingsPct.toFixed(1)} %`;
+  return el('span', { 'data-testid': 'fleet-building-optimization', 'data-fallback': r.fallback ?? '' },
+    failed, el('time', { datetime: r.asOf, title: `${formatTime(r.asOf)} (${r.origin})` }, flow),
+    r.fallback ? [' ', badge('fallback', r.fallback, { title: r.fallbackReason })] : null);
+}
+
+function deliveryCell(b) {
+  const d = b.optimization?.delivery;
+  if (!d) return el('span', { class: 'muted' }, '–');
+  return el('span', { 'data-testid': 'fleet-building-delivery', 'data-state': d.state.toLowerCase() },
+    badge(d.state.toLowerCase(), null, { title: d.reason ?? '' }), ' ', el('span', { class: 'ago' }, relative(d.at)));
+}
+
 function count(n, state) {
   return n > 0 ? badge(state, formatNumber(n)) : el('span', { class: 'muted' }, '0');
 }
@@ -52,7 +79,10 @@ export async function mount(root) {
     views: VIEWS,
     defaultView: 'all',
     defaultSort: { sort: 'id', dir: 'asc' },
-    filters: [{ name: 'q', label: 'Building id or name', type: 'search' }],
+    filters: [
+      { name: 'q', label: 'Building id or name', type: 'search' },
+      { name: 'optimization', label: 'Optimisation', type: 'select', choices: OPTIMIZATION_FILTERS },
+    ],
     fetchPage: (q) => api(`/ops/fleet${query(q)}`),
     rowKey: (b) => b.buildingId,
     rowAttributes: (b) => ({ 'data-testid': 'fleet-building-row', 'data-building-id': b.buildingId, 'data-problems': b.problems.join(' ') }),
@@ -69,6 +99,8 @@ export async function mount(root) {
       { key: 'lastReading', label: 'Newest reading', sort: 'last_reading', render: (b) => when(b.lastReading) },
       { key: 'rate', label: 'Stored / min', className: 'num', render: (b) => (b.readingsPerMinute == null ? el('span', { class: 'muted' }, 'measuring') : formatRate(b.readingsPerMinute)) },
       { key: 'quarantined', label: 'Quarantined (24 h)', sort: 'quarantined', className: 'num', render: (b) => count(b.quarantinedRecently, 'quarantining') },
+      { key: 'optimization', label: 'Last optimisation (flow / baseline, savings)', render: optimizationCell },
+      { key: 'delivery', label: 'Newest setpoint', render: deliveryCell },
     ],
     empty: 'No building matches this view.',
   });
