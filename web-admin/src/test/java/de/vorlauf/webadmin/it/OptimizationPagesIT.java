@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -180,7 +181,7 @@ class OptimizationPagesIT {
 
     // the page: charts, results, fallbacks, every delivery state
     ui.open("buildings/" + building, "buildings-detail");
-    ui.visible("[data-testid=optimization-history][data-results='3'][data-setpoints='4']");
+    history(ui, "[data-results='3'][data-setpoints='4']");
     assertThat(ui.browser.findElements(By.cssSelector("[data-testid=optimization-result-row]")))
         .hasSize(3);
     assertThat(
@@ -221,7 +222,7 @@ class OptimizationPagesIT {
     assertThat(ui.failingAxeViolations("the building page's optimisation history")).isEmpty();
 
     new Select(ui.byTestId("optimization-origin")).selectByValue("closed-loop");
-    ui.visible("[data-testid=optimization-history][data-origin='closed-loop'][data-results='1']");
+    history(ui, "[data-origin='closed-loop'][data-results='1']");
     assertThat(ui.browser.getCurrentUrl()).contains("origin=closed-loop");
   }
 
@@ -331,6 +332,13 @@ class OptimizationPagesIT {
     problem.findElement(By.cssSelector("[data-testid=portfolio-problem-building]")).click();
     ui.awaitData("buildings-detail");
     assertThat(ui.browser.getCurrentUrl()).contains("/buildings/" + building);
+  }
+
+  /** The history's box once it holds what {@code attributes} say (an empty div: never visible). */
+  private static void history(UiSession ui, String attributes) {
+    ui.wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("[data-testid=optimization-history]" + attributes)));
   }
 
   private static String register(AdminClient admin, String prefix) throws Exception {
