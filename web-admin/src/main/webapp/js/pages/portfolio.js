@@ -95,7 +95,7 @@ export async function mount(root) {
             el('td', {}, badge(p.status.toLowerCase())),
             el('td', {}, p.reason),
             el('td', { class: 'num' }, String(p.attempts)),
-            el('td', {}, p.retryable ? 'yes' : 'no (invalid configuration)'),
+            el('td', {}, p.status !== 'FAILED' ? '–' : p.retryable ? 'yes' : 'no (invalid configuration)'),
             el('td', {}, formatTime(p.recordedAt)))),
           problems.items.length ? null : el('tr', {}, el('td', { colspan: 6 }, 'None: every building got its setpoint.')))))),
       ],

@@ -41,7 +41,8 @@ public final class FleetOptimization {
   /** Each part null when there is none. */
   public record Latest(Result result, Delivery delivery, RunProblem lastRun) {}
 
-  private static final String LATEST =
+  // package-private: FleetOptimizationIT checks its plan
+  static final String LATEST =
       """
       WITH last_run AS (
           SELECT id FROM portfolio_runs WHERE finished_at IS NOT NULL
