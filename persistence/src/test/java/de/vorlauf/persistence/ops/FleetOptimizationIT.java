@@ -52,6 +52,20 @@ class FleetOptimizationIT {
         SELECT 'o-' || lpad(i::text, 5, '0'), 'Haus ' || i, 'Europe/Berlin', 'gas'
         FROM generate_series(1, 10000) i
         """,
+        // one device per building with a status, so the fleet query has its real work to do
+        """
+        INSERT INTO devices (id, building_id)
+        SELECT 'd-' || i, 'o-' || lpad(i::text, 5, '0') FROM generate_series(1, 10000) i
+        """,
+        """
+        INSERT INTO device_status (device_id, building_id, first_seen, last_seen,
+            last_reading_time, message_count, reading_count, quarantined_count, online, streak,
+            state_changed_at)
+        SELECT 'd-' || i, 'o-' || lpad(i::text, 5, '0'), TIMESTAMPTZ '2026-11-01Z',
+               TIMESTAMPTZ '2026-12-04 11:59:30Z', TIMESTAMPTZ '2026-12-04 11:59:20Z', 100, 1000,
+               0, true, 2, TIMESTAMPTZ '2026-11-01Z'
+        FROM generate_series(1, 10000) i
+        """,
         // hours 6..1 before noon; in the newest hour buildings 1-40 fall back, whereas every
         // building fell back two hours before (an older fallback must not count)
         """
@@ -111,7 +125,7 @@ class FleetOptimizationIT {
         FROM portfolio_runs r, generate_series(1, 500) i
         WHERE (r.workflow_id LIKE 'p-old-%') OR (r.workflow_id = 'p-last' AND i BETWEEN 301 AND 311)
         """,
-        "ANALYZE buildings, optimization_results, setpoint_commands, portfolio_runs,"
+        "ANALYZE buildings, devices, device_status, optimization_results, setpoint_commands, portfolio_runs,"
             + " portfolio_run_buildings");
   }
 
@@ -175,14 +189,20 @@ class FleetOptimizationIT {
         .contains("setpoint_commands_building")
         .doesNotContain("Seq Scan on optimization_results")
         .doesNotContain("Seq Scan on setpoint_commands");
-    long start = System.nanoTime();
     for (FleetOptimizationFilter filter : FleetOptimizationFilter.values()) {
-      page(filter);
+      long[] millis = new long[5];
+      for (int i = 0; i < millis.length; i++) {
+        long start = System.nanoTime();
+        page(filter);
+        millis[i] = (System.nanoTime() - start) / 1_000_000;
+      }
+      java.util.Arrays.sort(millis);
+      LOG.info(
+          "the fleet's first page of 10,000 buildings with optimisation filter {}: median {} ms of {}",
+          filter.code(),
+          millis[2],
+          java.util.Arrays.toString(millis));
     }
-    LOG.info(
-        "the fleet's first page under each of the {} optimisation filters, 10,000 buildings: {} ms",
-        FleetOptimizationFilter.values().length,
-        (System.nanoTime() - start) / 1_000_000);
   }
 
   private static long total(FleetOptimizationFilter filter) throws SQLException {

@@ -1,6 +1,8 @@
 package de.vorlauf.webadmin.optimization;
 
 import de.vorlauf.persistence.optimization.PortfolioRun;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -62,10 +64,10 @@ public record PortfolioRunDto(
         r.finishedAt(),
         Math.max(0, Duration.between(r.startedAt(), end).toSeconds()),
         r.error(),
-        "/workflows/"
-            + java.net.URLEncoder.encode(r.workflowId(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20")
-            + "?run="
-            + java.net.URLEncoder.encode(r.runId(), java.nio.charset.StandardCharsets.UTF_8));
+        "/workflows/" + pathSegment(r.workflowId()) + "?run=" + pathSegment(r.runId()));
+  }
+
+  private static String pathSegment(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
