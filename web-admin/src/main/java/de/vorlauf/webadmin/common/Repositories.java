@@ -11,7 +11,7 @@ import de.vorlauf.persistence.ops.FleetOptimization;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.QuarantineRepository;
 import de.vorlauf.persistence.optimization.OptimizationHistory;
-import de.vorlauf.persistence.optimization.PortfolioRunQueries;
+import de.vorlauf.persistence.portfolio.PortfolioRunQueries;
 import de.vorlauf.persistence.registry.BuildingRepository;
 import de.vorlauf.persistence.registry.CredentialRepository;
 import de.vorlauf.persistence.registry.DeviceRepository;

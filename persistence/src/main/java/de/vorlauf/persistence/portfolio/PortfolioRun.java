@@ -1,4 +1,4 @@
-package de.vorlauf.persistence.optimization;
+package de.vorlauf.persistence.portfolio;
 
 import java.time.Instant;
 import java.util.Collections;

@@ -1,8 +1,8 @@
-package de.vorlauf.webadmin.optimization;
+package de.vorlauf.webadmin.portfolio;
 
-import de.vorlauf.persistence.optimization.PortfolioRun;
-import de.vorlauf.persistence.optimization.PortfolioRunQueries;
 import de.vorlauf.persistence.paging.PageRequest;
+import de.vorlauf.persistence.portfolio.PortfolioRun;
+import de.vorlauf.persistence.portfolio.PortfolioRunQueries;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
 import de.vorlauf.webadmin.common.Paging;

@@ -1,6 +1,6 @@
-package de.vorlauf.webadmin.optimization;
+package de.vorlauf.webadmin.portfolio;
 
-import de.vorlauf.persistence.optimization.PortfolioRun;
+import de.vorlauf.persistence.portfolio.PortfolioRun;
 import de.vorlauf.webadmin.common.PageDto;
 import de.vorlauf.webadmin.common.Paging;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,4 +1,4 @@
-package de.vorlauf.persistence.optimization;
+package de.vorlauf.persistence.portfolio;
 
 import de.vorlauf.persistence.jdbc.SqlTime;
 import de.vorlauf.persistence.paging.Page;

@@ -1,6 +1,6 @@
-package de.vorlauf.webadmin.optimization;
+package de.vorlauf.webadmin.portfolio;
 
-import de.vorlauf.persistence.optimization.PortfolioRun;
+import de.vorlauf.persistence.portfolio.PortfolioRun;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,11 +1,10 @@
-package de.vorlauf.webadmin.optimization;
+package de.vorlauf.webadmin.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.vorlauf.persistence.optimization.PortfolioRun;
+import de.vorlauf.persistence.portfolio.PortfolioRun;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +36,6 @@ class PortfolioRunDtoTest {
     assertThat(done.durationSeconds()).isEqualTo(95);
     assertThat(done.handled()).isEqualTo(10);
     assertThat(done.workflowPath()).isEqualTo("/workflows/portfolio%20hourly%2F1?run=r-1");
-  }
-
-  @Test
-  void theHourlyOriginIsShownUnlessAnotherIsAskedForOrItHasNoResults() {
-    assertThat(OptimizationHistoryService.chosenOrigin(null, List.of("closed-loop", "hourly")))
-        .isEqualTo("hourly");
-    assertThat(OptimizationHistoryService.chosenOrigin(null, List.of("closed-loop")))
-        .isEqualTo("closed-loop");
-    assertThat(OptimizationHistoryService.chosenOrigin(" ", List.of())).isEqualTo("hourly");
-    assertThat(OptimizationHistoryService.chosenOrigin("realtime", List.of("hourly")))
-        .isEqualTo("realtime");
   }
 
   private static PortfolioRun run(String state, Instant updated, Instant finished) {
