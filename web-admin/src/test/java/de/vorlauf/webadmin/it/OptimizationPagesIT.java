@@ -224,6 +224,25 @@ class OptimizationPagesIT {
     new Select(ui.byTestId("optimization-origin")).selectByValue("closed-loop");
     history(ui, "[data-origin='closed-loop'][data-results='1']");
     assertThat(ui.browser.getCurrentUrl()).contains("origin=closed-loop");
+
+    // the fleet page: the filter in the URL, the row's newest result and delivery
+    ui.open("fleet?q=" + building + "&optimization=expired", "fleet");
+    WebElement fleetRow = ui.rowOf("fleet-building-row", "data-building-id", building);
+    assertThat(
+            fleetRow
+                .findElement(By.cssSelector("[data-testid=fleet-building-optimization]"))
+                .getAttribute("data-fallback"))
+        .isEqualTo("NO_ROOM_MEASUREMENT");
+    assertThat(
+            fleetRow
+                .findElement(By.cssSelector("[data-testid=fleet-building-delivery]"))
+                .getAttribute("data-state"))
+        .isEqualTo("expired");
+    assertThat(
+            new Select(ui.byTestId("fleet-buildings-filter-optimization"))
+                .getFirstSelectedOption()
+                .getAttribute("value"))
+        .isEqualTo("expired");
   }
 
   @Test
