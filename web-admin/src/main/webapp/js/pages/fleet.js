@@ -90,6 +90,8 @@ export async function mount(root) {
       { key: 'buildingId', label: 'Building', sort: 'id', render: (b) => button(b.buildingId, () => openBuilding(b.buildingId, true), { class: 'link', 'data-testid': 'fleet-building-open', 'data-action': 'open', 'aria-label': `Devices of ${b.buildingId}` }) },
       { key: 'name', label: 'Name', sort: 'name', render: (b) => [el('a', { href: detailPath('buildings', b.buildingId), 'data-testid': 'fleet-building-page', 'data-action': 'page', 'aria-label': `Building page of ${b.buildingId}: ${b.name}` }, b.name), b.active ? '' : ' ', b.active ? null : badge('inactive')] },
       { key: 'state', label: 'State', render: (b) => (b.problems.length ? b.problems.map((p) => badge(p)) : badge(b.active ? 'ok' : 'inactive', b.active ? 'ok' : 'inactive')) },
+      { key: 'optimization', label: 'Last optimisation (flow / baseline, savings)', render: optimizationCell },
+      { key: 'delivery', label: 'Newest setpoint', render: deliveryCell },
       { key: 'devices', label: 'Devices', sort: 'devices', className: 'num' },
       { key: 'online', label: 'Online', className: 'num', render: (b) => el('span', { 'data-testid': 'fleet-building-online' }, String(b.online)) },
       { key: 'offline', label: 'Offline', sort: 'offline', className: 'num', render: (b) => el('span', { 'data-testid': 'fleet-building-offline' }, count(b.offline, 'offline')) },
@@ -99,8 +101,6 @@ export async function mount(root) {
       { key: 'lastReading', label: 'Newest reading', sort: 'last_reading', render: (b) => when(b.lastReading) },
       { key: 'rate', label: 'Stored / min', className: 'num', render: (b) => (b.readingsPerMinute == null ? el('span', { class: 'muted' }, 'measuring') : formatRate(b.readingsPerMinute)) },
       { key: 'quarantined', label: 'Quarantined (24 h)', sort: 'quarantined', className: 'num', render: (b) => count(b.quarantinedRecently, 'quarantining') },
-      { key: 'optimization', label: 'Last optimisation (flow / baseline, savings)', render: optimizationCell },
-      { key: 'delivery', label: 'Newest setpoint', render: deliveryCell },
     ],
     empty: 'No building matches this view.',
   });

@@ -222,6 +222,8 @@ class BuildingOptimizationIT {
     // the fleet page: the filter in the URL, the row's newest result and delivery
     ui.open("fleet?q=" + building + "&optimization=expired", "fleet");
     WebElement fleetRow = ui.rowOf("fleet-building-row", "data-building-id", building);
+    ui.script("arguments[0].scrollIntoView()", fleetRow);
+    ui.screenshot("fleet-optimisation-filter");
     assertThat(
             fleetRow
                 .findElement(By.cssSelector("[data-testid=fleet-building-optimization]"))
