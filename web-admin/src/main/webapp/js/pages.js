@@ -14,6 +14,7 @@ export const PAGES = [
   { id: 'quarantine', path: '/quarantine', title: 'Quarantine', load: () => import('./pages/quarantine.js') },
   { id: 'integrations', path: '/integrations', title: 'Integrations', load: () => import('./pages/integrations.js') },
   { id: 'schedules', path: '/schedules', title: 'Schedules', load: () => import('./pages/schedules.js') },
+  { id: 'portfolio', path: '/portfolio', title: 'Portfolio', load: () => import('./pages/portfolio.js') },
   { id: 'etl', path: '/etl', title: 'ETL', load: () => import('./pages/etl.js') },
   { id: 'workflows', path: '/workflows', title: 'Workflows', load: () => import('./pages/workflows.js'), detail: () => import('./pages/workflow.js') },
   { id: 'experiments', path: '/experiments', title: 'Experiments', load: () => import('./pages/experiments.js'), detail: () => import('./pages/experiment.js') },

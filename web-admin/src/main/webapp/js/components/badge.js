@@ -8,6 +8,9 @@ const KINDS = {
   offline: 'bad', down: 'bad', failed: 'bad', failing: 'bad', terminated: 'bad', timed_out: 'bad',
   revoked: 'muted', expired: 'muted', inactive: 'muted', stopped: 'muted', canceled: 'muted', unknown: 'muted',
   quarantining: 'warn', finished: 'ok', killed: 'muted',
+  // setpoint delivery (V160) and portfolio runs (V161)
+  applied: 'ok', queued: 'muted', sent: 'warn', rejected: 'bad', superseded: 'muted', fallback: 'warn',
+  stalled: 'warn', skipped: 'muted',
 };
 
 const LABELS = { never_seen: 'never seen', timed_out: 'timed out' };

@@ -19,8 +19,12 @@ const COLORS = {
  * @param spec.keys    quantity keys shown, e.g. ['flow', 'return']
  * @param spec.labels  key -> legend label
  * @param spec.onZoom  (min, max) ms -> void, after a zoom by the user; null/null when reset
+ * @param spec.colors  key -> colour for keys beyond the measured quantities
+ * @param spec.dashes  key -> dash pattern (a line that is no measurement, e.g. a baseline)
+ * @param spec.syncKey charts with the same key share the cursor (default: the measurements')
  */
-export function buildingChart({ title, unit, keys, labels, testid, onZoom }) {
+export function buildingChart({ title, unit, keys, labels, testid, onZoom, colors = {}, dashes = {}, syncKey = 'building' }) {
+  const palette = { ...COLORS, ...colors };
   const captionId = uid('chart-caption');
   const plotArea = el('div', { class: 'chart-area', 'aria-hidden': 'true' });
   const summary = el('p', { class: 'chart-summary', 'data-testid': `${testid}-summary` });
@@ -47,10 +51,10 @@ export function buildingChart({ title, unit, keys, labels, testid, onZoom }) {
     for (const key of keys) {
       const v = values[key];
       if (!v) continue;
-      series.push({ label: labels[key], stroke: COLORS[key], width: key === 'curve' ? 1.5 : 2, dash: key === 'curve' ? [2, 3] : undefined, spanGaps: false });
+      series.push({ label: labels[key], stroke: palette[key], width: key === 'curve' ? 1.5 : 2, dash: dashes[key] ?? (key === 'curve' ? [2, 3] : undefined), spanGaps: false });
       data.push(v.measured);
       if (v.estimated) {
-        series.push({ label: `${labels[key]} (filled or interpolated)`, stroke: COLORS[key], width: 1.5, dash: [6, 4], spanGaps: false, points: { show: true, size: 4 } });
+        series.push({ label: `${labels[key]} (filled or interpolated)`, stroke: palette[key], width: 1.5, dash: [6, 4], spanGaps: false, points: { show: true, size: 4 } });
         data.push(v.estimated);
       }
     }
@@ -62,7 +66,7 @@ export function buildingChart({ title, unit, keys, labels, testid, onZoom }) {
       tzDate: (ts) => UPlot.tzDate(new Date(ts * 1000), timeZone()),
       series,
       axes: [{ label: `Time (${timeZone()})` }, { label: unit, size: 60 }],
-      cursor: { drag: { x: true, y: false }, sync: { key: 'building' } },
+      cursor: { drag: { x: true, y: false }, sync: { key: syncKey } },
       legend: { show: true, live: false },
       hooks: {
         setScale: [(u, key) => {

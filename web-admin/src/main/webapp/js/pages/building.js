@@ -15,6 +15,7 @@ import { QUANTITIES, RESOLUTIONS, addCurve, findGaps, loadSeries, pieces, resolu
 import { uPlot as preloadChart } from '../components/chart.js';
 import { quarantineSection, qualitySection } from './building-quality.js';
 import { seriesTable } from './building-table.js';
+import { optimizationSection } from './building-optimization.js';
 
 const DAY = 86400;
 const PRESETS = [
@@ -77,6 +78,7 @@ export async function mount(root, context) {
   const table = seriesTable();
   const quality = qualitySection();
   const quarantine = quarantineSection();
+  const optimization = optimizationSection(buildingId);
   let overview = null;
   let loaded = null; // { columns, rows, from, to, res }
   let zoom = null; // [min ms, max ms] or null
@@ -132,6 +134,7 @@ export async function mount(root, context) {
       el('h3', {}, 'Gaps (no data at all)'), gapList,
       el('p', {}, button('Download CSV of what is shown', downloadCsv, { 'data-testid': 'building-csv' }), ' ', csvLink),
       table.element),
+    optimization.element,
     quality.element,
     quarantine.element);
 
@@ -375,8 +378,10 @@ export async function mount(root, context) {
       throw e;
     }
     renderOverview(overview);
+    const history = optimization.load();
     await early;
     if (!early || JSON.stringify(known) !== JSON.stringify(overview.limits)) await reloadSeries();
+    await history;
   }
 
   return { refresh, every: 0 };

@@ -27,6 +27,33 @@ function when(value) {
   return el('time', { datetime: value, title: relative(value) }, formatTime(value), el('span', { class: 'ago' }, ` (${relative(value)})`));
 }
 
+// the optimisation filters (issue 23): the newest result, the newest command, the latest finished run
+const OPTIMIZATION_FILTERS = [
+  { value: '', label: 'Any' },
+  { value: 'failed', label: 'Failed in the latest portfolio run' },
+  { value: 'fallback', label: 'Newest result a fallback' },
+  { value: 'rejected', label: 'Newest setpoint rejected' },
+  { value: 'expired', label: 'Newest setpoint expired' },
+];
+
+function optimizationCell(b) {
+  const o = b.optimization;
+  const r = o?.result;
+  const failed = o?.lastRun ? [badge(o.lastRun.status.toLowerCase(), `${o.lastRun.status.toLowerCase()} in the latest run`, { title: o.lastRun.reason }), ' '] : null;
+  if (!r) return el('span', { 'data-testid': 'fleet-building-optimization' }, failed, el('span', { class: 'muted' }, 'none yet'));
+  const flow = `${r.flowC.toFixed(1)} / ${r.baselineFlowC == null ? '–' : r.baselineFlowC.toFixed(1)} °C, ${r.savingsPct.toFixed(1)} %`;
+  return el('span', { 'data-testid': 'fleet-building-optimization', 'data-fallback': r.fallback ?? '' },
+    failed, el('time', { datetime: r.asOf, title: `${formatTime(r.asOf)} (${r.origin})` }, flow),
+    r.fallback ? [' ', badge('fallback', r.fallback, { title: r.fallbackReason })] : null);
+}
+
+function deliveryCell(b) {
+  const d = b.optimization?.delivery;
+  if (!d) return el('span', { class: 'muted' }, '–');
+  return el('span', { 'data-testid': 'fleet-building-delivery', 'data-state': d.state.toLowerCase() },
+    badge(d.state.toLowerCase(), null, { title: d.reason ?? '' }), ' ', el('span', { class: 'ago' }, relative(d.at)));
+}
+
 function count(n, state) {
   return n > 0 ? badge(state, formatNumber(n)) : el('span', { class: 'muted' }, '0');
 }
@@ -52,7 +79,10 @@ export async function mount(root) {
     views: VIEWS,
     defaultView: 'all',
     defaultSort: { sort: 'id', dir: 'asc' },
-    filters: [{ name: 'q', label: 'Building id or name', type: 'search' }],
+    filters: [
+      { name: 'q', label: 'Building id or name', type: 'search' },
+      { name: 'optimization', label: 'Optimisation', type: 'select', choices: OPTIMIZATION_FILTERS },
+    ],
     fetchPage: (q) => api(`/ops/fleet${query(q)}`),
     rowKey: (b) => b.buildingId,
     rowAttributes: (b) => ({ 'data-testid': 'fleet-building-row', 'data-building-id': b.buildingId, 'data-problems': b.problems.join(' ') }),
@@ -60,6 +90,8 @@ export async function mount(root) {
       { key: 'buildingId', label: 'Building', sort: 'id', render: (b) => button(b.buildingId, () => openBuilding(b.buildingId, true), { class: 'link', 'data-testid': 'fleet-building-open', 'data-action': 'open', 'aria-label': `Devices of ${b.buildingId}` }) },
       { key: 'name', label: 'Name', sort: 'name', render: (b) => [el('a', { href: detailPath('buildings', b.buildingId), 'data-testid': 'fleet-building-page', 'data-action': 'page', 'aria-label': `Building page of ${b.buildingId}: ${b.name}` }, b.name), b.active ? '' : ' ', b.active ? null : badge('inactive')] },
       { key: 'state', label: 'State', render: (b) => (b.problems.length ? b.problems.map((p) => badge(p)) : badge(b.active ? 'ok' : 'inactive', b.active ? 'ok' : 'inactive')) },
+      { key: 'optimization', label: 'Last optimisation (flow / baseline, savings)', render: optimizationCell },
+      { key: 'delivery', label: 'Newest setpoint', render: deliveryCell },
       { key: 'devices', label: 'Devices', sort: 'devices', className: 'num' },
       { key: 'online', label: 'Online', className: 'num', render: (b) => el('span', { 'data-testid': 'fleet-building-online' }, String(b.online)) },
       { key: 'offline', label: 'Offline', sort: 'offline', className: 'num', render: (b) => el('span', { 'data-testid': 'fleet-building-offline' }, count(b.offline, 'offline')) },

@@ -126,7 +126,7 @@ public class FleetRepository {
           SELECT id, name, active, devices, online, offline, stale, never_seen, last_message,
                  last_reading, quarantined, readings_stored, count(*) OVER () AS total
           FROM fleet
-          WHERE (?::text IS NULL OR lower(id) LIKE ? OR lower(name) LIKE ?) AND (%s)
+          WHERE (?::text IS NULL OR lower(id) LIKE ? OR lower(name) LIKE ?) AND (%s) AND (%s)
           ORDER BY %s %s NULLS LAST, id
           LIMIT ? OFFSET ?
           """;
@@ -261,8 +261,28 @@ public class FleetRepository {
       PageRequest page,
       Instant now)
       throws SQLException {
-    // the filter and sort are enum constants' own SQL text, everything else is bound
-    String sql = PAGE.formatted(filter.predicate, sort.column, descending ? "DESC" : "ASC");
+    return page(rules, text, filter, FleetOptimizationFilter.ALL, sort, descending, page, now);
+  }
+
+  /**
+   * One page of buildings for triage, also filtered by their optimisation and delivery.
+   *
+   * @param text part of the building's id or name, case-insensitive; null for all
+   */
+  public Page<FleetBuilding> page(
+      FleetRules rules,
+      String text,
+      FleetFilter filter,
+      FleetOptimizationFilter optimization,
+      FleetSort sort,
+      boolean descending,
+      PageRequest page,
+      Instant now)
+      throws SQLException {
+    // the filters and sort are enum constants' own SQL text, everything else is bound
+    String sql =
+        PAGE.formatted(
+            filter.predicate, optimization.predicate, sort.column, descending ? "DESC" : "ASC");
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
       int i = bindParams(select, rules, now, null);
@@ -282,7 +302,9 @@ public class FleetRepository {
       }
       if (buildings.isEmpty() && page.page() > 0) {
         // past the last page the window function saw no row: count without paging
-        total = page(rules, text, filter, sort, descending, new PageRequest(0, 1), now).total();
+        total =
+            page(rules, text, filter, optimization, sort, descending, new PageRequest(0, 1), now)
+                .total();
       }
       return new Page<>(buildings, page.page(), page.size(), total);
     }

@@ -7,8 +7,11 @@ import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
 import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.models.ModelCatalog;
 import de.vorlauf.persistence.models.ModelRegistry;
+import de.vorlauf.persistence.ops.FleetOptimization;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.QuarantineRepository;
+import de.vorlauf.persistence.optimization.OptimizationHistory;
+import de.vorlauf.persistence.portfolio.PortfolioRunQueries;
 import de.vorlauf.persistence.registry.BuildingRepository;
 import de.vorlauf.persistence.registry.CredentialRepository;
 import de.vorlauf.persistence.registry.DeviceRepository;
@@ -100,5 +103,20 @@ public class Repositories {
   @Produces
   ModelRegistry modelRegistry() {
     return new ModelRegistry(dataSource);
+  }
+
+  @Produces
+  OptimizationHistory optimizationHistory() {
+    return new OptimizationHistory(dataSource);
+  }
+
+  @Produces
+  PortfolioRunQueries portfolioRuns() {
+    return new PortfolioRunQueries(dataSource);
+  }
+
+  @Produces
+  FleetOptimization fleetOptimization() {
+    return new FleetOptimization(dataSource);
   }
 }

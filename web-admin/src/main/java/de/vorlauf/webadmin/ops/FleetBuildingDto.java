@@ -15,6 +15,7 @@ import java.util.List;
  *     server has not watched long enough to tell
  * @param problems {@code offline}, {@code stale}, {@code never_seen}, {@code quarantining}; empty
  *     when all is well or the building is inactive
+ * @param optimization the newest optimisation result and setpoint delivery; null before the first
  */
 public record FleetBuildingDto(
     String buildingId,
@@ -30,9 +31,15 @@ public record FleetBuildingDto(
     long quarantinedRecently,
     long readingsStored,
     Double readingsPerMinute,
-    List<String> problems) {
+    List<String> problems,
+    FleetOptimizationDto optimization) {
 
   static FleetBuildingDto of(FleetBuilding b, Double readingsPerMinute) {
+    return of(b, readingsPerMinute, null);
+  }
+
+  static FleetBuildingDto of(
+      FleetBuilding b, Double readingsPerMinute, FleetOptimizationDto optimization) {
     List<String> problems = new ArrayList<>();
     if (b.active()) {
       if (b.offline() > 0) {
@@ -62,6 +69,7 @@ public record FleetBuildingDto(
         b.quarantinedRecently(),
         b.readingsStored(),
         readingsPerMinute,
-        List.copyOf(problems));
+        List.copyOf(problems),
+        optimization);
   }
 }

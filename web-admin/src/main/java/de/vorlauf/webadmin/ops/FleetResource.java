@@ -1,6 +1,7 @@
 package de.vorlauf.webadmin.ops;
 
 import de.vorlauf.persistence.ops.FleetFilter;
+import de.vorlauf.persistence.ops.FleetOptimizationFilter;
 import de.vorlauf.persistence.ops.FleetSort;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.PageDto;
@@ -36,6 +37,9 @@ public class FleetResource {
    * @param sort {@code id} (default), {@code name}, {@code devices}, {@code offline}, {@code
    *     stale}, {@code never_seen}, {@code last_message}, {@code last_reading}, {@code quarantined}
    * @param dir {@code asc} (default) or {@code desc}
+   * @param optimization {@code all} (default), {@code failed} (in the latest finished portfolio
+   *     run), {@code fallback} (newest result), {@code rejected} or {@code expired} (newest
+   *     command)
    */
   @GET
   public PageDto<FleetBuildingDto> page(
@@ -43,6 +47,7 @@ public class FleetResource {
       @QueryParam("view") String view,
       @QueryParam("sort") String sort,
       @QueryParam("dir") String dir,
+      @QueryParam("optimization") String optimization,
       @QueryParam("page") Integer page,
       @QueryParam("size") Integer size)
       throws SQLException {
@@ -59,9 +64,18 @@ public class FleetResource {
     if (!blank(dir) && !List.of("asc", "desc").contains(dir.strip())) {
       throw invalid("dir", dir, "asc, desc");
     }
+    FleetOptimizationFilter optimizationFilter =
+        blank(optimization)
+            ? FleetOptimizationFilter.ALL
+            : FleetOptimizationFilter.fromCode(optimization.strip())
+                .orElseThrow(
+                    () ->
+                        invalid(
+                            "optimization", optimization, codes(FleetOptimizationFilter.values())));
     return fleet.page(
         text,
         filter,
+        optimizationFilter,
         order,
         "desc".equals(blank(dir) ? null : dir.strip()),
         Paging.request(page, size));

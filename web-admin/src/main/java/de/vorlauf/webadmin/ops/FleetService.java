@@ -1,11 +1,15 @@
 package de.vorlauf.webadmin.ops;
 
 import de.vorlauf.domain.ingest.DeviceLiveness;
+import de.vorlauf.persistence.ops.FleetBuilding;
 import de.vorlauf.persistence.ops.FleetFilter;
+import de.vorlauf.persistence.ops.FleetOptimization;
+import de.vorlauf.persistence.ops.FleetOptimizationFilter;
 import de.vorlauf.persistence.ops.FleetRepository;
 import de.vorlauf.persistence.ops.FleetRules;
 import de.vorlauf.persistence.ops.FleetSort;
 import de.vorlauf.persistence.ops.FleetSummary;
+import de.vorlauf.persistence.paging.Page;
 import de.vorlauf.persistence.paging.PageRequest;
 import de.vorlauf.webadmin.common.PageDto;
 import de.vorlauf.webadmin.common.Paging;
@@ -31,6 +35,7 @@ public class FleetService {
   static final Duration QUARANTINE_WINDOW = Duration.ofHours(24);
 
   @Inject FleetRepository fleet;
+  @Inject FleetOptimization optimizations;
   @Inject IngestService ingest;
   @Inject ReadingRates rates;
 
@@ -39,10 +44,31 @@ public class FleetService {
   public PageDto<FleetBuildingDto> page(
       String text, FleetFilter filter, FleetSort sort, boolean descending, PageRequest page)
       throws SQLException {
+    return page(text, filter, FleetOptimizationFilter.ALL, sort, descending, page);
+  }
+
+  /** A page of buildings, each with its newest optimisation and setpoint delivery. */
+  public PageDto<FleetBuildingDto> page(
+      String text,
+      FleetFilter filter,
+      FleetOptimizationFilter optimization,
+      FleetSort sort,
+      boolean descending,
+      PageRequest page)
+      throws SQLException {
     Instant now = clock.instant();
+    Page<FleetBuilding> buildings =
+        fleet.page(rules(), text, filter, optimization, sort, descending, page, now);
+    // read for the page's buildings only: 10,000 buildings never pay for it
+    Map<String, FleetOptimization.Latest> latest =
+        optimizations.latest(buildings.items().stream().map(FleetBuilding::id).toList());
     return Paging.toDto(
-        fleet.page(rules(), text, filter, sort, descending, page, now),
-        b -> FleetBuildingDto.of(b, rates.buildingPerMinute(b.id(), b.readingsStored(), now)));
+        buildings,
+        b ->
+            FleetBuildingDto.of(
+                b,
+                rates.buildingPerMinute(b.id(), b.readingsStored(), now),
+                FleetOptimizationDto.of(latest.get(b.id()))));
   }
 
   public FleetSummaryDto summary() throws SQLException {

@@ -40,6 +40,7 @@ class UiTimeToDataBench {
     long fixtureStart = System.nanoTime();
     FleetFixture.register(postgres);
     BuildingYearFixture.register(postgres);
+    FleetOptimizationFixture.register(postgres);
     long fixtureMillis = (System.nanoTime() - fixtureStart) / 1_000_000;
 
     try (UiSession ui = UiSession.loggedIn(base, "c-bench", "")) {
@@ -54,6 +55,20 @@ class UiTimeToDataBench {
           });
       targets.add(new String[] {"fleet", "/fleet?page=199", "fleet, page 200"});
       targets.add(new String[] {"quarantine", "/quarantine?group=reason", "quarantine by reason"});
+      targets.add(
+          new String[] {
+            "fleet", "/fleet?optimization=fallback", "fleet, newest result a fallback"
+          });
+      targets.add(
+          new String[] {
+            "fleet", "/fleet?optimization=failed", "fleet, failed in the latest portfolio run"
+          });
+      targets.add(
+          new String[] {
+            "buildings-detail",
+            "/buildings/" + FleetOptimizationFixture.BUILDING + "?range=24h",
+            "building page with 24 h of optimisation history"
+          });
       targets.add(
           new String[] {
             "buildings-detail",
