@@ -143,7 +143,8 @@ class PortfolioRunStoreIT {
   @Test
   void runsLeftRunningByAGoneWorkflowAreMarkedFailedByALaterOne() throws Exception {
     long gone = store.begin(workflowId, "r1", HOUR, "hourly", 10, T0);
-    long alsoStale = store.begin(workflowId + "-b", "r1", HOUR, "hourly", 10, T0.plusSeconds(3_000));
+    long alsoStale =
+        store.begin(workflowId + "-b", "r1", HOUR, "hourly", 10, T0.plusSeconds(3_000));
 
     int marked =
         store.markStale(
