@@ -7,7 +7,7 @@ import io.temporal.activity.ActivityInterface;
  * portfolio_runs}, {@code portfolio_run_buildings}, V161). Only counts, batch boundaries and
  * problem buildings cross the workflow boundary.
  */
-@ActivityInterface
+@ActivityInterface(namePrefix = "Portfolio")
 public interface PortfolioActivities {
 
   /**

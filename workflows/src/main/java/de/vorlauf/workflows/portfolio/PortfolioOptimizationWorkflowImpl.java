@@ -202,9 +202,12 @@ public class PortfolioOptimizationWorkflowImpl implements PortfolioOptimizationW
     Duration wait = request.effectiveRetryBackoff().multipliedBy(1L << (retry.attempt() - 2));
     Async.procedure(
         () -> {
-          Workflow.sleep(wait);
-          submit(retry);
-          retryGroupsWaiting--;
+          try {
+            Workflow.sleep(wait);
+            submit(retry);
+          } finally {
+            retryGroupsWaiting--;
+          }
         });
   }
 
@@ -243,18 +246,22 @@ public class PortfolioOptimizationWorkflowImpl implements PortfolioOptimizationW
       return;
     }
     recording = true;
-    while (dirty) {
-      dirty = false;
-      List<BuildingProblem> problems = drain();
-      try {
-        quick.record(new PortfolioRecord(summary, problems, PortfolioRecord.RUNNING, null));
-      } catch (ActivityFailure failure) {
-        unrecorded.addAll(0, problems);
-        log.warn("portfolio run {}: progress not written: {}", summary.runKey(), describe(failure));
-        break;
+    try {
+      while (dirty) {
+        dirty = false;
+        List<BuildingProblem> problems = drain();
+        try {
+          quick.record(new PortfolioRecord(summary, problems, PortfolioRecord.RUNNING, null));
+        } catch (ActivityFailure failure) {
+          unrecorded.addAll(0, problems);
+          log.warn(
+              "portfolio run {}: progress not written: {}", summary.runKey(), describe(failure));
+          break;
+        }
       }
+    } finally {
+      recording = false;
     }
-    recording = false;
   }
 
   private List<BuildingProblem> drain() {

@@ -15,6 +15,7 @@ import io.temporal.worker.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -155,7 +156,10 @@ class PortfolioOptimizationWorkflowTest {
 
     WorkflowStub.fromTyped(workflow).cancel();
 
-    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(PortfolioSummary.class))
+    assertThatThrownBy(
+            () ->
+                WorkflowStub.fromTyped(workflow)
+                    .getResult(30, TimeUnit.SECONDS, PortfolioSummary.class))
         .isInstanceOf(WorkflowFailedException.class);
     await()
         .atMost(Duration.ofSeconds(20))
