@@ -124,6 +124,7 @@ public final class PortfolioBench {
       double wallSeconds,
       double healthyDoneSeconds,
       long published,
+      int historyEvents,
       Map<String, double[]> stages) {}
 
   private PortfolioBench() {}
@@ -230,9 +231,12 @@ public final class PortfolioBench {
           Result withFailures =
               portfolioRun(
                   "failing", config, client, failing, new HashSet<>(ids), times, published);
+          // the clean run again: how far two clean runs on this machine lie apart
+          Result again =
+              portfolioRun("clean-again", config, client, failing, Set.of(), times, published);
           double stateReadMs = stateReadSample(db, config.buildings(), 200);
           return PortfolioReport.markdown(
-              config, setupSeconds, clean, withFailures, ids.size(), stateReadMs);
+              config, setupSeconds, clean, withFailures, again, ids.size(), stateReadMs);
         } finally {
           factory.shutdown();
           factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -253,11 +257,12 @@ public final class PortfolioBench {
     failing.failing(failingIds, config.failAttempts());
     times.reset();
     long publishedBefore = published.get();
+    String workflowId = PortfolioOptimizationWorkflow.WORKFLOW_ID_PREFIX + "bench-" + label;
     PortfolioOptimizationWorkflow workflow =
         client.newWorkflowStub(
             PortfolioOptimizationWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(PortfolioOptimizationWorkflow.WORKFLOW_ID_PREFIX + "bench-" + label)
+                .setWorkflowId(workflowId)
                 .setTaskQueue(TaskQueues.PLATFORM)
                 .build());
     // the data is historical: the run is told its hour; the origin keeps the two runs apart in
@@ -285,6 +290,7 @@ public final class PortfolioBench {
             (end - start) / 1e9,
             healthy == 0 ? Double.NaN : (healthy - start) / 1e9,
             published.get() - publishedBefore,
+            client.fetchHistory(workflowId).getHistory().getEventsCount(),
             times.snapshot());
     log.info("portfolio run '{}': {}", label, result);
     return result;
