@@ -22,12 +22,18 @@ import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.TestDatabase;
 import de.vorlauf.testsupport.TestServices;
 import de.vorlauf.testsupport.mqtt.MqttTestClient;
+import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.portfolio.PortfolioOptimizationWorkflow;
 import de.vorlauf.workflows.portfolio.PortfolioOptimizationWorkflowImpl;
 import de.vorlauf.workflows.portfolio.PortfolioRequest;
 import de.vorlauf.workflows.portfolio.PortfolioSummary;
+import de.vorlauf.workflows.schedule.ScheduleDeclaration;
+import de.vorlauf.workflows.schedule.ScheduleReconciler;
+import de.vorlauf.workflows.schedule.VorlaufSchedules;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.schedules.ScheduleActionExecutionStartWorkflow;
+import io.temporal.client.schedules.ScheduleClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
@@ -36,7 +42,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +58,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The portfolio run against the Temporal dev server with the real activities on the simulator's
  * test data (six buildings, one of them made invalid) and the fixture model: every active building
  * gets its outcome, the invalid one is recorded once without a retry, commands reach the broker,
- * and V161 holds the finished run.
+ * and V161 holds the finished run; and the declared schedule, triggered, runs for the hour it was
+ * due in.
  */
 @ExtendWith(TestServices.class)
 @DatabaseFrom(MigratedWithTestDataAndFeatures.class)
@@ -58,7 +68,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PortfolioOptimizationIT {
 
   private static final Instant HOUR = Instant.parse("2026-01-15T12:00:00Z");
-  private static final String QUEUE = "portfolio-it";
+  // the declared schedule starts its runs here; the dev server is this class's own
+  private static final String QUEUE = TaskQueues.PLATFORM;
 
   private TestDatabase db;
   private RunningBroker broker;
@@ -143,8 +154,9 @@ class PortfolioOptimizationIT {
               new PortfolioRequest(HOUR, 10, 2, 3, Duration.ofSeconds(1), null, null, true, null));
       long published =
           db.count(
-              "SELECT count(*) FROM optimization_results"
-                  + " WHERE origin = 'hourly' AND published_command_id IS NOT NULL");
+              "SELECT count(*) FROM optimization_results WHERE origin = 'hourly' AND as_of = '"
+                  + HOUR
+                  + "' AND published_command_id IS NOT NULL");
       await().atMost(Duration.ofSeconds(10)).until(() -> devices.received.size() == published);
       // one test building has a room sensor: it gets a setpoint; the others keep their curves
       assertThat(summary.done()).isEqualTo(1);
@@ -183,5 +195,46 @@ class PortfolioOptimizationIT {
               assertThat(p.attempts()).isEqualTo(1);
               assertThat(p.retryable()).isFalse();
             });
+  }
+
+  @Test
+  void theDeclaredScheduleRunsTheFleetForTheHourItWasDueIn() throws Exception {
+    ScheduleDeclaration hourly =
+        VorlaufSchedules.DECLARED.stream()
+            .filter(d -> d.id().equals(VorlaufSchedules.PORTFOLIO_OPTIMIZATION))
+            .findFirst()
+            .orElseThrow();
+    ScheduleClient schedules = ScheduleClient.newInstance(stubs);
+    new ScheduleReconciler(schedules, VorlaufSchedules.ID_PREFIX).reconcile(List.of(hourly));
+    String scheduleId = VorlaufSchedules.ID_PREFIX + VorlaufSchedules.PORTFOLIO_OPTIMIZATION;
+    Instant before = Instant.now().truncatedTo(ChronoUnit.HOURS);
+
+    schedules.getHandle(scheduleId).trigger();
+    String workflowId =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    schedules.getHandle(scheduleId).describe().getInfo().getRecentActions().stream()
+                        .map(a -> a.getAction())
+                        .filter(a -> a instanceof ScheduleActionExecutionStartWorkflow)
+                        .map(a -> ((ScheduleActionExecutionStartWorkflow) a).getWorkflowId())
+                        .findFirst()
+                        .orElse(null),
+                id -> id != null);
+    PortfolioSummary summary =
+        WorkflowClient.newInstance(stubs)
+            .newUntypedWorkflowStub(workflowId, Optional.empty(), Optional.empty())
+            .getResult(60, TimeUnit.SECONDS, PortfolioSummary.class);
+
+    // as of the hour the run was due in (no data there: every building falls back or fails)
+    assertThat(summary.asOf()).isBetween(before, Instant.now().truncatedTo(ChronoUnit.HOURS));
+    assertThat(summary.handled())
+        .isEqualTo(db.count("SELECT count(*) FROM buildings WHERE active"));
+    PortfolioRunStore.Run run =
+        new PortfolioRunStore(db.dataSource()).find(summary.runKey()).orElseThrow();
+    assertThat(run.workflowId()).isEqualTo(workflowId);
+    assertThat(run.state()).isEqualTo("COMPLETED");
+    assertThat(run.origin()).isEqualTo("hourly");
   }
 }

@@ -10,7 +10,6 @@ import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
 import de.vorlauf.workflows.training.TrainingRequest;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,7 +82,8 @@ public final class VorlaufSchedules {
               Duration.ofDays(1),
               false,
               Duration.ofHours(6)),
-          // :05 past every hour (UTC; the source document's schedule): the last hour's readings
+          // :05 past every hour in UTC (Temporal wants the zone name "UTC", not the offset "Z"; the
+          // source document's schedule): the last hour's readings
           // are in. A run missed for longer than 30 minutes is not worth starting (the next one
           // optimises the next hour); a run that outlasts the hour makes the next one skip.
           // VORLAUF_SCHEDULE_OVERRIDES=portfolio-optimization:every=PT5M runs it every 5 minutes
@@ -94,7 +94,7 @@ public final class VorlaufSchedules {
               "PortfolioOptimizationWorkflow",
               TaskQueues.PLATFORM,
               PortfolioRequest.hourly(),
-              ScheduleTiming.cron("5 * * * *", ZoneOffset.UTC),
+              ScheduleTiming.cron("5 * * * *", ZoneId.of("UTC")),
               Overlap.SKIP,
               Duration.ofMinutes(30),
               false,
