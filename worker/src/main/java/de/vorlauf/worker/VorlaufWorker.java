@@ -10,6 +10,7 @@ import de.vorlauf.activities.etl.EtlActivitiesImpl;
 import de.vorlauf.activities.etl.EtlSettings;
 import de.vorlauf.activities.optimization.MqttSetpointPublisher;
 import de.vorlauf.activities.optimization.OptimizationActivitiesImpl;
+import de.vorlauf.activities.portfolio.PortfolioActivitiesImpl;
 import de.vorlauf.activities.selfcheck.IngestionProbe;
 import de.vorlauf.activities.selfcheck.IntegrationProbe;
 import de.vorlauf.activities.selfcheck.SelfCheckActivitiesImpl;
@@ -43,6 +44,8 @@ import de.vorlauf.persistence.jdbc.DatabaseSettings;
 import de.vorlauf.persistence.jdbc.PooledDataSources;
 import de.vorlauf.persistence.logging.LogLevelRepository;
 import de.vorlauf.persistence.models.ModelRegistry;
+import de.vorlauf.persistence.portfolio.ActiveBuildingRanges;
+import de.vorlauf.persistence.portfolio.PortfolioRunStore;
 import de.vorlauf.persistence.timeseries.WriterStats;
 import de.vorlauf.worker.config.WorkerConfig;
 import de.vorlauf.worker.health.HealthServer;
@@ -59,6 +62,7 @@ import de.vorlauf.worker.metrics.DeviceStateMetrics;
 import de.vorlauf.worker.metrics.EtlMetrics;
 import de.vorlauf.worker.metrics.IngestMetrics;
 import de.vorlauf.worker.metrics.OptimizationMetrics;
+import de.vorlauf.worker.metrics.PortfolioMetrics;
 import de.vorlauf.worker.metrics.VendorMetrics;
 import de.vorlauf.worker.metrics.WorkerMetrics;
 import de.vorlauf.worker.schedule.ScheduleMetrics;
@@ -68,6 +72,7 @@ import de.vorlauf.worker.temporal.TemporalConnector;
 import de.vorlauf.worker.vendor.PollingAutostart;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.etl.NightlyEtlWorkflowImpl;
+import de.vorlauf.workflows.portfolio.PortfolioOptimizationWorkflowImpl;
 import de.vorlauf.workflows.selfcheck.PlatformSelfCheckWorkflowImpl;
 import de.vorlauf.workflows.temporal.TemporalServerKind;
 import de.vorlauf.workflows.training.TrainingWorkflowImpl;
@@ -116,6 +121,7 @@ public final class VorlaufWorker implements AutoCloseable {
   private final EtlMetrics etlMetrics;
   private final OptimizationMetrics optimizationMetrics;
   private final DeliveryMetrics deliveryMetrics;
+  private final PortfolioMetrics portfolioMetrics;
 
   private volatile HealthStatus status;
   private HikariDataSource dataSource;
@@ -150,6 +156,7 @@ public final class VorlaufWorker implements AutoCloseable {
     this.etlMetrics = new EtlMetrics(metrics.registry());
     this.optimizationMetrics = new OptimizationMetrics(metrics.registry());
     this.deliveryMetrics = new DeliveryMetrics(metrics.registry());
+    this.portfolioMetrics = new PortfolioMetrics(metrics.registry());
     WorkerChecks checks =
         new WorkerChecks(config, () -> status, () -> connected, () -> pipeline, () -> mqtt);
     this.health =
@@ -415,6 +422,15 @@ public final class VorlaufWorker implements AutoCloseable {
             optimizationMetrics,
             clock);
     worker.registerActivitiesImplementations(optimization);
+    worker.registerWorkflowImplementationTypes(PortfolioOptimizationWorkflowImpl.class);
+    // the portfolio run's batches go through the same optimisation instance, in-process
+    worker.registerActivitiesImplementations(
+        new PortfolioActivitiesImpl(
+            new PortfolioRunStore(dataSource),
+            new ActiveBuildingRanges(dataSource),
+            optimization,
+            portfolioMetrics,
+            clock));
     worker.registerActivitiesImplementations(
         new EtlActivitiesImpl(
             new FeatureSource(dataSource),

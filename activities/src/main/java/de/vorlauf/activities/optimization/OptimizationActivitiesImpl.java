@@ -220,6 +220,10 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
     if (!entry.active()) {
       return Outcomes.skipped(id, "inactive");
     }
+    if (entry.config() == null) {
+      // only an operator's change repairs it: the portfolio run does not retry it
+      return Outcomes.invalid(id, entry.problem());
+    }
     try {
       StoredOptimization stored = store.find(id, batch.asOf(), batch.origin()).orElse(null);
       if (stored == null) {
@@ -238,9 +242,6 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   private StoredOptimization optimizeAndStore(
       OptimizationBatch batch, DemandPredictor.Model model, OptimizationBuildings.Entry entry)
       throws SQLException {
-    if (entry.config() == null) {
-      throw new IllegalArgumentException("invalid configuration: " + entry.problem());
-    }
     BuildingStates.Read read = states.read(entry.buildingId(), batch.asOf());
     List<Double> outdoor = forecast.outdoorC(entry.buildingId(), read.state(), FORECAST_HOURS);
     DemandPredictor.Outcome demand = predictor.predict(entry.config(), read, model);

@@ -25,18 +25,31 @@ final class Outcomes {
         r.predictedSavingsPercent(),
         r.confidence(),
         stored.modelVersion(),
-        commandId);
+        commandId,
+        false);
   }
 
   static BuildingOutcome skipped(String buildingId, String reason) {
     return nothing(buildingId, Status.SKIPPED, reason);
   }
 
+  /** FAILED, worth another attempt: the cause may pass (database, broker, a missing device). */
   static BuildingOutcome failed(String buildingId, String reason) {
-    return nothing(buildingId, Status.FAILED, reason);
+    return nothing(buildingId, Status.FAILED, reason, true);
+  }
+
+  /** FAILED for good: the registry row does not make a valid configuration. */
+  static BuildingOutcome invalid(String buildingId, String problem) {
+    return nothing(buildingId, Status.FAILED, "invalid configuration: " + problem, false);
   }
 
   private static BuildingOutcome nothing(String buildingId, Status status, String reason) {
-    return new BuildingOutcome(buildingId, status, reason, Double.NaN, Double.NaN, 0, 0, 0, null);
+    return nothing(buildingId, status, reason, false);
+  }
+
+  private static BuildingOutcome nothing(
+      String buildingId, Status status, String reason, boolean retryable) {
+    return new BuildingOutcome(
+        buildingId, status, reason, Double.NaN, Double.NaN, 0, 0, 0, null, retryable);
   }
 }

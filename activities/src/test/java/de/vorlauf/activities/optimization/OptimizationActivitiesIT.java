@@ -132,6 +132,7 @@ class OptimizationActivitiesIT {
               org.assertj.core.groups.Tuple.tuple("td-0005", Status.SKIPPED),
               org.assertj.core.groups.Tuple.tuple("td-nope", Status.SKIPPED));
       assertThat(result.outcomes().get(3).reason()).contains("invalid configuration");
+      assertThat(result.outcomes().get(3).retryable()).isFalse();
       assertThat(result.outcomes().get(4).reason()).isEqualTo("inactive");
       List<BuildingOutcome> done = result.outcomes().subList(0, 3);
       assertThat(done).allSatisfy(o -> assertThat(o.modelVersion()).isEqualTo(1));

@@ -40,6 +40,21 @@ class MetricsDocsTest {
       delivery.settled(
           de.vorlauf.persistence.delivery.DeliveryState.APPLIED, java.time.Duration.ofMillis(80));
       delivery.ackIgnored("repeated");
+      new PortfolioMetrics(metrics.registry())
+          .finished(
+              new de.vorlauf.persistence.portfolio.PortfolioRunStore.Run(
+                  1,
+                  "portfolio-optimization-1",
+                  "run-1",
+                  java.time.Instant.parse("2026-12-04T14:00:00Z"),
+                  "hourly",
+                  "COMPLETED",
+                  new de.vorlauf.persistence.portfolio.PortfolioRunStore.Counts(
+                      10, 7, 1, 1, 1, java.util.Map.of("NO_MODEL", 1)),
+                  java.time.Instant.parse("2026-12-04T14:05:00Z"),
+                  java.time.Instant.parse("2026-12-04T14:06:00Z"),
+                  java.time.Instant.parse("2026-12-04T14:06:00Z"),
+                  null));
       text = metrics.scrape();
     }
     Files.writeString(Path.of("target/worker-metrics-sample.txt"), text);

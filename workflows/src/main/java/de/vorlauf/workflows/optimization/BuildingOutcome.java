@@ -10,6 +10,9 @@ package de.vorlauf.workflows.optimization;
  * @param predictedSavingsPercent the optimiser's prediction (0 for a fallback)
  * @param modelVersion the version that predicted; 0 when none did
  * @param commandId the published command's id; null when nothing was published
+ * @param retryable a FAILED building whose next attempt may succeed (a database error, a broker
+ *     that did not answer); false for an invalid configuration, which only an operator's change
+ *     repairs, and for every other status
  */
 public record BuildingOutcome(
     String buildingId,
@@ -20,7 +23,8 @@ public record BuildingOutcome(
     double predictedSavingsPercent,
     double confidence,
     int modelVersion,
-    String commandId) {
+    String commandId,
+    boolean retryable) {
 
   public enum Status {
     DONE,

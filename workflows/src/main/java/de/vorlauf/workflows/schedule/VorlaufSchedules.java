@@ -5,6 +5,7 @@ import de.vorlauf.domain.schedule.ScheduleOverrides;
 import de.vorlauf.domain.schedule.ScheduleTiming;
 import de.vorlauf.workflows.TaskQueues;
 import de.vorlauf.workflows.etl.EtlRequest;
+import de.vorlauf.workflows.portfolio.PortfolioRequest;
 import de.vorlauf.workflows.selfcheck.SelfCheckRequest;
 import de.vorlauf.workflows.training.TrainingRequest;
 import java.time.Duration;
@@ -36,6 +37,8 @@ public final class VorlaufSchedules {
   public static final String NIGHTLY_ETL = "nightly-etl";
 
   public static final String WEEKLY_TRAINING = "weekly-training";
+
+  public static final String PORTFOLIO_OPTIMIZATION = "portfolio-optimization";
 
   public static final List<ScheduleDeclaration> DECLARED =
       List.of(
@@ -78,7 +81,24 @@ public final class VorlaufSchedules {
               Overlap.SKIP,
               Duration.ofDays(1),
               false,
-              Duration.ofHours(6)));
+              Duration.ofHours(6)),
+          // :05 past every hour in UTC (Temporal wants the zone name "UTC", not the offset "Z"; the
+          // source document's schedule): the last hour's readings
+          // are in. A run missed for longer than 30 minutes is not worth starting (the next one
+          // optimises the next hour); a run that outlasts the hour makes the next one skip.
+          // VORLAUF_SCHEDULE_OVERRIDES=portfolio-optimization:every=PT5M runs it every 5 minutes
+          // for demos; the runs of one hour then answer from the store (setpoints are per hour)
+          new ScheduleDeclaration(
+              PORTFOLIO_OPTIMIZATION,
+              "optimises every active building's heating setpoint for the hour and sends it",
+              "PortfolioOptimizationWorkflow",
+              TaskQueues.PLATFORM,
+              PortfolioRequest.hourly(),
+              ScheduleTiming.cron("5 * * * *", ZoneId.of("UTC")),
+              Overlap.SKIP,
+              Duration.ofMinutes(30),
+              false,
+              Duration.ofHours(1)));
 
   private VorlaufSchedules() {}
 

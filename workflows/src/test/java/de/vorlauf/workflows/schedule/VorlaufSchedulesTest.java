@@ -54,6 +54,27 @@ class VorlaufSchedulesTest {
   }
 
   @Test
+  void thePortfolioRunsAtFivePastEveryHourAndCanRunEveryFewMinutes() {
+    ScheduleDeclaration portfolio =
+        VorlaufSchedules.DECLARED.stream()
+            .filter(d -> d.id().equals(VorlaufSchedules.PORTFOLIO_OPTIMIZATION))
+            .findFirst()
+            .orElseThrow();
+    assertThat(portfolio.workflowType()).isEqualTo("PortfolioOptimizationWorkflow");
+    assertThat(portfolio.taskQueue()).isEqualTo(de.vorlauf.workflows.TaskQueues.PLATFORM);
+    assertThat(portfolio.timing().asCron()).contains("5 * * * *");
+    assertThat(portfolio.overlap()).isEqualTo(de.vorlauf.domain.schedule.Overlap.SKIP);
+    assertThat(portfolio.input())
+        .isEqualTo(de.vorlauf.workflows.portfolio.PortfolioRequest.hourly());
+
+    ScheduleDeclaration demo =
+        VorlaufSchedules.effective(
+                List.of(portfolio), ScheduleOverrides.parse("portfolio-optimization:every=PT5M"))
+            .get(0);
+    assertThat(demo.words()).isEqualTo("every 5 minutes");
+  }
+
+  @Test
   void overridesChangeTheFingerprintExceptThePauseDefault() {
     ScheduleDeclaration selfCheck = VorlaufSchedules.DECLARED.get(0);
     ScheduleOverrides faster = ScheduleOverrides.parse("platform-self-check:every=PT30M");

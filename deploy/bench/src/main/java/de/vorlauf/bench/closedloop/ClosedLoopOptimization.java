@@ -101,7 +101,8 @@ public final class ClosedLoopOptimization {
                           0,
                           0,
                           0,
-                          null))
+                          null,
+                          false))
               .toList());
     }
   }

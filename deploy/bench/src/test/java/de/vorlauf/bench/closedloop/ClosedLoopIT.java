@@ -159,7 +159,16 @@ class ClosedLoopIT {
         }
         outcomes.add(
             new BuildingOutcome(
-                id, BuildingOutcome.Status.DONE, null, FLOW_C, Double.NaN, 0, 1, 1, commandId));
+                id,
+                BuildingOutcome.Status.DONE,
+                null,
+                FLOW_C,
+                Double.NaN,
+                0,
+                1,
+                1,
+                commandId,
+                false));
       }
       return new OptimizationBatchResult(outcomes);
     }
