@@ -227,18 +227,7 @@ public final class AckListener implements AutoCloseable {
   public void close() {
     closed = true;
     connector.shutdownNow();
-    try {
-      if (client.isConnected()) {
-        client.disconnect().waitForCompletion(settings.timeout().toMillis());
-      }
-    } catch (MqttException e) {
-      log.debug("setpoint acks: disconnect failed: {}", e.toString());
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      log.debug("setpoint acks: close failed: {}", e.toString());
-    }
+    PahoClients.disconnectAndClose(client, settings.timeout(), log, "setpoint acks");
   }
 
   private final class Callback implements MqttCallback {

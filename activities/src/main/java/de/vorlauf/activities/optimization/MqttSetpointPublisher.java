@@ -1,5 +1,6 @@
 package de.vorlauf.activities.optimization;
 
+import de.vorlauf.activities.delivery.PahoClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -128,18 +129,7 @@ public final class MqttSetpointPublisher implements SetpointPublisher, AutoClose
     if (client == null) {
       return;
     }
-    try {
-      if (client.isConnected()) {
-        client.disconnect().waitForCompletion(settings.timeout().toMillis());
-      }
-    } catch (MqttException e) {
-      log.debug("setpoint publisher: disconnect failed: {}", e.toString());
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      log.debug("setpoint publisher: close failed: {}", e.toString());
-    }
+    PahoClients.disconnectAndClose(client, settings.timeout(), log, "setpoint publisher");
     client = null;
   }
 

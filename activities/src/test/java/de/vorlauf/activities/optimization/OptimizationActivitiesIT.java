@@ -10,18 +10,10 @@ import de.vorlauf.devstack.broker.RunningBroker;
 import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.features.FeatureRules;
 import de.vorlauf.domain.features.HolidayCalendar;
-import de.vorlauf.domain.models.Alias;
-import de.vorlauf.domain.models.Authority;
 import de.vorlauf.domain.optimization.PersistenceForecast;
 import de.vorlauf.domain.training.HourAggregate;
-import de.vorlauf.persistence.experiments.JdbcExperimentTracker;
-import de.vorlauf.persistence.experiments.RunStart;
-import de.vorlauf.persistence.experiments.RunStatus;
 import de.vorlauf.persistence.features.FeaturesNow;
 import de.vorlauf.persistence.features.TrainingDataRepository;
-import de.vorlauf.persistence.models.ChangeRequest;
-import de.vorlauf.persistence.models.ModelRegistry;
-import de.vorlauf.persistence.models.VersionFile;
 import de.vorlauf.persistence.optimization.BuildingStates;
 import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
 import de.vorlauf.testsupport.DatabaseFrom;
@@ -32,7 +24,6 @@ import de.vorlauf.workflows.optimization.BuildingOutcome;
 import de.vorlauf.workflows.optimization.BuildingOutcome.Status;
 import de.vorlauf.workflows.optimization.OptimizationBatch;
 import de.vorlauf.workflows.optimization.OptimizationBatchResult;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +58,7 @@ class OptimizationActivitiesIT {
   private static final Instant AS_OF = Instant.parse("2026-01-15T12:05:00Z");
   private static final Instant ISSUED = Instant.parse("2026-01-15T12:00:00Z");
   private static final String MODEL = "heat-demand";
-  private static final double MAE_KW = 1.25;
+  private static final double MAE_KW = FixtureModel.MAE_KW;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TestDatabase db;
@@ -80,7 +71,7 @@ class OptimizationActivitiesIT {
   void start(TestDatabase database, RunningBroker broker) throws Exception {
     this.db = database;
     this.broker = broker;
-    registerChampion(database.dataSource());
+    FixtureModel.registerChampion(database.dataSource(), "optimization-it");
     mqtt =
         new MqttSetpointPublisher(
             new MqttSetpointPublisher.Settings(broker.url(), null, null, Duration.ofSeconds(10)));
@@ -321,35 +312,5 @@ class OptimizationActivitiesIT {
     // and the change is visible to a read an hour later: it would have shown
     double later = states.read("td-0006", AS_OF.plusSeconds(3600)).state().latest().outdoorC();
     assertThat(later).isGreaterThan(before.state().latest().outdoorC() + 20);
-  }
-
-  private static void registerChampion(DataSource dataSource) throws Exception {
-    JdbcExperimentTracker tracker = new JdbcExperimentTracker(dataSource, Clock.systemUTC());
-    long run =
-        tracker
-            .startRun(
-                new RunStart(
-                    "heat-demand-it", "optimization-it/train", "fixture", "0.1.0", "wf", "r"))
-            .id();
-    tracker.logArtifact(
-        run,
-        VersionFile.MODEL.artifact(),
-        "application/octet-stream",
-        resource("heat-demand.onnx"));
-    tracker.logArtifact(
-        run, VersionFile.MANIFEST.artifact(), "application/json", resource("manifest.json"));
-    tracker.logMetric(run, "mlp.all.mae_kw", MAE_KW);
-    tracker.finishRun(run, RunStatus.FINISHED);
-    ModelRegistry registry = new ModelRegistry(dataSource);
-    ChangeRequest why = new ChangeRequest("OptimizationActivitiesIT", "fixture model", Map.of());
-    int version = registry.register(MODEL, run, "fixture", Map.of(), why).version().version();
-    registry.setAlias(MODEL, Alias.CHAMPION, version, Authority.MANUAL_BEFORE_PROMOTION, why);
-  }
-
-  private static byte[] resource(String name) throws Exception {
-    try (InputStream in =
-        OptimizationActivitiesIT.class.getResourceAsStream("/optimization/" + name)) {
-      return in.readAllBytes();
-    }
   }
 }
