@@ -17,8 +17,9 @@ public final class ScheduleVars {
           .readBy(WORKER)
           .means(
               "changes declared schedules, e.g. platform-self-check:every=PT30M or"
-                  + " platform-self-check:cron=15 * * * *,paused=true (docs/architecture.md, add a"
-                  + " schedule)");
+                  + " platform-self-check:cron=15 * * * *,paused=true; the hourly portfolio"
+                  + " optimisation (issue 23) every few minutes for a demo:"
+                  + " portfolio-optimization:every=PT5M (docs/architecture.md, add a schedule)");
 
   public static final List<EnvVar<?>> ALL = List.of(OVERRIDES);
 
