@@ -101,7 +101,10 @@ class PortfolioOptimizationIT {
             new PersistenceForecast(),
             mqtt,
             OptimizationListener.NONE,
-            Clock.systemUTC());
+            // the delivery's clock runs from five minutes into the test data's hour, as the
+            // scheduled run's would: a command at or past its valid-until is never sent
+            Clock.offset(
+                Clock.systemUTC(), Duration.between(Instant.now(), HOUR.plusSeconds(300))));
     factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
     Worker worker = factory.newWorker(QUEUE);
     worker.registerWorkflowImplementationTypes(PortfolioOptimizationWorkflowImpl.class);
