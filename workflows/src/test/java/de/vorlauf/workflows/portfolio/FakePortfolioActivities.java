@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.IntStream;
@@ -31,7 +33,7 @@ final class FakePortfolioActivities implements PortfolioActivities {
   private final Set<String> skipped = ConcurrentHashMap.newKeySet();
   private final Set<String> fallback = ConcurrentHashMap.newKeySet();
   private volatile String failingRangeAfter = "-";
-  private volatile long batchMillis;
+  private volatile CountDownLatch overlap = new CountDownLatch(0);
 
   final List<Attempt> attempts = new CopyOnWriteArrayList<>();
   final List<PortfolioRecord> records = new CopyOnWriteArrayList<>();
@@ -71,9 +73,12 @@ final class FakePortfolioActivities implements PortfolioActivities {
     return this;
   }
 
-  /** Each batch takes this long (real time), so that batches overlap. */
-  FakePortfolioActivities slow(long millis) {
-    batchMillis = millis;
+  /**
+   * The first {@code batches} batches wait for each other (at most 10 s), so that at least that
+   * many are in flight at once if the workflow lets them; later batches do not wait.
+   */
+  FakePortfolioActivities overlapping(int batches) {
+    overlap = new CountDownLatch(batches);
     return this;
   }
 
@@ -95,9 +100,8 @@ final class FakePortfolioActivities implements PortfolioActivities {
       if (!batch.byIds() && java.util.Objects.equals(batch.afterBuildingId(), failingRangeAfter)) {
         throw ApplicationFailure.newFailure("database is down", "Database");
       }
-      if (batchMillis > 0) {
-        Thread.sleep(batchMillis);
-      }
+      overlap.countDown();
+      overlap.await(10, TimeUnit.SECONDS);
       List<String> buildings = buildingsOf(batch).buildingIds();
       int done = 0;
       Map<String, Integer> reasons = new TreeMap<>();

@@ -94,7 +94,8 @@ class PortfolioOptimizationWorkflowTest {
   @Test
   void progressIsWrittenAfterBatchesAndTheRunEndsCompleted(
       TestWorkflowEnvironment env, Worker worker) {
-    FakePortfolioActivities db = new FakePortfolioActivities(100, env::currentTimeMillis).slow(20);
+    FakePortfolioActivities db =
+        new FakePortfolioActivities(100, env::currentTimeMillis).overlapping(2);
     worker.registerActivitiesImplementations(db);
     env.start();
 
