@@ -20,10 +20,22 @@ public record Bivalence(double pointC) {
 
   public static final Bivalence HYBRID_DEFAULT = new Bivalence(0.0);
 
+  /** The design room temperature of a heat-load calculation (DIN EN 12831, living rooms). */
+  public static final double DESIGN_ROOM_C = 20.0;
+
   public Bivalence {
     if (!Double.isFinite(pointC)) {
       throw new IllegalArgumentException("bivalence point must be a temperature: " + pointC);
     }
+  }
+
+  /**
+   * Kelvin between the design room and the bivalence point: times the building's heat-loss
+   * coefficient, the heat the heat pump gives at the point (its norm heat load there, free gains
+   * not counted, as the sizing rule has it).
+   */
+  public double designLoadK() {
+    return DESIGN_ROOM_C - pointC;
   }
 
   /** The bivalence of a heating type: only a hybrid has two generators. */

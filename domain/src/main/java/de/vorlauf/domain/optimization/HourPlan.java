@@ -11,6 +11,7 @@ import de.vorlauf.domain.heating.BuildingConfig;
  * @param emitter the building's emitter model
  * @param history the rest of what the history says
  * @param uaKwPerK the building's heat-loss coefficient from its own history, kW/K
+ * @param input everything the optimisation sees (forecast, history)
  */
 record HourPlan(
     BuildingConfig config,
@@ -19,7 +20,8 @@ record HourPlan(
     HeatNeed need,
     EmitterModel emitter,
     HistorySummary history,
-    double uaKwPerK) {
+    double uaKwPerK,
+    OptimizationInput input) {
 
   /** The lowest flow temperature that delivers the heat needed at the target room. */
   double lowestFlowC() {

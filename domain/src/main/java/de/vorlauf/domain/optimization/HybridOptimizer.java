@@ -31,7 +31,7 @@ final class HybridOptimizer extends ModelBasedOptimizer {
   static final double PREHEAT_K = 0.3;
 
   /** Kelvin above the comfort minimum the room may coast down to below the bivalence point. */
-  static final double COAST_MARGIN_K = 0.1;
+  static final double COAST_MARGIN_K = 0.15;
 
   @Override
   protected double targetRoomC(
@@ -60,8 +60,31 @@ final class HybridOptimizer extends ModelBasedOptimizer {
     return usual;
   }
 
+  /**
+   * The heat pump's heat, estimated from the building's own heat-loss coefficient: the norm heat
+   * load at the bivalence point (DIN EN 12831: the design room temperature, no free gains), the
+   * load an installer sizes the heat pump for.
+   */
+  static double heatPumpKw(HourPlan plan, Bivalence bivalence) {
+    return Math.max(0, plan.uaKwPerK() * bivalence.designLoadK());
+  }
+
   @Override
   protected void shape(HourPlan plan, Setpoint setpoint) {
+    BuildingConfig config = plan.config();
+    var bivalence = Bivalence.of(config.heatingType());
+    double latest = plan.need().latestRoomC();
+    boolean roomHasSlack =
+        plan.emitter().roomMeasured()
+            && Double.isFinite(latest)
+            && latest >= config.comfortTempMin() + COAST_MARGIN_K;
+    if (bivalence.isPresent() && roomHasSlack) {
+      double flow = plan.emitter().flowFor(heatPumpKw(plan, bivalence.get()), plan.targetRoomC());
+      if (setpoint.flowC() > flow) {
+        setpoint.move(
+            flow, "bivalence: no more heat than the heat pump gives while the room has slack");
+      }
+    }
     if (setpoint.flowC() > HEAT_PUMP_MAX_FLOW_C) {
       setpoint.violated("heat pump flow limit: the heat needed asks for the boiler");
     }

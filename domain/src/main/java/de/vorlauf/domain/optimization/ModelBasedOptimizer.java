@@ -57,7 +57,14 @@ abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
             baseline.outdoorC());
     HourPlan plan =
         new HourPlan(
-            config, baseline.outdoorC(), target, need, emitter, history, decision.uaKwPerK());
+            config,
+            baseline.outdoorC(),
+            target,
+            need,
+            emitter,
+            history,
+            decision.uaKwPerK(),
+            input);
     Setpoint setpoint = new Setpoint(plan.lowestFlowC());
     if (need.recovering()) {
       setpoint.binding().add("comfort recovery: the room was below target last hour");
