@@ -25,7 +25,7 @@ final class HybridOptimizer extends ModelBasedOptimizer {
   static final double HEAT_PUMP_MAX_FLOW_C = HeatingType.WAERMEPUMPE.limits().maxFlowC();
 
   /** Hours of outlook searched for cold hours to preheat for. */
-  static final int HORIZON_H = 12;
+  static final int HORIZON_H = 6;
 
   /** Kelvin above the usual target while cold hours are coming. */
   static final double PREHEAT_K = 0.3;
