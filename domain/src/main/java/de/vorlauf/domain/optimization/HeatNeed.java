@@ -27,8 +27,14 @@ import java.util.List;
  * @param historyRoomC the room temperature the prediction belongs to
  * @param latestRoomC the last hour's room temperature (measured or implied), NaN if unknown
  * @param recovering whether the correction for a room below target raised the heat
+ * @param freeGainsKw the history's mean free gains (people, appliances, sun), kW
  */
-record HeatNeed(double heatKw, double historyRoomC, double latestRoomC, boolean recovering) {
+record HeatNeed(
+    double heatKw,
+    double historyRoomC,
+    double latestRoomC,
+    boolean recovering,
+    double freeGainsKw) {
 
   /** The model's share of the heat need; the energy signature has the rest. */
   static final double MODEL_WEIGHT = 0.25;
@@ -58,8 +64,8 @@ record HeatNeed(double heatKw, double historyRoomC, double latestRoomC, boolean 
     double historyRoom = historyRoomC(history, emitter, asOf, zone);
     double latestRoom = last == null ? Double.NaN : EmitterEstimator.roomC(last, emitter);
     double modelNeed = predictedKw + uaKwPerK * (targetRoomC - historyRoom);
-    double signatureNeed =
-        uaKwPerK * (targetRoomC - outdoorC) - freeGainsKw(history, emitter, uaKwPerK);
+    double gains = freeGainsKw(history, emitter, uaKwPerK);
+    double signatureNeed = uaKwPerK * (targetRoomC - outdoorC) - gains;
     double need = MODEL_WEIGHT * modelNeed + (1 - MODEL_WEIGHT) * signatureNeed;
     boolean recovering = false;
     if (Double.isFinite(latestRoom)) {
@@ -69,7 +75,7 @@ record HeatNeed(double heatKw, double historyRoomC, double latestRoomC, boolean 
       need += gain * uaKwPerK * deviation;
       recovering = deviation > 0;
     }
-    return new HeatNeed(Math.max(0, need), historyRoom, latestRoom, recovering);
+    return new HeatNeed(Math.max(0, need), historyRoom, latestRoom, recovering, gains);
   }
 
   /** Mean heat the building got for free (people, appliances, sun): {@code UA·ΔT − heat}. */

@@ -10,6 +10,8 @@ import de.vorlauf.domain.heating.BuildingConfig;
  * @param need the heat the hour needs at that room
  * @param emitter the building's emitter model
  * @param history the rest of what the history says
+ * @param uaKwPerK the building's heat-loss coefficient from its own history, kW/K
+ * @param input everything the optimisation sees (forecast, history)
  */
 record HourPlan(
     BuildingConfig config,
@@ -17,7 +19,9 @@ record HourPlan(
     double targetRoomC,
     HeatNeed need,
     EmitterModel emitter,
-    HistorySummary history) {
+    HistorySummary history,
+    double uaKwPerK,
+    OptimizationInput input) {
 
   /** The lowest flow temperature that delivers the heat needed at the target room. */
   double lowestFlowC() {

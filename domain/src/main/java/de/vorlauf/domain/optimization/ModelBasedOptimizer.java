@@ -36,7 +36,13 @@ abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
     EmitterModel emitter = decision.emitter();
     ComfortConstraintChecker comfort = new ComfortConstraintChecker(config);
     boolean measured = history.indoorMeasured() && emitter.roomMeasured();
-    double target = comfort.targetRoomC(asOf, measured, honoursSetback());
+    double target =
+        targetRoomC(
+            input,
+            history,
+            decision.uaKwPerK(),
+            measured,
+            comfort.targetRoomC(asOf, measured, honoursSetback()));
     DemandPrediction demand = input.demand();
     HeatNeed need =
         HeatNeed.of(
@@ -49,7 +55,16 @@ abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
             asOf,
             config.timeZone(),
             baseline.outdoorC());
-    HourPlan plan = new HourPlan(config, baseline.outdoorC(), target, need, emitter, history);
+    HourPlan plan =
+        new HourPlan(
+            config,
+            baseline.outdoorC(),
+            target,
+            need,
+            emitter,
+            history,
+            decision.uaKwPerK(),
+            input);
     Setpoint setpoint = new Setpoint(plan.lowestFlowC());
     if (need.recovering()) {
       setpoint.binding().add("comfort recovery: the room was below target last hour");
@@ -76,6 +91,20 @@ abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
 
   /** The heating type's rules, starting from the lowest flow that delivers the heat needed. */
   protected abstract void shape(HourPlan plan, Setpoint setpoint);
+
+  /**
+   * The room temperature to aim at for the hour; {@code usual} is the comfort rule's (minimum plus
+   * margin, night setback if {@link #honoursSetback}). A strategy may move it within the comfort
+   * band, never below the comfort minimum.
+   */
+  protected double targetRoomC(
+      OptimizationInput input,
+      HistorySummary history,
+      double uaKwPerK,
+      boolean roomMeasured,
+      double usual) {
+    return usual;
+  }
 
   /** Whether the night setback lowers the target room (never below the comfort floor). */
   protected boolean honoursSetback() {

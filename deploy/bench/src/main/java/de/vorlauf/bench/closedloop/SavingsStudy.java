@@ -49,6 +49,9 @@ public final class SavingsStudy {
 
   private static final long HOUR_S = 3600;
 
+  /** As many forecast hours as the platform's optimisation activity asks for. */
+  private static final int FORECAST_HOURS = 24;
+
   private final List<BuildingSpec> specs;
   private final Weather weather;
   private final Instant start;
@@ -107,7 +110,7 @@ public final class SavingsStudy {
     row(out, "domain optimiser, prediction = last hour's heat", simulate(optimiser()), baseline);
   }
 
-  private static Controller hold(double roomC) {
+  static Controller hold(double roomC) {
     return (spec, sim, hour, history) -> {
       var config = sim.control();
       double outdoor = history.get(history.size() - 1).outdoorC();
@@ -120,7 +123,7 @@ public final class SavingsStudy {
     };
   }
 
-  private static Controller optimiser() {
+  static Controller optimiser() {
     PersistenceForecast forecast = new PersistenceForecast();
     return (spec, sim, hour, history) -> {
       BuildingState state = new BuildingState(hour, history);
@@ -131,7 +134,7 @@ public final class SavingsStudy {
                   new OptimizationInput(
                       spec.config(),
                       state,
-                      forecast.outdoorC(spec.buildingId(), state, 6),
+                      forecast.outdoorC(spec.buildingId(), state, FORECAST_HOURS),
                       new DemandPrediction("last-hour-heat", 0, last.heatPowerKw(), Double.NaN)));
       if (result.isFallback()) {
         return null;
@@ -146,9 +149,22 @@ public final class SavingsStudy {
     };
   }
 
-  private List<Period> simulate(Controller controller) {
+  /** Sees every simulated hour of the period: what was measured and what the ledger booked. */
+  interface HourSink {
+    void hour(BuildingSpec spec, HourObservation observed, EnergyLedger booked, double roomC);
+  }
+
+  List<Period> simulate(Controller controller) {
+    return simulate(controller, specs, (spec, observed, booked, room) -> {});
+  }
+
+  List<BuildingSpec> specs() {
+    return specs;
+  }
+
+  List<Period> simulate(Controller controller, List<BuildingSpec> buildings, HourSink sink) {
     List<Period> periods = new ArrayList<>();
-    for (BuildingSpec spec : specs) {
+    for (BuildingSpec spec : buildings) {
       Instant historyFrom = start.minus(Duration.ofDays(historyDays));
       BuildingSimulation sim =
           new BuildingSimulation(spec, weather, historyFrom.minus(Duration.ofDays(3)));
@@ -167,7 +183,10 @@ public final class SavingsStudy {
             sim.applySetpoint(command);
           }
         }
-        history.add(observeHour(sim, hour));
+        EnergyLedger before = sim.ledger();
+        HourObservation observed = observeHour(sim, hour);
+        history.add(observed);
+        sink.hour(spec, observed, sim.ledger().minus(before), sim.indoorC());
         roomSum += sim.indoorC();
         if (history.size() > 168) {
           history.removeFirst();
