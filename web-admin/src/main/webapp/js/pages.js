@@ -19,6 +19,7 @@ export const PAGES = [
   { id: 'workflows', path: '/workflows', title: 'Workflows', load: () => import('./pages/workflows.js'), detail: () => import('./pages/workflow.js') },
   { id: 'experiments', path: '/experiments', title: 'Experiments', load: () => import('./pages/experiments.js'), detail: () => import('./pages/experiment.js') },
   { id: 'models', path: '/models', title: 'Models', load: () => import('./pages/models.js'), detail: () => import('./pages/model.js') },
+  { id: 'tokens', path: '/tokens', title: 'API tokens', load: () => import('./pages/tokens.js') },
   { id: 'audit', path: '/audit', title: 'Audit log', load: () => import('./pages/audit.js') },
   { id: 'logging', path: '/logging', title: 'Logging', load: () => import('./pages/logging.js') },
 ];

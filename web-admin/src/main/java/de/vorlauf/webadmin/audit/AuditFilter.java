@@ -3,6 +3,7 @@ package de.vorlauf.webadmin.audit;
 import de.vorlauf.persistence.audit.AuditRecord;
 import de.vorlauf.webadmin.common.ProblemDto;
 import de.vorlauf.webadmin.security.DeviceAuthenticated;
+import de.vorlauf.webadmin.security.TokenPrincipal;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -30,7 +31,8 @@ import java.util.Set;
  * Records every mutation an operator sends to the API (POST, PUT, PATCH, DELETE) in the audit log,
  * after it was answered, refused or failed: who, what (from the resource method, see {@link
  * AuditNaming}), on which object, the reason the operator gave, and the outcome. Device calls
- * (their own bearer token) and unauthenticated calls are not operator actions and are not recorded.
+ * (their own bearer token), machine clients' calls with an API token (counted per token instead)
+ * and unauthenticated calls are not operator actions and are not recorded.
  *
  * <p>The reason travels in the header {@value #REASON_HEADER}, percent-encoded UTF-8 (headers are
  * Latin-1), so that every action, also a DELETE, carries it the same way. The admin UI asks for one
@@ -80,6 +82,8 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
     Method method = resource == null ? null : resource.getResourceMethod();
     if (!MUTATIONS.contains(request.getMethod())
         || user == null
+        // machine clients' calls are counted per token (api_tokens.use_count), not audited
+        || user instanceof TokenPrincipal
         || method == null
         || method.isAnnotationPresent(DeviceAuthenticated.class)
         || resource.getResourceClass().isAnnotationPresent(DeviceAuthenticated.class)) {

@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.common;
 
+import de.vorlauf.persistence.apitokens.ApiTokenStore;
 import de.vorlauf.persistence.audit.AuditLogRepository;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.experiments.ExperimentTracker;
@@ -118,5 +119,10 @@ public class Repositories {
   @Produces
   FleetOptimization fleetOptimization() {
     return new FleetOptimization(dataSource);
+  }
+
+  @Produces
+  ApiTokenStore apiTokens() {
+    return new ApiTokenStore(dataSource);
   }
 }

@@ -12,7 +12,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Who is logged in, and logging out. */
+/** Who is logged in, and logging out: an ops session's, so no API token may call it. */
+@AdminSessionOnly
 @Path("/session")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
