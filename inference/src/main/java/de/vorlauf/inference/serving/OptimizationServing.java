@@ -26,8 +26,17 @@ public final class OptimizationServing implements AutoCloseable {
   /** Hours of outdoor forecast the optimiser gets. */
   public static final int FORECAST_HOURS = 24;
 
-  /** A decision, and why it was made without a prediction (null when it had one). */
-  public record Decision(OptimizationResult result, String predictionMissing) {}
+  /**
+   * A decision, and why it was made without a prediction (null when it had one).
+   *
+   * @param predictionNanos the forecast and the model's prediction took this long
+   * @param optimiserNanos the optimiser took this long
+   */
+  public record Decision(
+      OptimizationResult result,
+      String predictionMissing,
+      long predictionNanos,
+      long optimiserNanos) {}
 
   private final DemandServing demand;
   private final WeatherForecast forecast;
@@ -79,8 +88,10 @@ public final class OptimizationServing implements AutoCloseable {
       List<HourAggregate> hours,
       Instant issuedAt,
       DemandServing.Model model) {
+    long start = System.nanoTime();
     List<Double> outdoor = forecast.outdoorC(config.buildingId(), state, FORECAST_HOURS);
     DemandServing.Outcome predicted = demand.predict(config, hours, issuedAt, model);
+    long predictedAt = System.nanoTime();
     OptimizationResult result =
         optimizers
             .apply(config.heatingType())
@@ -90,7 +101,8 @@ public final class OptimizationServing implements AutoCloseable {
       throw new IllegalStateException(
           "the optimiser answered for %s at %s".formatted(result.buildingId(), result.timestamp()));
     }
-    return new Decision(result, predicted.missing());
+    return new Decision(
+        result, predicted.missing(), predictedAt - start, System.nanoTime() - predictedAt);
   }
 
   /** The model sessions' cache (resident versions, loads), for metrics. */
