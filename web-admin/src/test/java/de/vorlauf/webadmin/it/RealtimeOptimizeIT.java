@@ -3,7 +3,6 @@ package de.vorlauf.webadmin.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.features.HolidayCalendar;
 import de.vorlauf.domain.optimization.HourObservation;
 import de.vorlauf.domain.optimization.OptimizationResult;
@@ -11,15 +10,10 @@ import de.vorlauf.domain.optimization.Optimizers;
 import de.vorlauf.domain.optimization.PersistenceForecast;
 import de.vorlauf.inference.serving.OptimizationServing;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
-import de.vorlauf.persistence.features.FeaturesNow;
 import de.vorlauf.persistence.models.ModelCatalog;
 import de.vorlauf.persistence.models.ServingRegistry;
 import de.vorlauf.persistence.optimization.BuildingStates;
 import de.vorlauf.persistence.optimization.OptimizationBuildings;
-import de.vorlauf.testdata.Dataset;
-import de.vorlauf.testdata.DatasetSpec;
-import de.vorlauf.testdata.FixtureModel;
-import de.vorlauf.testdata.TestData;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
 import de.vorlauf.workflows.portfolio.PortfolioRequest;
 import java.net.URL;
@@ -53,26 +47,24 @@ import org.junit.jupiter.api.Test;
 @RunAsClient
 class RealtimeOptimizeIT {
 
-  private static final HolidayCalendar HOLIDAYS = HolidayCalendar.germany();
+  private static final HolidayCalendar HOLIDAYS = RealtimeFixture.HOLIDAYS;
 
   final URL base = ItWar.base();
 
   @Test
   void theAnswerIsTheHourlyOptimisersForTheSameStateAndEveryCallIsStored() throws Exception {
-    String building = simulatedBuildingWithAChampion();
+    String building = RealtimeFixture.buildings("rt", 1).get(0);
     AdminClient admin = AdminClient.loggedIn(base);
     DataSource ds = ItDatabase.dataSource();
     // the hourly run's instant; its newest hour is the snapshot the client sends
     Instant asOf = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    BuildingStates.Read read =
-        new BuildingStates(ds, new FeaturesNow(ds, new FeatureCalculator(HOLIDAYS)))
-            .read(building, asOf);
+    BuildingStates.Read read = RealtimeFixture.state(building, asOf);
     HourObservation newest = read.state().latest();
     assertThat(newest.hour()).isEqualTo(asOf.minus(Duration.ofHours(1)));
     OptimizationResult hourly = hourlyDecision(ds, building, read);
     assertThat(hourly.demand()).as("the fixture model predicts").isNotNull();
 
-    Map<String, Object> body = request(building, asOf, newest);
+    Map<String, Object> body = RealtimeFixture.request(building, asOf, newest);
     List<String> requestIds = new ArrayList<>();
     for (int call = 0; call < 3; call++) {
       Reply reply = admin.post("api/v1/optimize", body);
@@ -112,7 +104,7 @@ class RealtimeOptimizeIT {
 
   @Test
   void aBuildingWithoutAreaIsAnsweredWithItsCurveAndTheCause() throws Exception {
-    simulatedBuildingWithAChampion(); // a champion exists: what is missing is the area
+    RealtimeFixture.buildings("rt", 1); // a champion exists: what is missing is the area
     AdminClient admin = AdminClient.loggedIn(base);
     String building = OptimizationRows.register(admin, "rt");
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -120,7 +112,8 @@ class RealtimeOptimizeIT {
     Reply reply =
         admin.post(
             "api/v1/optimize",
-            request(building, now, new HourObservation(now, 1.5, 20.5, 55, 41, 0, 1)));
+            RealtimeFixture.request(
+                building, now, new HourObservation(now, 1.5, 20.5, 55, 41, 0, 1)));
 
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     JsonNode a = reply.json();
@@ -156,7 +149,8 @@ class RealtimeOptimizeIT {
     Reply unknown =
         admin.post(
             "api/v1/optimize",
-            request("no-such-building", now, new HourObservation(now, 1, 20, 50, 40, 0, 1)));
+            RealtimeFixture.request(
+                "no-such-building", now, new HourObservation(now, 1, 20, 50, 40, 0, 1)));
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
 
@@ -188,39 +182,6 @@ class RealtimeOptimizeIT {
               serving.resolve(PortfolioRequest.DEFAULT_MODEL, PortfolioRequest.DEFAULT_ALIAS))
           .result();
     }
-  }
-
-  private static Map<String, Object> request(
-      String building, Instant timestamp, HourObservation snapshot) {
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("timestamp", timestamp.toString());
-    state.put("outdoor_temp", snapshot.outdoorC());
-    state.put("flow_temp", snapshot.flowC());
-    state.put("return_temp", snapshot.returnC());
-    if (Double.isFinite(snapshot.indoorC())) {
-      state.put("indoor_temp", snapshot.indoorC());
-    }
-    return Map.of("building_id", building, "current_state", state);
-  }
-
-  private static boolean loaded;
-
-  /**
-   * One simulated building ({@code rt-0001}: its own prefix, so no other IT's dataset collides)
-   * over the last week and today, readings and features, and the fixture model as {@code
-   * heat-demand}'s champion. Loaded once per test JVM.
-   */
-  private static synchronized String simulatedBuildingWithAChampion() throws Exception {
-    Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(7));
-    Dataset data = TestData.dataset(new DatasetSpec(42, 1, start, 8, Duration.ofMinutes(5), "rt"));
-    if (!loaded) {
-      DataSource ds = ItDatabase.dataSource();
-      data.loadInto(ds);
-      data.loadFeaturesInto(ds);
-      FixtureModel.registerChampion(ds, "realtime-it");
-      loaded = true;
-    }
-    return data.buildings().get(0).buildingId();
   }
 
   private static long count(
