@@ -34,15 +34,25 @@ import javax.sql.DataSource;
 /**
  * One real-time optimisation: the building's registry entry, its state as of the snapshot's
  * timestamp ({@link BuildingStates}) with the snapshot applied ({@link CurrentState#applyTo}), the
- * version the hourly run's alias names now, then the hourly run's own code ({@link
- * OptimizationServing}: forecast, prediction, optimiser), and the result stored with its prediction
- * under origin {@code realtime}, a fresh request id and the caller. Nothing is sent to the
- * building: the hourly run owns delivery. Thread-safe; {@link #close} releases the sessions.
+ * version the hourly run's alias names (resolved at most {@link #RESOLVED_FOR} ago), then the
+ * hourly run's own code ({@link OptimizationServing}: forecast, prediction, optimiser), and the
+ * result stored with its prediction under origin {@code realtime}, a fresh request id and the
+ * caller. Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link
+ * #close} releases the sessions.
  */
 public final class RealtimeOptimizer implements AutoCloseable {
 
   /** Model versions whose sessions are kept (champion, challenger and a predecessor). */
   static final int MODEL_SESSIONS = 4;
+
+  /**
+   * How long a resolved model version is reused: the hourly run resolves once per batch, a call
+   * here would otherwise spend two registry queries on it. An alias moved by a promotion or a
+   * rollback is served at most this much later.
+   */
+  static final Duration RESOLVED_FOR = Duration.ofSeconds(5);
+
+  private record Resolved(DemandServing.Model model, long atNanos) {}
 
   /**
    * Where one call's time went, in nanoseconds.
@@ -68,6 +78,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
   private final BuildingStates states;
   private final OptimizationServing serving;
   private final OptimizationStore store;
+  private volatile Resolved resolved;
 
   RealtimeOptimizer(
       OptimizationBuildings buildings,
@@ -128,9 +139,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
               + entry.problem()
               + "): correct it in the registry.");
     }
-    // one decision instant, the hourly run's model and alias, resolved now (an alias moves)
-    DemandServing.Model model =
-        serving.resolve(PortfolioRequest.DEFAULT_MODEL, PortfolioRequest.DEFAULT_ALIAS);
+    DemandServing.Model model = model();
     long resolved = System.nanoTime();
     BuildingStates.Read read = states.read(buildingId, current.timestamp());
     BuildingState state = current.applyTo(read.state());
@@ -163,6 +172,20 @@ public final class RealtimeOptimizer implements AutoCloseable {
             decision.predictionNanos(),
             decision.optimiserNanos(),
             end - decided));
+  }
+
+  /** The hourly run's model and alias, resolved at most {@link #RESOLVED_FOR} ago. */
+  private DemandServing.Model model() {
+    Resolved last = resolved;
+    long now = System.nanoTime();
+    if (last == null || now - last.atNanos() > RESOLVED_FOR.toNanos()) {
+      // two threads may both resolve at the edge: both answers are the registry's, no harm
+      last =
+          new Resolved(
+              serving.resolve(PortfolioRequest.DEFAULT_MODEL, PortfolioRequest.DEFAULT_ALIAS), now);
+      resolved = last;
+    }
+    return last.model();
   }
 
   @Override

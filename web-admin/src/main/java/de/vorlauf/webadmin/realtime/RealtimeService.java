@@ -92,24 +92,26 @@ public class RealtimeService {
       StoredOptimization stored = answer.stored();
       requests(stored.result().isFallback() ? "fallback" : "model");
       return OptimizeResponses.of(stored, answer.requestId());
-    } catch (InvalidInputException e) {
-      error("invalid");
-      throw e;
-    } catch (UnknownEntityException e) {
-      error("unknown_building");
-      throw e;
-    } catch (ConflictException e) {
-      error("building_not_optimisable");
-      throw e;
-    } catch (SQLException e) {
-      error("database");
-      throw e;
-    } catch (RuntimeException e) {
-      error("internal");
+    } catch (SQLException | RuntimeException e) {
+      error(kindOf(e));
       throw e;
     } finally {
       latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** The {@code kind} label of a refused or failed call. */
+  static String kindOf(Exception e) {
+    if (e instanceof InvalidInputException) {
+      return "invalid";
+    }
+    if (e instanceof UnknownEntityException) {
+      return "unknown_building";
+    }
+    if (e instanceof ConflictException) {
+      return "building_not_optimisable";
+    }
+    return e instanceof SQLException ? "database" : "internal";
   }
 
   private void phases(RealtimeOptimizer.Phases p) {

@@ -129,7 +129,7 @@ class RealtimeOptimizeBench {
     return b -> b.header("Cookie", cookie);
   }
 
-  private record Phase(long[] nanos, int count, long errors, Duration took) {}
+  private record Phase(long[] nanos, int count, long errors, Duration took, double load) {}
 
   private Phase run(
       HttpClient http,
@@ -139,6 +139,8 @@ class RealtimeOptimizeBench {
       Duration length,
       ExecutorService pool)
       throws Exception {
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long end = System.nanoTime() + length.toNanos();
     AtomicLong errors = new AtomicLong();
     List<Future<long[]>> clients = new ArrayList<>();
@@ -192,7 +194,7 @@ class RealtimeOptimizeBench {
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       long[] nanos = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      return new Phase(nanos, nanos.length, errors.get(), took);
+      return new Phase(nanos, nanos.length, errors.get(), took, load);
     } finally {
       drivers.shutdownNow();
     }
@@ -219,16 +221,15 @@ class RealtimeOptimizeBench {
     StringBuilder r = new StringBuilder();
     r.append("### Real-time optimisation run of ").append(Instant.now()).append("\n\n");
     r.append(
-        "%d client threads (HTTP/1.1, loopback), %d buildings, warm-up %d s, measured %.1f s;"
-            + " fixture %d ms; %d cores, client JVM -Xmx%d MB\n\n"
-                .formatted(
-                    CONNECTIONS,
-                    BUILDINGS,
-                    WARMUP.toSeconds(),
-                    p.took().toMillis() / 1000.0,
-                    fixtureMillis,
-                    Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().maxMemory() >> 20));
+        ("%d client threads (HTTP/1.1, loopback), %d buildings, warm-up %d s, measured %.1f s;"
+                + " fixture %d ms; load average before the measured phase %.2f\n\n")
+            .formatted(
+                CONNECTIONS,
+                BUILDINGS,
+                WARMUP.toSeconds(),
+                p.took().toMillis() / 1000.0,
+                fixtureMillis,
+                p.load()));
     r.append("| calls | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |\n");
     r.append("| --- | --- | --- | --- | --- | --- | --- |\n");
     r.append(
@@ -254,7 +255,11 @@ class RealtimeOptimizeBench {
           }
         });
     r.append("\nServer latency within the SLO buckets (share of calls):\n\n");
-    double total = delta.getOrDefault("vorlauf_realtime_request_seconds_bucket{le=\"+Inf\",}", 0.0);
+    double total =
+        delta.entrySet().stream()
+            .filter(e -> e.getKey().contains("le=\"+Inf\""))
+            .mapToDouble(Map.Entry::getValue)
+            .sum();
     delta.forEach(
         (k, v) -> {
           if (k.startsWith("vorlauf_realtime_request_seconds_bucket") && total > 0) {
