@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.sql.SQLException;
 
 /**
@@ -32,6 +33,9 @@ public class OptimizeResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public OptimizeResponse optimize(JsonObject body) throws SQLException {
-    return realtime.optimize(body, security.getUserPrincipal().getName());
+    // the authentication filter lets no call without a principal through (an admin login, or an
+    // API token whose filter sets the token's name as the principal)
+    Principal caller = security.getUserPrincipal();
+    return realtime.optimize(body, caller == null ? "unknown" : caller.getName());
   }
 }

@@ -82,11 +82,14 @@ class RealtimeOptimizeBench {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     try {
-      run(http, auth, buildings, snapshots, WARMUP, pool);
-      Map<String, Double> before = scrape(http);
-      Phase measured = run(http, auth, buildings, snapshots, MEASURE, pool);
-      Map<String, Double> after = scrape(http);
-      report(measured, before, after, fixtureMillis);
+      run(http, auth, buildings, snapshots, WARMUP, CONNECTIONS);
+      // the target's load, then one connection: a call's own time, without queueing
+      for (int connections : new int[] {CONNECTIONS, 1}) {
+        Map<String, Double> before = scrape(http);
+        Phase measured = run(http, auth, buildings, snapshots, MEASURE, connections);
+        Map<String, Double> after = scrape(http);
+        report(measured, before, after, fixtureMillis, connections);
+      }
     } finally {
       pool.shutdownNow();
     }
@@ -137,24 +140,24 @@ class RealtimeOptimizeBench {
       List<String> buildings,
       List<HourObservation> snapshots,
       Duration length,
-      ExecutorService pool)
+      int connections)
       throws Exception {
     double load =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long end = System.nanoTime() + length.toNanos();
     AtomicLong errors = new AtomicLong();
     List<Future<long[]>> clients = new ArrayList<>();
-    ExecutorService drivers = Executors.newFixedThreadPool(CONNECTIONS);
+    ExecutorService drivers = Executors.newFixedThreadPool(connections);
     long start = System.nanoTime();
     try {
-      for (int c = 0; c < CONNECTIONS; c++) {
+      for (int c = 0; c < connections; c++) {
         int client = c;
         clients.add(
             drivers.submit(
                 () -> {
                   long[] mine = new long[1 << 16];
                   int n = 0;
-                  for (int i = client; System.nanoTime() < end; i += CONNECTIONS) {
+                  for (int i = client; System.nanoTime() < end; i += connections) {
                     int b = i % buildings.size();
                     byte[] body =
                         JSON.writeValueAsBytes(
@@ -216,7 +219,11 @@ class RealtimeOptimizeBench {
   }
 
   private void report(
-      Phase p, Map<String, Double> before, Map<String, Double> after, long fixtureMillis)
+      Phase p,
+      Map<String, Double> before,
+      Map<String, Double> after,
+      long fixtureMillis,
+      int connections)
       throws IOException {
     StringBuilder r = new StringBuilder();
     r.append("### Real-time optimisation run of ").append(Instant.now()).append("\n\n");
@@ -224,7 +231,7 @@ class RealtimeOptimizeBench {
         ("%d client threads (HTTP/1.1, loopback), %d buildings, warm-up %d s, measured %.1f s;"
                 + " fixture %d ms; load average before the measured phase %.2f\n\n")
             .formatted(
-                CONNECTIONS,
+                connections,
                 BUILDINGS,
                 WARMUP.toSeconds(),
                 p.took().toMillis() / 1000.0,
@@ -269,7 +276,13 @@ class RealtimeOptimizeBench {
     String text = r.toString();
     LOG.info("\n{}", text);
     Path file =
-        Path.of("target", "realtime-bench-" + Instant.now().toString().replace(':', '-') + ".md");
+        Path.of(
+            "target",
+            "realtime-bench-"
+                + connections
+                + "-"
+                + Instant.now().toString().replace(':', '-')
+                + ".md");
     Files.writeString(file, text);
     if (p.errors() > 0 || p.count() == 0) {
       throw new AssertionError(p.errors() + " calls failed, " + p.count() + " answered");
