@@ -1,15 +1,12 @@
 package de.vorlauf.webadmin.realtime;
 
-import de.vorlauf.domain.config.EnvReader;
-import de.vorlauf.domain.config.FeaturesVars;
-import de.vorlauf.domain.config.OptimizationVars;
-import de.vorlauf.domain.features.HolidayCalendar;
 import de.vorlauf.domain.optimization.Optimizers;
 import de.vorlauf.domain.optimization.PersistenceForecast;
 import de.vorlauf.persistence.optimization.StoredOptimization;
 import de.vorlauf.webadmin.common.ConflictException;
 import de.vorlauf.webadmin.common.InvalidInputException;
 import de.vorlauf.webadmin.common.UnknownEntityException;
+import de.vorlauf.webadmin.config.RealtimeConfig;
 import de.vorlauf.webadmin.metrics.WarMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,29 +17,20 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The WAR's real-time optimiser ({@link RealtimeOptimizer}, one per deployment, its model sessions
  * closed on undeploy) and its metrics ({@code vorlauf_realtime_*}, docs/metrics.md). Configured as
- * the worker's optimisation: {@code VORLAUF_OPTIMIZATION_RETENTION}, {@code
- * VORLAUF_FEATURES_HOLIDAYS_FILE}.
+ * the worker's optimisation ({@link RealtimeConfig}).
  */
 @ApplicationScoped
 public class RealtimeService {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RealtimeService.class);
 
   static final Duration[] SLOS = {
     Duration.ofMillis(5),
@@ -58,6 +46,7 @@ public class RealtimeService {
   DataSource dataSource;
 
   @Inject WarMetrics metrics;
+  @Inject RealtimeConfig config;
 
   private final Clock clock = Clock.systemUTC();
   private RealtimeOptimizer optimizer;
@@ -65,12 +54,11 @@ public class RealtimeService {
 
   @PostConstruct
   void start() {
-    EnvReader env = new EnvReader(System.getenv());
     optimizer =
         RealtimeOptimizer.create(
             dataSource,
-            holidays(env),
-            env.get(OptimizationVars.RETENTION),
+            config.holidays(),
+            config.retention(),
             new PersistenceForecast(),
             Optimizers::forType);
     latency =
@@ -149,20 +137,6 @@ public class RealtimeService {
 
   private MeterRegistry registry() {
     return metrics.registry();
-  }
-
-  private static HolidayCalendar holidays(EnvReader env) {
-    Path file = env.find(FeaturesVars.HOLIDAYS_FILE).orElse(null);
-    if (file == null) {
-      return HolidayCalendar.germany();
-    }
-    try {
-      return HolidayCalendar.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
-    } catch (IOException | IllegalArgumentException e) {
-      // the worker refuses to start on it; the WAR serves with the default and says so
-      LOG.error("{}={}: {}; using Germany's holidays", FeaturesVars.HOLIDAYS_FILE.name(), file, e);
-      return HolidayCalendar.germany();
-    }
   }
 
   @PreDestroy
