@@ -1,5 +1,6 @@
 package de.vorlauf.webadmin.realtime;
 
+import de.vorlauf.webadmin.audit.NotAudited;
 import de.vorlauf.webadmin.security.TokenScope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 @Path("/optimize")
 @RequestScoped
 @TokenScope("optimize")
+@NotAudited // every call is stored with its caller (optimization_results), not an operator action
 public class OptimizeResource {
 
   @Inject RealtimeService realtime;

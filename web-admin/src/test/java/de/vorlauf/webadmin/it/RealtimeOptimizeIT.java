@@ -99,6 +99,13 @@ class RealtimeOptimizeIT {
                   asOf,
                   requestIds))
           .isEqualTo(3);
+      // a machine client's question is no operator action: not in the audit log
+      try (PreparedStatement s =
+              c.prepareStatement("SELECT count(*) FROM audit_log WHERE action LIKE 'optimize.%'");
+          ResultSet rs = s.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
     }
   }
 
