@@ -69,7 +69,7 @@ public final class Dataset {
 
   /** The simulated buildings, as the simulator drew them (configuration, envelope, equipment). */
   public List<BuildingSpec> buildings() {
-    return FleetSpecs.generate(spec.seed(), spec.buildings(), DatasetSpec.BUILDING_PREFIX);
+    return FleetSpecs.generate(spec.seed(), spec.buildings(), spec.prefix());
   }
 
   /** The gateway that "sent" a building's readings. */

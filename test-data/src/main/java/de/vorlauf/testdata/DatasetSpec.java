@@ -11,8 +11,11 @@ import java.util.Objects;
  * readings: the physics is a pure function of seed and time.
  *
  * @param resolution a whole number of minutes dividing a day (the simulation steps by the minute)
+ * @param prefix the building ids' prefix ({@value #BUILDING_PREFIX} unless a test shares its
+ *     database with another dataset's buildings, e.g. the WAR's ITs)
  */
-public record DatasetSpec(long seed, int buildings, Instant start, int days, Duration resolution) {
+public record DatasetSpec(
+    long seed, int buildings, Instant start, int days, Duration resolution, String prefix) {
 
   /** Building ids are {@code td-0001}, {@code td-0002}, ...; their gateways {@code td-0001-gb}. */
   public static final String BUILDING_PREFIX = "td";
@@ -26,8 +29,16 @@ public record DatasetSpec(long seed, int buildings, Instant start, int days, Dur
   public static final DatasetSpec STANDARD =
       new DatasetSpec(42, 6, Instant.parse("2026-01-05T00:00:00Z"), 14, Duration.ofMinutes(5));
 
+  /** Buildings {@code td-0001}... */
+  public DatasetSpec(long seed, int buildings, Instant start, int days, Duration resolution) {
+    this(seed, buildings, start, days, resolution, BUILDING_PREFIX);
+  }
+
   public DatasetSpec {
     Objects.requireNonNull(start, "start");
+    if (!prefix.matches("[a-z][a-z0-9]{0,15}")) {
+      throw new IllegalArgumentException("prefix must be a short lower-case word: " + prefix);
+    }
     Objects.requireNonNull(resolution, "resolution");
     if (buildings < 1 || buildings > 9_999) {
       throw new IllegalArgumentException("buildings must be within 1..9999: " + buildings);
@@ -57,7 +68,10 @@ public record DatasetSpec(long seed, int buildings, Instant start, int days, Dur
 
   /** The parameters as text, part of the cache key. */
   String describe() {
-    return "seed=%d buildings=%d start=%s days=%d resolution=%s"
-        .formatted(seed, buildings, start, days, resolution);
+    String text =
+        "seed=%d buildings=%d start=%s days=%d resolution=%s"
+            .formatted(seed, buildings, start, days, resolution);
+    // the default prefix is left out: the cache files of existing specs keep their keys
+    return prefix.equals(BUILDING_PREFIX) ? text : text + " prefix=" + prefix;
   }
 }

@@ -36,7 +36,7 @@ final class SimulatedReadings {
   static Dataset generate(DatasetSpec spec, String key) {
     Weather weather = new Weather(spec.seed());
     List<BuildingSpec> buildings =
-        FleetSpecs.generate(spec.seed(), spec.buildings(), DatasetSpec.BUILDING_PREFIX);
+        FleetSpecs.generate(spec.seed(), spec.buildings(), spec.prefix());
     Map<SeriesKey, Integer> series = new LinkedHashMap<>();
     short good = QualityCode.encode(Quality.GOOD, TimestampSource.DEVICE);
     long stepSeconds = spec.resolution().toSeconds();

@@ -3,19 +3,18 @@ package de.vorlauf.activities.optimization;
 import de.vorlauf.activities.delivery.DeliveryListener;
 import de.vorlauf.activities.delivery.SetpointDelivery;
 import de.vorlauf.activities.etl.RetentionStep;
-import de.vorlauf.activities.models.RegisteredModels;
 import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.features.HolidayCalendar;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.optimization.HeatingCurveOptimizer;
-import de.vorlauf.domain.optimization.OptimizationInput;
-import de.vorlauf.domain.optimization.OptimizationResult;
 import de.vorlauf.domain.optimization.WeatherForecast;
-import de.vorlauf.inference.ModelSessions;
+import de.vorlauf.inference.serving.DemandServing;
+import de.vorlauf.inference.serving.OptimizationServing;
 import de.vorlauf.persistence.delivery.SetpointDeliveryStore;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.features.FeaturesNow;
 import de.vorlauf.persistence.models.ModelCatalog;
+import de.vorlauf.persistence.models.ServingRegistry;
 import de.vorlauf.persistence.optimization.BuildingStates;
 import de.vorlauf.persistence.optimization.NewOptimization;
 import de.vorlauf.persistence.optimization.OptimizationBuildings;
@@ -42,12 +41,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The optimisation of a batch of buildings at one instant: per building its registry entry, its
- * state as of the instant ({@link BuildingStates}), the forecast port, the model's prediction
- * ({@link DemandPredictor}), the optimiser of its heating type, the store and the setpoint command,
- * handed to the tracked {@link SetpointDelivery} (queued, sent once at once, then resent by the
- * worker's dispatcher until the device acknowledges it or it expires). A building's failure is its
- * outcome, never the batch's; a building already stored for {@code (building, asOf, origin)} is
- * answered from the store (and published if it was not yet).
+ * state as of the instant ({@link BuildingStates}), the forecast port, the model's prediction and
+ * the optimiser of its heating type ({@link OptimizationServing}, the code the WAR's real-time
+ * endpoint runs too), the store and the setpoint command, handed to the tracked {@link
+ * SetpointDelivery} (queued, sent once at once, then resent by the worker's dispatcher until the
+ * device acknowledges it or it expires). A building's failure is its outcome, never the batch's; a
+ * building already stored for {@code (building, asOf, origin)} is answered from the store (and
+ * published if it was not yet).
  *
  * <p><b>In-process use</b> (the closed-loop harness): {@link #create} builds one on a database —
  * the forecast port and the publisher are the caller's (e.g. {@code new PersistenceForecast()} and
@@ -60,9 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class OptimizationActivitiesImpl implements OptimizationActivities, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OptimizationActivitiesImpl.class);
-
-  /** Hours of outdoor forecast the optimiser gets. */
-  static final int FORECAST_HOURS = 24;
 
   /** Model versions whose sessions are kept (champion, challenger and a predecessor). */
   private static final int MODEL_SESSIONS = 4;
@@ -83,9 +80,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   private final OptimizationBuildings buildings;
   private final BuildingStates states;
   private final OptimizationStore store;
-  private final WeatherForecast forecast;
-  private final DemandPredictor predictor;
-  private final Function<HeatingType, HeatingCurveOptimizer> optimizers;
+  private final OptimizationServing serving;
   private final SetpointDelivery delivery;
   private final OptimizationListener listener;
   private final Clock clock;
@@ -95,9 +90,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       OptimizationBuildings buildings,
       BuildingStates states,
       OptimizationStore store,
-      WeatherForecast forecast,
-      DemandPredictor predictor,
-      Function<HeatingType, HeatingCurveOptimizer> optimizers,
+      OptimizationServing serving,
       SetpointDelivery delivery,
       OptimizationListener listener,
       Clock clock,
@@ -105,9 +98,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
     this.buildings = Objects.requireNonNull(buildings, "buildings");
     this.states = Objects.requireNonNull(states, "states");
     this.store = Objects.requireNonNull(store, "store");
-    this.forecast = Objects.requireNonNull(forecast, "forecast");
-    this.predictor = Objects.requireNonNull(predictor, "predictor");
-    this.optimizers = Objects.requireNonNull(optimizers, "optimizers");
+    this.serving = Objects.requireNonNull(serving, "serving");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -154,21 +145,27 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       SetpointDelivery delivery,
       OptimizationListener listener,
       Clock clock) {
-    ExperimentQueries runs = new ExperimentQueries(dataSource, Clock.systemUTC());
-    RegisteredModels models = new RegisteredModels(new ModelCatalog(dataSource), runs);
-    ModelSessions sessions = new ModelSessions(models, MODEL_SESSIONS);
+    ServingRegistry registry =
+        new ServingRegistry(
+            new ModelCatalog(dataSource), new ExperimentQueries(dataSource, Clock.systemUTC()));
+    OptimizationServing serving =
+        OptimizationServing.open(
+            registry::served,
+            registry::artifacts,
+            MODEL_SESSIONS,
+            settings.holidays(),
+            forecast,
+            optimizers);
     return new OptimizationActivitiesImpl(
         new OptimizationBuildings(dataSource),
         new BuildingStates(
             dataSource, new FeaturesNow(dataSource, new FeatureCalculator(settings.holidays()))),
         new OptimizationStore(dataSource, settings.retention()),
-        forecast,
-        new DemandPredictor(models, runs, sessions, settings.holidays()),
-        optimizers,
+        serving,
         delivery,
         listener,
         clock,
-        sessions);
+        serving);
   }
 
   /** Results and predictions past their retention, aged out by the nightly run's retention step. */
@@ -196,7 +193,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
       throw ApplicationFailure.newFailureWithCause("database: " + e.getMessage(), "Database", e);
     }
     // one decision instant, one version: an alias moved mid-batch must not split the batch
-    DemandPredictor.Model model = predictor.resolve(batch.modelName(), batch.modelAlias());
+    DemandServing.Model model = serving.resolve(batch.modelName(), batch.modelAlias());
     List<BuildingOutcome> outcomes = new ArrayList<>(batch.buildingIds().size());
     for (String id : batch.buildingIds()) {
       long start = System.nanoTime();
@@ -211,7 +208,7 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
 
   private BuildingOutcome building(
       OptimizationBatch batch,
-      DemandPredictor.Model model,
+      DemandServing.Model model,
       String id,
       OptimizationBuildings.Entry entry) {
     if (entry == null) {
@@ -240,25 +237,19 @@ public final class OptimizationActivitiesImpl implements OptimizationActivities,
   }
 
   private StoredOptimization optimizeAndStore(
-      OptimizationBatch batch, DemandPredictor.Model model, OptimizationBuildings.Entry entry)
+      OptimizationBatch batch, DemandServing.Model model, OptimizationBuildings.Entry entry)
       throws SQLException {
     BuildingStates.Read read = states.read(entry.buildingId(), batch.asOf());
-    List<Double> outdoor = forecast.outdoorC(entry.buildingId(), read.state(), FORECAST_HOURS);
-    DemandPredictor.Outcome demand = predictor.predict(entry.config(), read, model);
-    OptimizationResult result =
-        optimizers
-            .apply(entry.config().heatingType())
-            .optimize(
-                new OptimizationInput(entry.config(), read.state(), outdoor, demand.prediction()));
-    if (!result.buildingId().equals(entry.buildingId())
-        || !result.timestamp().equals(batch.asOf())) {
-      throw new IllegalStateException(
-          "the optimiser answered for %s at %s".formatted(result.buildingId(), result.timestamp()));
-    }
+    OptimizationServing.Decision decision =
+        serving.decide(entry.config(), read.state(), read.hours(), read.issuedAt(), model);
     return store
         .store(
             new NewOptimization(
-                batch.origin(), result, read.issuedAt(), read.issuedAt(), demand.missing()))
+                batch.origin(),
+                decision.result(),
+                read.issuedAt(),
+                read.issuedAt(),
+                decision.predictionMissing()))
         .optimization();
   }
 

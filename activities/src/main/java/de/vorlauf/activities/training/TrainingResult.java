@@ -4,6 +4,7 @@ import de.vorlauf.domain.training.DemandFeature;
 import de.vorlauf.domain.training.FeatureLineage;
 import de.vorlauf.domain.training.PermutationImportance.Importance;
 import de.vorlauf.domain.training.RegressionMetrics;
+import de.vorlauf.domain.training.ServingRules;
 import de.vorlauf.domain.training.TimeSplit;
 import de.vorlauf.inference.HoldoutSample;
 import de.vorlauf.inference.ModelManifest;
@@ -61,10 +62,10 @@ public record TrainingResult(
     long trainingMillis,
     long totalMillis) {
 
-  public static final String MODEL = "mlp";
+  public static final String MODEL = ServingRules.NETWORK;
   public static final String DEGREE_HOURS = "degree_hours";
   public static final String PERSISTENCE = "persistence";
-  public static final String ALL_TYPES = "all";
+  public static final String ALL_TYPES = ServingRules.ALL_TYPES;
 
   /**
    * @param buildings buildings read

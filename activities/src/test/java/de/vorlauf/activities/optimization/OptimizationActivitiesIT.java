@@ -15,6 +15,7 @@ import de.vorlauf.domain.training.HourAggregate;
 import de.vorlauf.persistence.features.FeaturesNow;
 import de.vorlauf.persistence.features.TrainingDataRepository;
 import de.vorlauf.persistence.optimization.BuildingStates;
+import de.vorlauf.testdata.FixtureModel;
 import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
 import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.TestDatabase;

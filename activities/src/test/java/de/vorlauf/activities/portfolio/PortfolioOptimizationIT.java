@@ -3,7 +3,6 @@ package de.vorlauf.activities.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import de.vorlauf.activities.optimization.FixtureModel;
 import de.vorlauf.activities.optimization.MqttSetpointPublisher;
 import de.vorlauf.activities.optimization.OptimizationActivitiesImpl;
 import de.vorlauf.activities.optimization.OptimizationListener;
@@ -17,6 +16,7 @@ import de.vorlauf.domain.optimization.Optimizers;
 import de.vorlauf.domain.optimization.PersistenceForecast;
 import de.vorlauf.persistence.portfolio.ActiveBuildingRanges;
 import de.vorlauf.persistence.portfolio.PortfolioRunStore;
+import de.vorlauf.testdata.FixtureModel;
 import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
 import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.TestDatabase;

@@ -3,7 +3,6 @@ package de.vorlauf.activities.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.vorlauf.activities.models.RegisteredModels;
 import de.vorlauf.inference.HoldoutSample;
 import de.vorlauf.inference.ModelException;
 import de.vorlauf.inference.ModelFiles;
@@ -13,6 +12,7 @@ import de.vorlauf.inference.ModelSession;
 import de.vorlauf.inference.ModelSessions;
 import de.vorlauf.inference.ModelVerification;
 import de.vorlauf.inference.ParityCheck;
+import de.vorlauf.inference.serving.RegistrySource;
 import de.vorlauf.persistence.experiments.Artifact;
 import de.vorlauf.persistence.experiments.BuildInfo;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
@@ -23,6 +23,7 @@ import de.vorlauf.persistence.features.TrainingDataRepository;
 import de.vorlauf.persistence.models.ModelCatalog;
 import de.vorlauf.persistence.models.ModelRegistry;
 import de.vorlauf.persistence.models.ModelVersion;
+import de.vorlauf.persistence.models.ServingRegistry;
 import de.vorlauf.testdata.MigratedWithTestDataAndFeatures;
 import de.vorlauf.testsupport.DatabaseFrom;
 import de.vorlauf.testsupport.TestDatabase;
@@ -168,10 +169,12 @@ class TrainingWorkflowIT {
 
     // consumers reach it through the registry: the version, loaded into the session cache,
     // reproduces the training run's holdout sample, its manifest naming the registered number
-    RegisteredModels models = new RegisteredModels(new ModelCatalog(dataSource), queries);
+    ServingRegistry registry = new ServingRegistry(new ModelCatalog(dataSource), queries);
+    RegistrySource models = new RegistrySource(registry::artifacts);
     ModelKey key =
-        models
-            .resolve(TrainingActivities.MODEL, Integer.toString(registered.version()))
+        registry
+            .served(TrainingActivities.MODEL, Integer.toString(registered.version()))
+            .map(v -> new ModelKey(v.model(), v.version()))
             .orElseThrow();
     HoldoutSample sample =
         HoldoutSample.fromCsv(

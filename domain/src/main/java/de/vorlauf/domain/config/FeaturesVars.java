@@ -1,5 +1,6 @@
 package de.vorlauf.domain.config;
 
+import static de.vorlauf.domain.config.ReadBy.WILDFLY;
 import static de.vorlauf.domain.config.ReadBy.WORKER;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ public final class FeaturesVars {
   public static final EnvVar<Path> HOLIDAYS_FILE =
       EnvVar.path("VORLAUF_FEATURES_HOLIDAYS_FILE")
           .unset("Germany's nationwide public holidays")
-          .readBy(WORKER)
+          .readBy(WORKER, WILDFLY)
           .means(
               "holiday calendar of the holiday feature: one entry a line, MM-DD, YYYY-MM-DD or"
                   + " easter+N / easter-N, # starts a comment");

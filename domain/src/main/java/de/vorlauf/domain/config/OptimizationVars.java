@@ -1,5 +1,6 @@
 package de.vorlauf.domain.config;
 
+import static de.vorlauf.domain.config.ReadBy.WILDFLY;
 import static de.vorlauf.domain.config.ReadBy.WORKER;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ public final class OptimizationVars {
   public static final EnvVar<Duration> RETENTION =
       EnvVar.duration("VORLAUF_OPTIMIZATION_RETENTION", "P7D")
           .byDefault("P400D")
-          .readBy(WORKER)
+          .readBy(WORKER, WILDFLY)
           .means(
               "optimisation results and demand predictions kept this long (a heating season and a"
                   + " month: the live-performance monitor compares seasons)");

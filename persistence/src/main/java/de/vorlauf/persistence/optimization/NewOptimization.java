@@ -14,20 +14,44 @@ import java.util.Objects;
  *     the result's instant); ignored without one
  * @param targetHour the start of the hour the prediction is for; ignored without one
  * @param predictionMissing why no prediction was made; null when one was, or none was asked for
+ * @param requestId a real-time call's own id ({@code realtime} origin only, V175): each call is
+ *     stored, several for one building and instant included; {@code ""} for every other origin,
+ *     which is stored once per building, instant and origin
+ * @param caller who asked (the real-time call's principal); null for the scheduled runs
  */
 public record NewOptimization(
     String origin,
     OptimizationResult result,
     Instant issuedAt,
     Instant targetHour,
-    String predictionMissing) {
+    String predictionMissing,
+    String requestId,
+    String caller) {
+
+  /** The origin of the real-time endpoint's calls, each with its request id. */
+  public static final String REALTIME = "realtime";
 
   public NewOptimization {
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(requestId, "requestId");
+    if (origin.equals(REALTIME) == requestId.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a request id goes with the realtime origin, and only with it: " + origin);
+    }
     Objects.requireNonNull(result, "result");
     if (result.demand() != null) {
       Objects.requireNonNull(issuedAt, "issuedAt");
       Objects.requireNonNull(targetHour, "targetHour");
     }
+  }
+
+  /** A scheduled run's optimisation: once per building, instant and origin. */
+  public NewOptimization(
+      String origin,
+      OptimizationResult result,
+      Instant issuedAt,
+      Instant targetHour,
+      String predictionMissing) {
+    this(origin, result, issuedAt, targetHour, predictionMissing, "", null);
   }
 }

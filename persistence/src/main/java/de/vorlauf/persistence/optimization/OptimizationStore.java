@@ -19,8 +19,9 @@ import javax.sql.DataSource;
 /**
  * Optimisation results and the demand predictions they used ({@code optimization_results}, {@code
  * demand_predictions}, V150). A result is stored once per {@code (building, as of, origin)}: a
- * retried store finds the first one and changes nothing, the prediction included. Retention ({@link
- * #applyRetention}) removes both by age.
+ * retried store finds the first one and changes nothing, the prediction included. A real-time
+ * call's ({@link NewOptimization#REALTIME}, V175) is stored once per request id instead, so every
+ * call is kept. Retention ({@link #applyRetention}) removes both by age.
  */
 public final class OptimizationStore {
 
@@ -31,7 +32,7 @@ public final class OptimizationStore {
       "SELECT "
           + ResultRows.COLUMNS
           + FROM
-          + "WHERE r.building_id = ? AND r.as_of = ? AND r.origin = ?";
+          + "WHERE r.building_id = ? AND r.as_of = ? AND r.origin = ? AND r.request_id = ?";
 
   // one backward scan of the unique key's index per building
   private static final String LATEST =
@@ -56,7 +57,7 @@ public final class OptimizationStore {
   private static final String MARK_PUBLISHED =
       """
       UPDATE optimization_results SET published_command_id = ?, published_at = ?
-      WHERE building_id = ? AND as_of = ? AND origin = ?
+      WHERE building_id = ? AND as_of = ? AND origin = ? AND request_id = ''
         AND (published_command_id IS NULL OR published_command_id = ?)
       """;
 
@@ -106,7 +107,12 @@ public final class OptimizationStore {
           c.rollback();
         }
         StoredOptimization stored =
-            find(c, result.buildingId(), result.timestamp(), optimization.origin())
+            find(
+                    c,
+                    result.buildingId(),
+                    result.timestamp(),
+                    optimization.origin(),
+                    optimization.requestId())
                 .orElseThrow(() -> new SQLException("the stored result vanished"));
         return new Stored(stored, created);
       } catch (SQLException | RuntimeException e) {
@@ -118,11 +124,11 @@ public final class OptimizationStore {
     }
   }
 
-  /** The result stored for {@code (building, asOf, origin)}, if any. */
+  /** The result a scheduled run stored for {@code (building, asOf, origin)}, if any. */
   public Optional<StoredOptimization> find(String buildingId, Instant asOf, String origin)
       throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      return find(c, buildingId, asOf, origin);
+      return find(c, buildingId, asOf, origin, "");
     }
   }
 
@@ -210,11 +216,13 @@ public final class OptimizationStore {
   }
 
   private static Optional<StoredOptimization> find(
-      Connection c, String buildingId, Instant asOf, String origin) throws SQLException {
+      Connection c, String buildingId, Instant asOf, String origin, String requestId)
+      throws SQLException {
     try (PreparedStatement statement = c.prepareStatement(FIND)) {
       statement.setString(1, buildingId);
       statement.setObject(2, SqlTime.utc(asOf));
       statement.setString(3, origin);
+      statement.setString(4, requestId);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? Optional.of(ResultRows.read(rs)) : Optional.empty();
       }

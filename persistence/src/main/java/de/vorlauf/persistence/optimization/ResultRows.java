@@ -34,9 +34,9 @@ final class ResultRows {
   private static final String INSERT_PREDICTION =
       """
       INSERT INTO demand_predictions (building_id, model, version, as_of, issued_at, target_hour,
-                                      predicted_kw, uncertainty_kw, origin)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (building_id, target_hour, model, version, origin, as_of)
+                                      predicted_kw, uncertainty_kw, origin, request_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (building_id, target_hour, model, version, origin, as_of, request_id)
       DO UPDATE SET predicted_kw = EXCLUDED.predicted_kw, uncertainty_kw = EXCLUDED.uncertainty_kw
       RETURNING id
       """;
@@ -46,9 +46,10 @@ final class ResultRows {
       INSERT INTO optimization_results (building_id, as_of, origin, recommended_flow_c,
           recommended_room_c, send_room_setpoint, baseline_flow_c, predicted_savings_pct,
           confidence, binding_constraints, violated_constraints, valid_until, fallback,
-          fallback_reason, prediction_missing, model, model_version, prediction_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (building_id, as_of, origin) DO NOTHING
+          fallback_reason, prediction_missing, model, model_version, prediction_id, request_id,
+          caller)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (building_id, as_of, origin, request_id) DO NOTHING
       RETURNING id
       """;
 
@@ -67,6 +68,7 @@ final class ResultRows {
       statement.setDouble(7, demand.heatKw());
       setNumber(statement, 8, demand.uncertaintyKw());
       statement.setString(9, optimization.origin());
+      statement.setString(10, optimization.requestId());
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -102,6 +104,8 @@ final class ResultRows {
         s.setInt(i++, r.demand().version());
         s.setLong(i, predictionId);
       }
+      s.setString(++i, optimization.requestId());
+      s.setString(++i, optimization.caller());
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
       }

@@ -1,6 +1,7 @@
 package de.vorlauf.persistence.optimization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.vorlauf.domain.optimization.DemandPrediction;
 import de.vorlauf.domain.optimization.Fallback;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -89,24 +91,68 @@ class OptimizationStoreIT {
     Instant later = T0.plusSeconds(1500);
     store.store(
         new NewOptimization(
-            "realtime",
+            "closed-loop",
             modelBased(building, T0, 40, new DemandPrediction("hd", 3, 12, 1)),
             T0,
             T0,
             null));
     store.store(
         new NewOptimization(
-            "realtime",
+            "closed-loop",
             modelBased(building, later, 41, new DemandPrediction("hd", 3, 14, 1)),
             T0,
             T0,
             null));
 
-    assertThat(store.find(building, T0, "realtime").orElseThrow().result().demand().heatKw())
+    assertThat(store.find(building, T0, "closed-loop").orElseThrow().result().demand().heatKw())
         .isEqualTo(12);
-    assertThat(store.find(building, later, "realtime").orElseThrow().result().demand().heatKw())
+    assertThat(store.find(building, later, "closed-loop").orElseThrow().result().demand().heatKw())
         .isEqualTo(14);
     assertThat(count("demand_predictions")).isEqualTo(2);
+  }
+
+  @Test
+  void everyRealtimeCallIsStoredEvenForOneInstantAndTheScheduledKeyStaysIdempotent()
+      throws Exception {
+    OptimizationResult result =
+        modelBased(building, T0, 41.5, new DemandPrediction("hd", 3, 12.5, 0.8));
+    List<String> requests = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String request = UUID.randomUUID().toString();
+      requests.add(request);
+      OptimizationStore.Stored stored =
+          store.store(
+              new NewOptimization(
+                  NewOptimization.REALTIME, result, T0, T0, null, request, "bms-" + i));
+      assertThat(stored.created()).isTrue();
+      assertThat(stored.optimization().result()).isEqualTo(result);
+    }
+    assertThat(count("optimization_results")).isEqualTo(3);
+    assertThat(count("demand_predictions")).isEqualTo(3);
+    assertThat(
+            query(
+                "SELECT count(DISTINCT r.request_id) FROM optimization_results r JOIN"
+                    + " demand_predictions p ON p.id = r.prediction_id AND p.request_id ="
+                    + " r.request_id WHERE r.caller LIKE 'bms-%' AND r.building_id = '"
+                    + building
+                    + "'"))
+        .isEqualTo(3);
+    // the same request id again is the same call: found, not added
+    assertThat(
+            store
+                .store(
+                    new NewOptimization(
+                        NewOptimization.REALTIME, result, T0, T0, null, requests.get(0), "bms-0"))
+                .created())
+        .isFalse();
+    // the hourly run at the same instant: its own row, once
+    assertThat(store.store(optimization("hourly", result)).created()).isTrue();
+    assertThat(store.store(optimization("hourly", result)).created()).isFalse();
+    assertThat(count("optimization_results")).isEqualTo(4);
+    assertThat(store.find(building, T0, "hourly")).isPresent();
+    // a realtime row needs its request id, and only it has one
+    assertThatThrownBy(() -> optimization(NewOptimization.REALTIME, result))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

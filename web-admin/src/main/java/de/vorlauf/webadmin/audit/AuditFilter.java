@@ -31,8 +31,10 @@ import java.util.Set;
  * Records every mutation an operator sends to the API (POST, PUT, PATCH, DELETE) in the audit log,
  * after it was answered, refused or failed: who, what (from the resource method, see {@link
  * AuditNaming}), on which object, the reason the operator gave, and the outcome. Device calls
- * (their own bearer token), machine clients' calls with an API token (counted per token instead)
- * and unauthenticated calls are not operator actions and are not recorded.
+ * (their own bearer token), machine clients' calls with an API token (counted per token instead),
+ * unauthenticated calls and resources marked {@link NotAudited} (computations that change nothing
+ * an operator steers, such as a real-time recommendation) are not operator actions and are not
+ * recorded.
  *
  * <p>The reason travels in the header {@value #REASON_HEADER}, percent-encoded UTF-8 (headers are
  * Latin-1), so that every action, also a DELETE, carries it the same way. The admin UI asks for one
@@ -86,7 +88,9 @@ public class AuditFilter implements ContainerRequestFilter, ContainerResponseFil
         || user instanceof TokenPrincipal
         || method == null
         || method.isAnnotationPresent(DeviceAuthenticated.class)
-        || resource.getResourceClass().isAnnotationPresent(DeviceAuthenticated.class)) {
+        || resource.getResourceClass().isAnnotationPresent(DeviceAuthenticated.class)
+        || method.isAnnotationPresent(NotAudited.class)
+        || resource.getResourceClass().isAnnotationPresent(NotAudited.class)) {
       return;
     }
     List<String> segments = new ArrayList<>();

@@ -14,17 +14,24 @@ public class AdminConfigProducer {
 
   private AdminConfig config;
   private MetricsConfig metrics;
+  private RealtimeConfig realtime;
 
   @PostConstruct
   void read() {
     config = AdminConfig.fromEnvironment(System.getenv());
     metrics = MetricsConfig.fromEnvironment(System.getenv());
-    LOG.info("Vorlauf admin configuration: {}, {}", config, metrics);
+    realtime = RealtimeConfig.fromEnvironment(System.getenv());
+    LOG.info("Vorlauf admin configuration: {}, {}, {}", config, metrics, realtime);
   }
 
   @Produces
   MetricsConfig metricsConfig() {
     return metrics;
+  }
+
+  @Produces
+  RealtimeConfig realtimeConfig() {
+    return realtime;
   }
 
   @Produces

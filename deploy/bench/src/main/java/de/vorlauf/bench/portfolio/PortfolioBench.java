@@ -107,7 +107,7 @@ public final class PortfolioBench {
               Path.of(
                   kv.getOrDefault(
                       "model-dir",
-                      repo.resolve("activities/src/test/resources/optimization").toString())));
+                      repo.resolve("test-data/src/main/resources/optimization").toString())));
       kv.keySet()
           .removeAll(
               List.of(

@@ -1,4 +1,4 @@
-package de.vorlauf.activities.optimization;
+package de.vorlauf.testdata;
 
 import de.vorlauf.domain.models.Alias;
 import de.vorlauf.domain.models.Authority;
@@ -14,8 +14,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The inference module's small fixture model ({@code src/test/resources/optimization/}) registered
- * as {@code heat-demand} and made {@code champion}, for ITs that optimise through the registry.
+ * A small fixture heat-demand model ({@code optimization/} among this module's resources)
+ * registered as {@code heat-demand} and made {@code champion}, for ITs that optimise through the
+ * registry.
  */
 public final class FixtureModel {
 

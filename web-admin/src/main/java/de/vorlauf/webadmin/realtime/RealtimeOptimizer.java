@@ -1,0 +1,195 @@
+package de.vorlauf.webadmin.realtime;
+
+import de.vorlauf.domain.features.FeatureCalculator;
+import de.vorlauf.domain.features.HolidayCalendar;
+import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.optimization.BuildingState;
+import de.vorlauf.domain.optimization.CurrentState;
+import de.vorlauf.domain.optimization.HeatingCurveOptimizer;
+import de.vorlauf.domain.optimization.OptimizationResult;
+import de.vorlauf.domain.optimization.WeatherForecast;
+import de.vorlauf.inference.serving.DemandServing;
+import de.vorlauf.inference.serving.OptimizationServing;
+import de.vorlauf.persistence.experiments.ExperimentQueries;
+import de.vorlauf.persistence.features.FeaturesNow;
+import de.vorlauf.persistence.models.ModelCatalog;
+import de.vorlauf.persistence.models.ServingRegistry;
+import de.vorlauf.persistence.optimization.BuildingStates;
+import de.vorlauf.persistence.optimization.NewOptimization;
+import de.vorlauf.persistence.optimization.OptimizationBuildings;
+import de.vorlauf.persistence.optimization.OptimizationStore;
+import de.vorlauf.persistence.optimization.StoredOptimization;
+import de.vorlauf.webadmin.common.ConflictException;
+import de.vorlauf.webadmin.common.UnknownEntityException;
+import de.vorlauf.workflows.portfolio.PortfolioRequest;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * One real-time optimisation: the building's registry entry, its state as of the snapshot's
+ * timestamp ({@link BuildingStates}) with the snapshot applied ({@link CurrentState#applyTo}), the
+ * version the hourly run's alias names (resolved at most {@link #RESOLVED_FOR} ago), then the
+ * hourly run's own code ({@link OptimizationServing}: forecast, prediction, optimiser), and the
+ * result stored with its prediction under origin {@code realtime}, a fresh request id and the
+ * caller. Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link
+ * #close} releases the sessions.
+ */
+public final class RealtimeOptimizer implements AutoCloseable {
+
+  /** Model versions whose sessions are kept (champion, challenger and a predecessor). */
+  static final int MODEL_SESSIONS = 4;
+
+  /**
+   * How long a resolved model version is reused: the hourly run resolves once per batch, a call
+   * here would otherwise spend two registry queries on it. An alias moved by a promotion or a
+   * rollback is served at most this much later.
+   */
+  static final Duration RESOLVED_FOR = Duration.ofSeconds(5);
+
+  private record Resolved(DemandServing.Model model, long atNanos) {}
+
+  /**
+   * Where one call's time went, in nanoseconds.
+   *
+   * @param registryNanos the registry entry and the model version
+   * @param stateNanos the platform's state
+   * @param predictionNanos the forecast and the model's prediction
+   * @param optimiserNanos the optimiser
+   * @param storeNanos storing result and prediction
+   */
+  public record Phases(
+      long registryNanos,
+      long stateNanos,
+      long predictionNanos,
+      long optimiserNanos,
+      long storeNanos) {}
+
+  /** A call's answer as stored, with why no prediction was made (null when one was). */
+  public record Answer(
+      StoredOptimization stored, String requestId, String predictionMissing, Phases phases) {}
+
+  private final OptimizationBuildings buildings;
+  private final BuildingStates states;
+  private final OptimizationServing serving;
+  private final OptimizationStore store;
+  private volatile Resolved resolved;
+
+  RealtimeOptimizer(
+      OptimizationBuildings buildings,
+      BuildingStates states,
+      OptimizationServing serving,
+      OptimizationStore store) {
+    this.buildings = Objects.requireNonNull(buildings, "buildings");
+    this.states = Objects.requireNonNull(states, "states");
+    this.serving = Objects.requireNonNull(serving, "serving");
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  /**
+   * On a database, with the worker's choices: {@code Optimizers::forType}, {@code new
+   * PersistenceForecast()}, the ETL's holiday calendar and the results' retention.
+   */
+  public static RealtimeOptimizer create(
+      DataSource dataSource,
+      HolidayCalendar holidays,
+      Duration retention,
+      WeatherForecast forecast,
+      Function<HeatingType, HeatingCurveOptimizer> optimizers) {
+    ServingRegistry registry =
+        new ServingRegistry(
+            new ModelCatalog(dataSource), new ExperimentQueries(dataSource, Clock.systemUTC()));
+    return new RealtimeOptimizer(
+        new OptimizationBuildings(dataSource),
+        new BuildingStates(
+            dataSource, new FeaturesNow(dataSource, new FeatureCalculator(holidays))),
+        OptimizationServing.open(
+            registry::served, registry::artifacts, MODEL_SESSIONS, holidays, forecast, optimizers),
+        new OptimizationStore(dataSource, retention));
+  }
+
+  /**
+   * @param caller the authenticated principal, stored with the result
+   * @throws UnknownEntityException for a building the registry does not know
+   * @throws ConflictException for an inactive building or one without a valid configuration
+   */
+  public Answer optimize(String buildingId, CurrentState current, String caller)
+      throws SQLException {
+    long start = System.nanoTime();
+    OptimizationBuildings.Entry entry = buildings.entries(List.of(buildingId)).get(buildingId);
+    if (entry == null) {
+      throw new UnknownEntityException("building", buildingId);
+    }
+    if (!entry.active()) {
+      throw new ConflictException(
+          "Building inactive",
+          "Building '" + buildingId + "' is inactive: it is not optimised until it is activated.");
+    }
+    if (entry.config() == null) {
+      throw new ConflictException(
+          "No valid configuration",
+          "Building '"
+              + buildingId
+              + "' has no valid heating configuration ("
+              + entry.problem()
+              + "): correct it in the registry.");
+    }
+    DemandServing.Model model = model();
+    long resolved = System.nanoTime();
+    BuildingStates.Read read = states.read(buildingId, current.timestamp());
+    BuildingState state = current.applyTo(read.state());
+    long stated = System.nanoTime();
+    OptimizationServing.Decision decision =
+        serving.decide(entry.config(), state, read.hours(), read.issuedAt(), model);
+    long decided = System.nanoTime();
+    String requestId = UUID.randomUUID().toString();
+    OptimizationResult result = decision.result();
+    StoredOptimization stored =
+        store
+            .store(
+                new NewOptimization(
+                    NewOptimization.REALTIME,
+                    result,
+                    read.issuedAt(),
+                    read.issuedAt(),
+                    decision.predictionMissing(),
+                    requestId,
+                    caller))
+            .optimization();
+    long end = System.nanoTime();
+    return new Answer(
+        stored,
+        requestId,
+        decision.predictionMissing(),
+        new Phases(
+            resolved - start,
+            stated - resolved,
+            decision.predictionNanos(),
+            decision.optimiserNanos(),
+            end - decided));
+  }
+
+  /** The hourly run's model and alias, resolved at most {@link #RESOLVED_FOR} ago. */
+  private DemandServing.Model model() {
+    Resolved last = resolved;
+    long now = System.nanoTime();
+    if (last == null || now - last.atNanos() > RESOLVED_FOR.toNanos()) {
+      // two threads may both resolve at the edge: both answers are the registry's, no harm
+      last =
+          new Resolved(
+              serving.resolve(PortfolioRequest.DEFAULT_MODEL, PortfolioRequest.DEFAULT_ALIAS), now);
+      resolved = last;
+    }
+    return last.model();
+  }
+
+  @Override
+  public void close() {
+    serving.close();
+  }
+}

@@ -1,0 +1,306 @@
+package de.vorlauf.webadmin.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.vorlauf.domain.optimization.HourObservation;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/v1/optimize} under load (issue 24): simulated buildings with a week of history
+ * and the fixture model as champion ({@link RealtimeFixture}) in the WAR on WildFly, driven from
+ * this JVM over loopback by {@code bench.connections} (64) client threads, each sending its next
+ * request when the last is answered (Java HttpClient, HTTP/1.1, so at most that many connections).
+ * Reports client latency (p50/p95/p99/max), throughput, and from the server's {@code
+ * vorlauf_realtime_*} meters (scraped before and after) where the time went. A benchmark, not a
+ * test: it asserts only that the calls succeed; its name keeps it out of the suite. Run it with
+ * {@code deploy/vorlauf bench-realtime}; the report goes to {@code
+ * web-admin/target/realtime-bench-<time>.md} and the log, the figures to docs/benchmarks.md.
+ */
+@SharedWar
+@RunAsClient
+class RealtimeOptimizeBench {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RealtimeOptimizeBench.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
+  private static final int BUILDINGS = Integer.getInteger("bench.buildings", 20);
+  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
+  private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+  private static final Pattern METER =
+      Pattern.compile(
+          "^(vorlauf_realtime_(?:phase_seconds|request_seconds)_(?:sum|count)"
+              + "|vorlauf_realtime_request_seconds_bucket)(\\{[^}]*\\})? (\\S+)$",
+          Pattern.MULTILINE);
+
+  final URL base = ItWar.base();
+
+  @Test
+  void measure() throws Exception {
+    long fixtureStart = System.nanoTime();
+    List<String> buildings = RealtimeFixture.buildings("rtb", BUILDINGS);
+    Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    List<HourObservation> snapshots = new ArrayList<>();
+    for (String b : buildings) {
+      snapshots.add(RealtimeFixture.state(b, hour).state().latest());
+    }
+    long fixtureMillis = (System.nanoTime() - fixtureStart) / 1_000_000;
+    UnaryOperator<HttpRequest.Builder> auth = credentials();
+    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(pool)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    try {
+      run(http, auth, buildings, snapshots, WARMUP, CONNECTIONS);
+      // the target's load, then one connection: a call's own time, without queueing
+      for (int connections : new int[] {CONNECTIONS, 1}) {
+        Map<String, Double> before = scrape(http);
+        Phase measured = run(http, auth, buildings, snapshots, MEASURE, connections);
+        Map<String, Double> after = scrape(http);
+        report(measured, before, after, fixtureMillis, connections);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The one place a request is authenticated: {@code -Dbench.token=vlt_…} sends {@code
+   * Authorization: Bearer} (an API token of scope {@code optimize}); without it, the admin
+   * session's cookie from a FORM login.
+   */
+  private UnaryOperator<HttpRequest.Builder> credentials() throws Exception {
+    String token = System.getProperty("bench.token");
+    if (token != null && !token.isBlank()) {
+      return r -> r.header("Authorization", "Bearer " + token.strip());
+    }
+    CookieManager cookies = new CookieManager();
+    HttpClient login =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    login.send(
+        HttpRequest.newBuilder(uri("")).GET().build(), HttpResponse.BodyHandlers.discarding());
+    String form =
+        "j_username=admin&j_password="
+            + URLEncoder.encode(ItDatabase.ADMIN_PASSWORD, StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        login.send(
+            HttpRequest.newBuilder(uri("j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 302) {
+      throw new IllegalStateException("login failed: " + r.statusCode());
+    }
+    String cookie =
+        String.join(
+            "; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+    return b -> b.header("Cookie", cookie);
+  }
+
+  private record Phase(long[] nanos, int count, long errors, Duration took, double load) {}
+
+  private Phase run(
+      HttpClient http,
+      UnaryOperator<HttpRequest.Builder> auth,
+      List<String> buildings,
+      List<HourObservation> snapshots,
+      Duration length,
+      int connections)
+      throws Exception {
+    double load =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    long end = System.nanoTime() + length.toNanos();
+    AtomicLong errors = new AtomicLong();
+    List<Future<long[]>> clients = new ArrayList<>();
+    ExecutorService drivers = Executors.newFixedThreadPool(connections);
+    long start = System.nanoTime();
+    try {
+      for (int c = 0; c < connections; c++) {
+        int client = c;
+        clients.add(
+            drivers.submit(
+                () -> {
+                  long[] mine = new long[1 << 16];
+                  int n = 0;
+                  for (int i = client; System.nanoTime() < end; i += connections) {
+                    int b = i % buildings.size();
+                    byte[] body =
+                        JSON.writeValueAsBytes(
+                            RealtimeFixture.request(
+                                buildings.get(b),
+                                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                                snapshots.get(b)));
+                    HttpRequest request =
+                        auth.apply(
+                                HttpRequest.newBuilder(uri("api/v1/optimize"))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header("Content-Type", "application/json")
+                                    .header("Accept", "application/json"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofString());
+                    long took = System.nanoTime() - t0;
+                    if (response.statusCode() != 200) {
+                      if (errors.incrementAndGet() <= 3) {
+                        LOG.warn("call failed: {} {}", response.statusCode(), response.body());
+                      }
+                      continue;
+                    }
+                    if (n == mine.length) {
+                      mine = Arrays.copyOf(mine, n * 2);
+                    }
+                    mine[n++] = took;
+                  }
+                  return Arrays.copyOf(mine, n);
+                }));
+      }
+      List<long[]> all = new ArrayList<>();
+      for (Future<long[]> f : clients) {
+        all.add(f.get());
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      long[] nanos = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      return new Phase(nanos, nanos.length, errors.get(), took, load);
+    } finally {
+      drivers.shutdownNow();
+    }
+  }
+
+  private Map<String, Double> scrape(HttpClient http) throws IOException, InterruptedException {
+    String text =
+        http.send(
+                HttpRequest.newBuilder(uri("metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    Map<String, Double> meters = new TreeMap<>();
+    Matcher m = METER.matcher(text);
+    while (m.find()) {
+      meters.put(
+          m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(3)));
+    }
+    return meters;
+  }
+
+  private void report(
+      Phase p,
+      Map<String, Double> before,
+      Map<String, Double> after,
+      long fixtureMillis,
+      int connections)
+      throws IOException {
+    StringBuilder r = new StringBuilder();
+    r.append("### Real-time optimisation run of ").append(Instant.now()).append("\n\n");
+    r.append(
+        ("%d client threads (HTTP/1.1, loopback), %d buildings, warm-up %d s, measured %.1f s;"
+                + " fixture %d ms; load average before the measured phase %.2f\n\n")
+            .formatted(
+                connections,
+                BUILDINGS,
+                WARMUP.toSeconds(),
+                p.took().toMillis() / 1000.0,
+                fixtureMillis,
+                p.load()));
+    r.append("| calls | errors | throughput /s | p50 ms | p95 ms | p99 ms | max ms |\n");
+    r.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+    r.append(
+        "| %d | %d | %.0f | %.1f | %.1f | %.1f | %.1f |\n\n"
+            .formatted(
+                p.count(),
+                p.errors(),
+                p.count() / (p.took().toNanos() / 1e9),
+                ms(quantile(p.nanos(), 0.50)),
+                ms(quantile(p.nanos(), 0.95)),
+                ms(quantile(p.nanos(), 0.99)),
+                ms(p.count() == 0 ? 0 : p.nanos()[p.count() - 1])));
+    r.append("Server side (deltas of `vorlauf_realtime_*` over the measured phase):\n\n");
+    r.append("| meter | calls | mean ms |\n| --- | --- | --- |\n");
+    Map<String, Double> delta = new LinkedHashMap<>();
+    after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0.0)));
+    delta.forEach(
+        (k, v) -> {
+          if (k.contains("_count")) {
+            String sum = k.replace("_count", "_sum");
+            double mean = v == 0 ? 0 : delta.getOrDefault(sum, 0.0) / v * 1000;
+            r.append("| `%s` | %.0f | %.2f |\n".formatted(k.replace("_count", ""), v, mean));
+          }
+        });
+    r.append("\nServer latency within the SLO buckets (share of calls):\n\n");
+    double total =
+        delta.entrySet().stream()
+            .filter(e -> e.getKey().contains("le=\"+Inf\""))
+            .mapToDouble(Map.Entry::getValue)
+            .sum();
+    delta.forEach(
+        (k, v) -> {
+          if (k.startsWith("vorlauf_realtime_request_seconds_bucket") && total > 0) {
+            r.append("- `%s`: %.2f %%\n".formatted(k.substring(k.indexOf('{')), 100 * v / total));
+          }
+        });
+    String text = r.toString();
+    LOG.info("\n{}", text);
+    Path file =
+        Path.of(
+            "target",
+            "realtime-bench-"
+                + connections
+                + "-"
+                + Instant.now().toString().replace(':', '-')
+                + ".md");
+    Files.writeString(file, text);
+    if (p.errors() > 0 || p.count() == 0) {
+      throw new AssertionError(p.errors() + " calls failed, " + p.count() + " answered");
+    }
+  }
+
+  private static long quantile(long[] sorted, double q) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private URI uri(String path) {
+    return URI.create(base.toExternalForm().replaceAll("/+$", "") + "/" + path);
+  }
+}
