@@ -15,8 +15,13 @@ import de.vorlauf.persistence.models.ServingRegistry;
 import de.vorlauf.persistence.optimization.BuildingStates;
 import de.vorlauf.persistence.optimization.OptimizationBuildings;
 import de.vorlauf.webadmin.it.AdminClient.Reply;
+import de.vorlauf.webadmin.security.TokenPrincipal;
 import de.vorlauf.workflows.portfolio.PortfolioRequest;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
@@ -41,13 +47,17 @@ import org.junit.jupiter.api.Test;
  * (the WAR's tests cannot run the activities module) — so a WAR that composed its glue otherwise
  * (snapshot, alias, forecast, optimisers, holidays) fails; a prediction in it shows ONNX Runtime
  * running from its WildFly module. Every call is stored under its own request id with its caller;
- * bad input and unknown buildings are problem+json.
+ * bad input and unknown buildings are problem+json. A machine client's API token with the {@code
+ * optimize} scope is admitted and stored as the caller; a {@code read} token is refused.
  */
 @SharedWar
 @RunAsClient
 class RealtimeOptimizeIT {
 
   private static final HolidayCalendar HOLIDAYS = RealtimeFixture.HOLIDAYS;
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
   final URL base = ItWar.base();
 
@@ -110,6 +120,41 @@ class RealtimeOptimizeIT {
   }
 
   @Test
+  void aMachineClientAsksWithAnOptimizeTokenAndIsStoredAsItsCaller() throws Exception {
+    String building = RealtimeFixture.buildings("rt", 1).get(0);
+    AdminClient admin = AdminClient.loggedIn(base);
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    String optimizer = newToken(admin, "bms-" + tag, "optimize");
+    String reader = newToken(admin, "reader-" + tag, "read");
+    Instant asOf = Instant.now().truncatedTo(ChronoUnit.HOURS);
+    Map<String, Object> body =
+        RealtimeFixture.request(
+            building, asOf, RealtimeFixture.state(building, asOf).state().latest());
+
+    HttpResponse<String> answered = postWithToken(body, optimizer);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    String requestId = AdminClient.JSON.readTree(answered.body()).get("request_id").asText();
+    try (Connection c = ItDatabase.dataSource().getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT caller FROM optimization_results WHERE origin = 'realtime'"
+                    + " AND request_id = ?")) {
+      s.setString(1, requestId);
+      try (ResultSet rs = s.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo(TokenPrincipal.PREFIX + "bms-" + tag);
+      }
+    }
+
+    // the read scope does not reach the optimiser; no token at all is the login's 401
+    HttpResponse<String> refused = postWithToken(body, reader);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("Scope optimize required");
+    assertThat(refused.headers().firstValue("WWW-Authenticate").orElse(""))
+        .contains("insufficient_scope", "scope=\"optimize\"");
+  }
+
+  @Test
   void aBuildingWithoutAreaIsAnsweredWithItsCurveAndTheCause() throws Exception {
     RealtimeFixture.buildings("rt", 1); // a champion exists: what is missing is the area
     AdminClient admin = AdminClient.loggedIn(base);
@@ -163,6 +208,36 @@ class RealtimeOptimizeIT {
 
     assertThat(AdminClient.anonymous(base).post("api/v1/optimize", Map.of()).status())
         .isEqualTo(401);
+  }
+
+  /** Creates an API token with one scope for a day; its secret. */
+  private static String newToken(AdminClient admin, String name, String scope) throws Exception {
+    Reply created =
+        admin.post(
+            "api/v1/tokens",
+            Map.of(
+                "name",
+                name,
+                "scopes",
+                List.of(scope),
+                "expiresAt",
+                Instant.now().plus(Duration.ofDays(1)).toString()));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("token").asText();
+  }
+
+  private HttpResponse<String> postWithToken(Map<String, Object> body, String token)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create(base.toExternalForm().replaceAll("/+$", "") + "/api/v1/optimize"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, application/problem+json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(AdminClient.JSON.writeValueAsString(body)))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** The decision of the worker's hourly composition for the same state and instant. */
