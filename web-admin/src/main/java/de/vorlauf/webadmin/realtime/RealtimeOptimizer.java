@@ -1,6 +1,9 @@
 package de.vorlauf.webadmin.realtime;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.vorlauf.domain.features.FeatureCalculator;
+import de.vorlauf.domain.features.FeatureRules;
 import de.vorlauf.domain.features.HolidayCalendar;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.optimization.BuildingState;
@@ -25,6 +28,7 @@ import de.vorlauf.workflows.portfolio.PortfolioRequest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,9 +36,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * One real-time optimisation: the building's registry entry, its state as of the snapshot's
- * timestamp ({@link BuildingStates}) with the snapshot applied ({@link CurrentState#applyTo}), the
- * version the hourly run's alias names (resolved at most {@link #RESOLVED_FOR} ago), then the
+ * One real-time optimisation: the building's registry entry (read at most {@link #ENTRY_FOR} ago),
+ * its state as of the snapshot's timestamp ({@link BuildingStates}, read at most {@link #STATE_FOR}
+ * ago for the same hour and feature slot) with the snapshot applied ({@link CurrentState#applyTo}),
+ * the version the hourly run's alias names (resolved at most {@link #RESOLVED_FOR} ago), then the
  * hourly run's own code ({@link OptimizationServing}: forecast, prediction, optimiser), and the
  * result stored with its prediction under origin {@code realtime}, a fresh request id and the
  * caller. Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link
@@ -52,7 +57,34 @@ public final class RealtimeOptimizer implements AutoCloseable {
    */
   static final Duration RESOLVED_FOR = Duration.ofSeconds(5);
 
+  /**
+   * How long a building's registry entry is reused: a deactivation or a configuration change is
+   * answered at most this much later (the hourly run reads the registry once per batch).
+   */
+  static final Duration ENTRY_FOR = Duration.ofSeconds(5);
+
+  /**
+   * How long a building's state is reused for calls in the same hour and feature slot: the state
+   * holds complete hours only, which change when the nightly ETL runs or a late reading for a past
+   * hour arrives, and such a reading is used at most this much later. The state read was 62 % of a
+   * call's server time (docs/benchmarks.md); a client asking every few seconds reads it once.
+   */
+  static final Duration STATE_FOR = Duration.ofSeconds(30);
+
+  /** Buildings whose entry and state are kept: more than the largest fleet we know of. */
+  private static final int CACHED_BUILDINGS = 20_000;
+
   private record Resolved(DemandServing.Model model, long atNanos) {}
+
+  /** What a state read depends on besides the readings: the hour and the newest settled slot. */
+  private record StateKey(String buildingId, Instant hour, Instant slot) {
+    static StateKey of(String buildingId, Instant asOf) {
+      return new StateKey(
+          buildingId,
+          Instant.ofEpochSecond(Math.floorDiv(asOf.getEpochSecond(), 3600) * 3600),
+          FeatureRules.slotStart(asOf));
+    }
+  }
 
   /**
    * Where one call's time went, in nanoseconds.
@@ -78,6 +110,10 @@ public final class RealtimeOptimizer implements AutoCloseable {
   private final BuildingStates states;
   private final OptimizationServing serving;
   private final OptimizationStore store;
+  private final Cache<String, OptimizationBuildings.Entry> entries =
+      Caffeine.newBuilder().expireAfterWrite(ENTRY_FOR).maximumSize(CACHED_BUILDINGS).build();
+  private final Cache<StateKey, BuildingStates.Read> stateReads =
+      Caffeine.newBuilder().expireAfterWrite(STATE_FOR).maximumSize(CACHED_BUILDINGS).build();
   private volatile Resolved resolved;
 
   RealtimeOptimizer(
@@ -121,7 +157,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
   public Answer optimize(String buildingId, CurrentState current, String caller)
       throws SQLException {
     long start = System.nanoTime();
-    OptimizationBuildings.Entry entry = buildings.entries(List.of(buildingId)).get(buildingId);
+    OptimizationBuildings.Entry entry = entry(buildingId);
     if (entry == null) {
       throw new UnknownEntityException("building", buildingId);
     }
@@ -141,7 +177,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
     }
     DemandServing.Model model = model();
     long resolved = System.nanoTime();
-    BuildingStates.Read read = states.read(buildingId, current.timestamp());
+    BuildingStates.Read read = stateRead(buildingId, current.timestamp());
     BuildingState state = current.applyTo(read.state());
     long stated = System.nanoTime();
     OptimizationServing.Decision decision =
@@ -172,6 +208,36 @@ public final class RealtimeOptimizer implements AutoCloseable {
             decision.predictionNanos(),
             decision.optimiserNanos(),
             end - decided));
+  }
+
+  /** The registry's entry, null for a building it does not know (not cached: no such building). */
+  private OptimizationBuildings.Entry entry(String buildingId) throws SQLException {
+    OptimizationBuildings.Entry cached = entries.getIfPresent(buildingId);
+    if (cached != null) {
+      return cached;
+    }
+    OptimizationBuildings.Entry read = buildings.entries(List.of(buildingId)).get(buildingId);
+    if (read != null) {
+      entries.put(buildingId, read);
+    }
+    return read;
+  }
+
+  /**
+   * The platform's state as of {@code asOf}: a read for the same hour and slot at most {@link
+   * #STATE_FOR} old, as of this call's instant (two calls racing at a miss both read: no harm).
+   */
+  private BuildingStates.Read stateRead(String buildingId, Instant asOf) throws SQLException {
+    StateKey key = StateKey.of(buildingId, asOf);
+    BuildingStates.Read read = stateReads.getIfPresent(key);
+    if (read == null) {
+      read = states.read(buildingId, asOf);
+      stateReads.put(key, read);
+    }
+    return read.state().asOf().equals(asOf)
+        ? read
+        : new BuildingStates.Read(
+            new BuildingState(asOf, read.state().history()), read.hours(), read.issuedAt());
   }
 
   /** The hourly run's model and alias, resolved at most {@link #RESOLVED_FOR} ago. */

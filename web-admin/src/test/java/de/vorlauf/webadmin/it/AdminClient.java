@@ -54,6 +54,13 @@ final class AdminClient {
     return client;
   }
 
+  /** The session's cookies as a {@code Cookie} header, for a load client of its own. */
+  String cookieHeader() {
+    CookieManager cookies = (CookieManager) http.cookieHandler().orElseThrow();
+    return String.join(
+        "; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+  }
+
   static AdminClient anonymous(URL base) {
     return new AdminClient(base, HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
   }

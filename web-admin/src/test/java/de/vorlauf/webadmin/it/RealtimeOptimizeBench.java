@@ -3,14 +3,11 @@ package de.vorlauf.webadmin.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.vorlauf.domain.optimization.HourObservation;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,10 +38,13 @@ import org.slf4j.LoggerFactory;
  * and the fixture model as champion ({@link RealtimeFixture}) in the WAR on WildFly, driven from
  * this JVM over loopback by {@code bench.connections} (64) client threads, each sending its next
  * request when the last is answered (Java HttpClient, HTTP/1.1, so at most that many connections).
- * Reports client latency (p50/p95/p99/max), throughput, and from the server's {@code
- * vorlauf_realtime_*} meters (scraped before and after) where the time went. A benchmark, not a
- * test: it asserts only that the calls succeed; its name keeps it out of the suite. Run it with
- * {@code deploy/vorlauf bench-realtime}; the report goes to {@code
+ * Then, for each rate of {@code bench.rates} (calls per second, comma-separated; none by default),
+ * the same threads at that offered rate (each its share of a fixed schedule, the way wrk2 does it:
+ * a call's latency counts from when it was due, so a server that falls behind is not hidden by a
+ * client that waits for it). Reports client latency (p50/p95/p99/max), throughput, and from the
+ * server's {@code vorlauf_realtime_*} meters (scraped before and after) where the time went. A
+ * benchmark, not a test: it asserts only that the calls succeed; its name keeps it out of the
+ * suite. Run it with {@code deploy/vorlauf bench-realtime}; the report goes to {@code
  * web-admin/target/realtime-bench-<time>.md} and the log, the figures to docs/benchmarks.md.
  */
 @SharedWar
@@ -55,6 +57,12 @@ class RealtimeOptimizeBench {
   private static final int BUILDINGS = Integer.getInteger("bench.buildings", 20);
   private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
   private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+  private static final List<Integer> RATES =
+      Arrays.stream(System.getProperty("bench.rates", "").split(","))
+          .map(String::strip)
+          .filter(r -> !r.isEmpty())
+          .map(Integer::valueOf)
+          .toList();
   private static final Pattern METER =
       Pattern.compile(
           "^(vorlauf_realtime_(?:phase_seconds|request_seconds)_(?:sum|count)"
@@ -82,13 +90,18 @@ class RealtimeOptimizeBench {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     try {
-      run(http, auth, buildings, snapshots, WARMUP, CONNECTIONS);
-      // the target's load, then one connection: a call's own time, without queueing
-      for (int connections : new int[] {CONNECTIONS, 1}) {
+      run(http, auth, buildings, snapshots, WARMUP, CONNECTIONS, 0);
+      // the target's load, then one connection: a call's own time, without queueing; then the
+      // connections at each offered rate
+      List<int[]> phases = new ArrayList<>();
+      phases.add(new int[] {CONNECTIONS, 0});
+      phases.add(new int[] {1, 0});
+      RATES.forEach(rate -> phases.add(new int[] {CONNECTIONS, rate}));
+      for (int[] phase : phases) {
         Map<String, Double> before = scrape(http);
-        Phase measured = run(http, auth, buildings, snapshots, MEASURE, connections);
+        Phase measured = run(http, auth, buildings, snapshots, MEASURE, phase[0], phase[1]);
         Map<String, Double> after = scrape(http);
-        report(measured, before, after, fixtureMillis, connections);
+        report(measured, before, after, fixtureMillis, phase[0], phase[1]);
       }
     } finally {
       pool.shutdownNow();
@@ -96,39 +109,35 @@ class RealtimeOptimizeBench {
   }
 
   /**
-   * The one place a request is authenticated: {@code -Dbench.token=vlt_…} sends {@code
-   * Authorization: Bearer} (an API token of scope {@code optimize}); without it, the admin
-   * session's cookie from a FORM login.
+   * The one place a request is authenticated: as the machine clients the endpoint is for, with an
+   * API token of scope {@code optimize} that the admin creates through the API ({@code
+   * -Dbench.auth=token}, the default), or with the admin session's cookie ({@code
+   * -Dbench.auth=session}).
    */
   private UnaryOperator<HttpRequest.Builder> credentials() throws Exception {
-    String token = System.getProperty("bench.token");
-    if (token != null && !token.isBlank()) {
-      return r -> r.header("Authorization", "Bearer " + token.strip());
+    String auth = System.getProperty("bench.auth", "token");
+    AdminClient admin = AdminClient.loggedIn(base);
+    if (auth.equals("token")) {
+      AdminClient.Reply created =
+          admin.post(
+              "api/v1/tokens",
+              Map.of(
+                  "name",
+                  "bench-" + UUID.randomUUID().toString().substring(0, 8),
+                  "scopes",
+                  List.of("optimize"),
+                  "expiresAt",
+                  Instant.now().plus(Duration.ofDays(1)).toString()));
+      if (created.status() != 201) {
+        throw new IllegalStateException("creating the bench's token failed: " + created);
+      }
+      String token = created.json().get("token").asText();
+      return r -> r.header("Authorization", "Bearer " + token);
     }
-    CookieManager cookies = new CookieManager();
-    HttpClient login =
-        HttpClient.newBuilder()
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-    login.send(
-        HttpRequest.newBuilder(uri("")).GET().build(), HttpResponse.BodyHandlers.discarding());
-    String form =
-        "j_username=admin&j_password="
-            + URLEncoder.encode(ItDatabase.ADMIN_PASSWORD, StandardCharsets.UTF_8);
-    HttpResponse<String> r =
-        login.send(
-            HttpRequest.newBuilder(uri("j_security_check"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 302) {
-      throw new IllegalStateException("login failed: " + r.statusCode());
+    if (!auth.equals("session")) {
+      throw new IllegalArgumentException("bench.auth is token or session: " + auth);
     }
-    String cookie =
-        String.join(
-            "; ", cookies.getCookieStore().getCookies().stream().map(Object::toString).toList());
+    String cookie = admin.cookieHeader();
     return b -> b.header("Cookie", cookie);
   }
 
@@ -140,7 +149,8 @@ class RealtimeOptimizeBench {
       List<String> buildings,
       List<HourObservation> snapshots,
       Duration length,
-      int connections)
+      int connections,
+      int rate)
       throws Exception {
     double load =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -149,6 +159,9 @@ class RealtimeOptimizeBench {
     List<Future<long[]>> clients = new ArrayList<>();
     ExecutorService drivers = Executors.newFixedThreadPool(connections);
     long start = System.nanoTime();
+    // open loop: call k is due at start + k / rate, client c sends the calls k ≡ c (mod
+    // connections)
+    long interval = rate == 0 ? 0 : 1_000_000_000L / rate;
     try {
       for (int c = 0; c < connections; c++) {
         int client = c;
@@ -158,6 +171,18 @@ class RealtimeOptimizeBench {
                   long[] mine = new long[1 << 16];
                   int n = 0;
                   for (int i = client; System.nanoTime() < end; i += connections) {
+                    long t0 = System.nanoTime();
+                    if (rate > 0) {
+                      long due = start + i * interval;
+                      if (due >= end) {
+                        break;
+                      }
+                      while (t0 < due) {
+                        LockSupport.parkNanos(due - t0);
+                        t0 = System.nanoTime();
+                      }
+                      t0 = due; // behind schedule: the wait for the server counts
+                    }
                     int b = i % buildings.size();
                     byte[] body =
                         JSON.writeValueAsBytes(
@@ -173,7 +198,6 @@ class RealtimeOptimizeBench {
                                     .header("Accept", "application/json"))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build();
-                    long t0 = System.nanoTime();
                     HttpResponse<String> response =
                         http.send(request, HttpResponse.BodyHandlers.ofString());
                     long took = System.nanoTime() - t0;
@@ -223,15 +247,19 @@ class RealtimeOptimizeBench {
       Map<String, Double> before,
       Map<String, Double> after,
       long fixtureMillis,
-      int connections)
+      int connections,
+      int rate)
       throws IOException {
     StringBuilder r = new StringBuilder();
     r.append("### Real-time optimisation run of ").append(Instant.now()).append("\n\n");
     r.append(
-        ("%d client threads (HTTP/1.1, loopback), %d buildings, warm-up %d s, measured %.1f s;"
+        ("%d client threads (HTTP/1.1, loopback), %s, %d buildings, warm-up %d s, measured %.1f s;"
                 + " fixture %d ms; load average before the measured phase %.2f\n\n")
             .formatted(
                 connections,
+                rate == 0
+                    ? "closed loop (each thread's next call when the last is answered)"
+                    : "offered " + rate + " calls/s (latency from when a call was due)",
                 BUILDINGS,
                 WARMUP.toSeconds(),
                 p.took().toMillis() / 1000.0,
@@ -280,6 +308,7 @@ class RealtimeOptimizeBench {
             "target",
             "realtime-bench-"
                 + connections
+                + (rate == 0 ? "" : "-at-" + rate)
                 + "-"
                 + Instant.now().toString().replace(':', '-')
                 + ".md");

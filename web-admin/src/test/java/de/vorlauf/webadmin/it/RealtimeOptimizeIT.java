@@ -95,6 +95,22 @@ class RealtimeOptimizeIT {
       requestIds.add(a.get("request_id").asText());
     }
 
+    // a second before the hour, after the calls above were answered from a cached state: that
+    // hour's own state (the cache is per hour and slot), as the hourly run at that hour decides
+    Instant before = asOf.minusSeconds(1);
+    BuildingStates.Read earlier = RealtimeFixture.state(building, before);
+    OptimizationResult previous = hourlyDecision(ds, building, earlier);
+    JsonNode b =
+        admin
+            .post(
+                "api/v1/optimize",
+                RealtimeFixture.request(building, before, earlier.state().latest()))
+            .json();
+    assertThat(Instant.parse(b.get("as_of").asText())).isEqualTo(before);
+    assertThat(b.get("recommended_vorlauf").asDouble()).isEqualTo(previous.recommendedFlowC());
+    assertThat(b.get("predicted_heat_kw").asDouble()).isEqualTo(previous.demand().heatKw());
+    assertThat(Instant.parse(b.get("valid_until").asText())).isEqualTo(previous.validUntil());
+
     // three calls for one building and instant: three results, three predictions, the caller
     assertThat(requestIds).doesNotHaveDuplicates();
     try (Connection c = ds.getConnection()) {
