@@ -72,14 +72,25 @@ public record LauncherConfig(
     static final int[] WILDFLY_BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
 
     /**
-     * Free ports and a WildFly offset under which all its ports are free, for tests. All of them
-     * below the ephemeral range (see {@link FreePorts}): offsets 10100–22700 keep WildFly's highest
-     * port (9993 + offset) under 32768.
+     * Free ports and a WildFly offset under which all its ports are free, for tests. All of them in
+     * {@link FreePorts#range()}, below the ephemeral range: the offset keeps WildFly's lowest port
+     * (4712 + offset) and highest (9993 + offset) inside it.
+     *
+     * @throws IllegalStateException when the range is narrower than WildFly's ports
      */
     public static Ports free() {
+      FreePorts.Range range = FreePorts.range();
+      int lowestOffset =
+          range.lowest() - java.util.Arrays.stream(WILDFLY_BASE_PORTS).min().orElseThrow();
+      int highestOffset =
+          range.highest() - java.util.Arrays.stream(WILDFLY_BASE_PORTS).max().orElseThrow();
+      if (highestOffset < lowestOffset) {
+        throw new IllegalStateException(
+            "the free-port range " + range + " cannot hold WildFly's ports (4712-9993 + offset)");
+      }
       java.util.Random random = new java.util.Random();
       for (int attempt = 0; attempt < 100; attempt++) {
-        int offset = 10_100 + random.nextInt(12_600);
+        int offset = lowestOffset + random.nextInt(highestOffset - lowestOffset + 1);
         int[] wildfly = java.util.Arrays.stream(WILDFLY_BASE_PORTS).map(p -> p + offset).toArray();
         if (java.util.Arrays.stream(wildfly).allMatch(FreePorts::isFree)
             && FreePorts.reserve(wildfly)) {

@@ -158,6 +158,14 @@ class LauncherConfigTest {
         .doesNotContain(15432, 11883, 17233, 18233, 18081, 18090, 18080)
         // below the ephemeral range, where outgoing connections take their local ports
         .allSatisfy(port -> assertThat(port).isLessThan(32768));
+    // every WildFly port in this module's range: modules built beside it draw from others
+    de.vorlauf.devstack.service.FreePorts.Range range =
+        de.vorlauf.devstack.service.FreePorts.range();
+    assertThat(java.util.Arrays.stream(LauncherConfig.Ports.WILDFLY_BASE_PORTS).boxed().toList())
+        .allSatisfy(
+            base ->
+                assertThat(base + ports.wildflyOffset())
+                    .isBetween(range.lowest(), range.highest()));
     assertThat(ports.wildflyOffset()).isBetween(10100, 22700).isNotEqualTo(10000);
     assertThat(FreePorts.find()).isNotEqualTo(8080 + ports.wildflyOffset());
   }

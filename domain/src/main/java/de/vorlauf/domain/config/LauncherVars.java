@@ -76,6 +76,20 @@ public final class LauncherVars {
               "address the launcher's metrics endpoint listens on; it carries no authentication,"
                   + " so keep loopback unless a scraper on another host needs it");
 
+  /**
+   * Where free ports come from (devstack's FreePorts). The build sets it per module (pom.xml {@code
+   * test.ports.*}) so that modules whose tests run at the same time ({@code mvn -T 2}) never draw
+   * the same port.
+   */
+  public static final EnvVar<String> FREE_PORTS =
+      EnvVar.text("VORLAUF_FREE_PORTS", "[0-9]{4,5}-[0-9]{4,5}", "lowest-highest, e.g. 20000-32767")
+          .byDefault("20000-32767")
+          .readBy(LAUNCHER)
+          .means(
+              "range the free ports of tests and test stacks are drawn from, below Linux's"
+                  + " ephemeral range (32768-60999); the build gives each module's tests a range of"
+                  + " their own");
+
   public static final List<EnvVar<?>> ALL =
       List.of(
           STATE_DIR,
@@ -87,7 +101,8 @@ public final class LauncherVars {
           BIND_ADDRESS,
           SIMULATOR_ON,
           METRICS_PORT,
-          METRICS_BIND);
+          METRICS_BIND,
+          FREE_PORTS);
 
   private LauncherVars() {}
 }

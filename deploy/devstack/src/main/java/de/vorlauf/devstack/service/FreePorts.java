@@ -1,5 +1,6 @@
 package de.vorlauf.devstack.service;
 
+import de.vorlauf.domain.config.LauncherVars;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,10 +12,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * Free TCP ports on the loopback interface for tests and auxiliary listeners. A port handed out
  * once is not handed out again by this JVM, so two services asking in a row never collide.
  *
- * <p>Ports come from 20000–32767, below Linux's ephemeral range (32768–60999): a port from that
- * range, free when probed, could become the local port of any outgoing connection (a JDBC pool
- * opening, a browser starting) before the service binds it — measured as a Temporal dev server
- * failing with "address already in use" in a full test run.
+ * <p>Ports come from {@link #range()}: {@code VORLAUF_FREE_PORTS}, 20000–32767 by default, below
+ * Linux's ephemeral range (32768–60999): a port from that range, free when probed, could become the
+ * local port of any outgoing connection (a JDBC pool opening, a browser starting) before the
+ * service binds it — measured as a Temporal dev server failing with "address already in use" in a
+ * full test run. The build gives each module's tests a range of its own, so test JVMs of modules
+ * built at the same time never probe the same port (this class only knows its own JVM's ports).
  */
 public final class FreePorts {
 
@@ -59,17 +62,65 @@ public final class FreePorts {
     }
   }
 
-  static final int LOWEST = 20_000;
-  static final int HIGHEST = 32_767;
+  /** A range of ports, both ends included. */
+  public record Range(int lowest, int highest) {
+
+    public Range {
+      if (lowest < 1024 || highest > 65_535 || highest - lowest < 99) {
+        throw new IllegalArgumentException(
+            "a free-port range needs at least 100 unprivileged ports: " + lowest + "-" + highest);
+      }
+    }
+
+    /** {@code lowest-highest}. */
+    static Range parse(String text) {
+      String[] ends = text.strip().split("-");
+      if (ends.length != 2) {
+        throw new IllegalArgumentException("not lowest-highest: " + text);
+      }
+      return new Range(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
+    }
+
+    @Override
+    public String toString() {
+      return lowest + "-" + highest;
+    }
+  }
+
+  private static Range configured;
+
+  /**
+   * The range this JVM draws from ({@code VORLAUF_FREE_PORTS}, read once).
+   *
+   * @throws IllegalStateException when the variable is set to something unusable
+   */
+  public static synchronized Range range() {
+    if (configured == null) {
+      configured = read(System.getenv(LauncherVars.FREE_PORTS.name()));
+    }
+    return configured;
+  }
+
+  static Range read(String text) {
+    if (text == null || text.isBlank()) {
+      return Range.parse(LauncherVars.FREE_PORTS.defaultValue());
+    }
+    try {
+      return Range.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          LauncherVars.FREE_PORTS.name() + "=" + text + " is unusable: " + e.getMessage(), e);
+    }
+  }
 
   private static int probe() {
+    Range range = range();
     for (int attempt = 0; attempt < 1_000; attempt++) {
-      int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST + 1);
+      int port = ThreadLocalRandom.current().nextInt(range.lowest(), range.highest() + 1);
       if (isFree(port)) {
         return port;
       }
     }
-    throw new IllegalStateException(
-        "no free TCP port between " + LOWEST + " and " + HIGHEST + " on 127.0.0.1");
+    throw new IllegalStateException("no free TCP port in " + range + " on 127.0.0.1");
   }
 }
