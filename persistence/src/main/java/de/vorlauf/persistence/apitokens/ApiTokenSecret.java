@@ -1,11 +1,6 @@
 package de.vorlauf.persistence.apitokens;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Objects;
+import de.vorlauf.persistence.secrets.BearerSecrets;
 import java.util.regex.Pattern;
 
 /**
@@ -14,16 +9,12 @@ import java.util.regex.Pattern;
  * de.vorlauf.persistence.registry.DeviceToken}) with its own prefix, so a leaked one tells secret
  * scanners and people which kind of credential it is.
  *
- * <p>Stored only as {@link #sha256()}: with 256 random bits there is nothing to guess, so a fast
- * hash is enough and lets every request find its token by one index lookup. A slow password hash
- * (PBKDF2, bcrypt) protects low-entropy passwords and would only cost CPU per request here.
+ * <p>Stored only as {@link #sha256()} ({@link BearerSecrets}: why a fast hash).
  */
 public final class ApiTokenSecret {
 
   public static final String PREFIX = "vlt_";
-  private static final int RANDOM_BYTES = 32;
-  private static final Pattern FORMAT = Pattern.compile("vlt_[A-Za-z0-9_-]{43}");
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern FORMAT = BearerSecrets.format(PREFIX);
 
   private final String value;
 
@@ -32,10 +23,7 @@ public final class ApiTokenSecret {
   }
 
   public static ApiTokenSecret generate() {
-    byte[] bytes = new byte[RANDOM_BYTES];
-    RANDOM.nextBytes(bytes);
-    return new ApiTokenSecret(
-        PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    return new ApiTokenSecret(BearerSecrets.generate(PREFIX));
   }
 
   /** Whether a presented string can be an API token at all (checked before any lookup). */
@@ -53,12 +41,7 @@ public final class ApiTokenSecret {
   }
 
   public static byte[] sha256(String token) {
-    Objects.requireNonNull(token, "token");
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return BearerSecrets.sha256(token);
   }
 
   /** The first characters, to tell tokens apart in lists without revealing the secret. */
