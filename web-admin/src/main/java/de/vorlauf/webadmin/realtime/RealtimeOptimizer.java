@@ -71,8 +71,16 @@ public final class RealtimeOptimizer implements AutoCloseable {
    */
   static final Duration STATE_FOR = Duration.ofSeconds(30);
 
-  /** Buildings whose entry and state are kept: more than the largest fleet we know of. */
-  private static final int CACHED_BUILDINGS = 20_000;
+  /** Registry entries kept (a few hundred bytes each): more than the largest fleet we know of. */
+  private static final int CACHED_ENTRIES = 20_000;
+
+  /**
+   * States kept, each a week of hours twice (the optimiser's and the model's: 2 × 168 records of
+   * about 100 bytes, an estimate, not measured): about 35 MB of WildFly's 512 MB heap at most;
+   * beyond this many buildings asking within {@link #STATE_FOR}, the least recently used are read
+   * again.
+   */
+  private static final int CACHED_STATES = 1_000;
 
   private record Resolved(DemandServing.Model model, long atNanos) {}
 
@@ -111,9 +119,9 @@ public final class RealtimeOptimizer implements AutoCloseable {
   private final OptimizationServing serving;
   private final OptimizationStore store;
   private final Cache<String, OptimizationBuildings.Entry> entries =
-      Caffeine.newBuilder().expireAfterWrite(ENTRY_FOR).maximumSize(CACHED_BUILDINGS).build();
+      Caffeine.newBuilder().expireAfterWrite(ENTRY_FOR).maximumSize(CACHED_ENTRIES).build();
   private final Cache<StateKey, BuildingStates.Read> stateReads =
-      Caffeine.newBuilder().expireAfterWrite(STATE_FOR).maximumSize(CACHED_BUILDINGS).build();
+      Caffeine.newBuilder().expireAfterWrite(STATE_FOR).maximumSize(CACHED_STATES).build();
   private volatile Resolved resolved;
 
   RealtimeOptimizer(
