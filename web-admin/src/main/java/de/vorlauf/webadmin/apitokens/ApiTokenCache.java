@@ -1,14 +1,14 @@
 package de.vorlauf.webadmin.apitokens;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.vorlauf.persistence.apitokens.ApiToken;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,10 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * target is p99 ≤ 50 ms at 64 connections). Expiry is checked on every request against the cached
  * expiry, so it is exact; a revocation on another WAR instance takes effect here within the TTL,
  * one on this instance at once ({@link #forget}). Unknown secrets are not cached: a miss is a 401
- * and costs one indexed read, and caching guesses would let anyone fill the memory.
- *
- * <p>No cache library: none is on the WAR's classpath, and a map with a timestamp per entry is all
- * this needs. The size is bounded by {@link #MAX_ENTRIES} (stale entries dropped first, else all).
+ * and costs one indexed read, and caching guesses would let anyone fill the memory. A Caffeine
+ * cache on the given clock, at most {@link #MAX_ENTRIES} tokens.
  */
 final class ApiTokenCache {
 
@@ -35,39 +33,32 @@ final class ApiTokenCache {
     Optional<ApiToken> find(byte[] sha256) throws SQLException;
   }
 
-  private record Entry(ApiToken token, Instant loadedAt) {}
-
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Cache<String, ApiToken> entries;
   // bumped by every forget: a lookup that began before a revocation must not cache what it read
   private final AtomicLong generation = new AtomicLong();
   private final Lookup lookup;
-  private final Clock clock;
 
   ApiTokenCache(Lookup lookup, Clock clock) {
     this.lookup = lookup;
-    this.clock = clock;
+    this.entries =
+        Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(MAX_ENTRIES)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .build();
   }
 
   /** The token with this secret hash, from the cache while fresh, else from the database. */
   Optional<ApiToken> find(byte[] sha256) throws SQLException {
     String key = HexFormat.of().formatHex(sha256);
-    Instant now = clock.instant();
-    Entry cached = entries.get(key);
-    if (cached != null && fresh(cached, now)) {
-      return Optional.of(cached.token());
+    ApiToken cached = entries.getIfPresent(key);
+    if (cached != null) {
+      return Optional.of(cached);
     }
     long before = generation.get();
     Optional<ApiToken> found = lookup.find(sha256);
     if (found.isPresent() && generation.get() == before) {
-      if (entries.size() >= MAX_ENTRIES) {
-        entries.values().removeIf(e -> !fresh(e, now));
-        if (entries.size() >= MAX_ENTRIES) {
-          entries.clear();
-        }
-      }
-      entries.put(key, new Entry(found.get(), now));
-    } else if (found.isEmpty()) {
-      entries.remove(key);
+      entries.put(key, found.get());
     }
     return found;
   }
@@ -75,10 +66,6 @@ final class ApiTokenCache {
   /** Drops the token (revoked on this instance): its next request reads the database. */
   void forget(long tokenId) {
     generation.incrementAndGet();
-    entries.values().removeIf(e -> e.token().id() == tokenId);
-  }
-
-  private static boolean fresh(Entry entry, Instant now) {
-    return now.isBefore(entry.loadedAt().plus(TTL));
+    entries.asMap().values().removeIf(token -> token.id() == tokenId);
   }
 }

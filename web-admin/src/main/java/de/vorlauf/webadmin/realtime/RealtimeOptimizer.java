@@ -82,8 +82,6 @@ public final class RealtimeOptimizer implements AutoCloseable {
    */
   private static final int CACHED_STATES = 1_000;
 
-  private record Resolved(DemandServing.Model model, long atNanos) {}
-
   /** What a state read depends on besides the readings: the hour and the newest settled slot. */
   private record StateKey(String buildingId, Instant hour, Instant slot) {
     static StateKey of(String buildingId, Instant asOf) {
@@ -122,7 +120,9 @@ public final class RealtimeOptimizer implements AutoCloseable {
       Caffeine.newBuilder().expireAfterWrite(ENTRY_FOR).maximumSize(CACHED_ENTRIES).build();
   private final Cache<StateKey, BuildingStates.Read> stateReads =
       Caffeine.newBuilder().expireAfterWrite(STATE_FOR).maximumSize(CACHED_STATES).build();
-  private volatile Resolved resolved;
+  // one entry: the hourly run's model and alias
+  private final Cache<String, DemandServing.Model> resolved =
+      Caffeine.newBuilder().expireAfterWrite(RESOLVED_FOR).build();
 
   RealtimeOptimizer(
       OptimizationBuildings buildings,
@@ -250,16 +250,9 @@ public final class RealtimeOptimizer implements AutoCloseable {
 
   /** The hourly run's model and alias, resolved at most {@link #RESOLVED_FOR} ago. */
   private DemandServing.Model model() {
-    Resolved last = resolved;
-    long now = System.nanoTime();
-    if (last == null || now - last.atNanos() > RESOLVED_FOR.toNanos()) {
-      // two threads may both resolve at the edge: both answers are the registry's, no harm
-      last =
-          new Resolved(
-              serving.resolve(PortfolioRequest.DEFAULT_MODEL, PortfolioRequest.DEFAULT_ALIAS), now);
-      resolved = last;
-    }
-    return last.model();
+    return resolved.get(
+        PortfolioRequest.DEFAULT_MODEL + "/" + PortfolioRequest.DEFAULT_ALIAS,
+        key -> serving.resolve(PortfolioRequest.DEFAULT_MODEL, PortfolioRequest.DEFAULT_ALIAS));
   }
 
   @Override
