@@ -5,7 +5,6 @@ import de.vorlauf.domain.optimization.HourObservation;
 import de.vorlauf.simulator.physics.BuildingSpec;
 import de.vorlauf.simulator.physics.EnergyLedger;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,14 +29,7 @@ public final class HybridHours {
   private HybridHours() {}
 
   public static void main(String[] args) {
-    Map<String, String> options = ClosedLoopConfig.keyValues(args);
-    SavingsStudy study =
-        new SavingsStudy(
-            Long.parseLong(options.getOrDefault("seed", "42")),
-            Integer.parseInt(options.getOrDefault("buildings", "50")),
-            Instant.parse(options.getOrDefault("start", "2027-01-08T00:00:00Z")),
-            Integer.parseInt(options.getOrDefault("days", "14")),
-            7);
+    SavingsStudy study = SavingsStudy.fromOptions(args);
     List<BuildingSpec> hybrids =
         study.specs().stream().filter(s -> s.type() == HeatingType.HYBRID).toList();
     PrintStream out = System.out;

@@ -67,15 +67,18 @@ public final class SavingsStudy {
   }
 
   public static void main(String[] args) {
+    fromOptions(args).run(System.out);
+  }
+
+  /** {@code seed=42 buildings=50 start=2027-01-08T00:00:00Z days=14}, a week of history. */
+  static SavingsStudy fromOptions(String[] args) {
     Map<String, String> options = ClosedLoopConfig.keyValues(args);
-    SavingsStudy study =
-        new SavingsStudy(
-            Long.parseLong(options.getOrDefault("seed", "42")),
-            Integer.parseInt(options.getOrDefault("buildings", "50")),
-            Instant.parse(options.getOrDefault("start", "2027-01-08T00:00:00Z")),
-            Integer.parseInt(options.getOrDefault("days", "14")),
-            7);
-    study.run(System.out);
+    return new SavingsStudy(
+        Long.parseLong(options.getOrDefault("seed", "42")),
+        Integer.parseInt(options.getOrDefault("buildings", "50")),
+        Instant.parse(options.getOrDefault("start", "2027-01-08T00:00:00Z")),
+        Integer.parseInt(options.getOrDefault("days", "14")),
+        7);
   }
 
   /** One building's period: final energy, comfort, mean room. */
