@@ -16,12 +16,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * Linux's ephemeral range (32768–60999): a port from that range, free when probed, could become the
  * local port of any outgoing connection (a JDBC pool opening, a browser starting) before the
  * service binds it — measured as a Temporal dev server failing with "address already in use" in a
- * full test run. The build gives each module's tests a range of its own, so test JVMs of modules
- * built at the same time never probe the same port (this class only knows its own JVM's ports).
+ * full test run. Every port handed out is also claimed machine-wide ({@link PortLocks}), so JVMs
+ * probing at the same moment (test forks of one module, modules built side by side) never hand out
+ * the same port; the build still gives each module's tests a range of its own.
  */
 public final class FreePorts {
 
   private static final Set<Integer> HANDED_OUT = new HashSet<>();
+  private static final PortLocks CLAIMS = PortLocks.machineWide();
 
   private FreePorts() {}
 
@@ -29,7 +31,8 @@ public final class FreePorts {
   public static synchronized int find() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int port = probe();
-      if (HANDED_OUT.add(port)) {
+      if (!HANDED_OUT.contains(port) && CLAIMS.tryClaim(port)) {
+        HANDED_OUT.add(port);
         return port;
       }
     }
@@ -38,7 +41,8 @@ public final class FreePorts {
 
   /**
    * Marks ports chosen elsewhere (WildFly's, from its offset) as handed out, so {@link #find()}
-   * never returns them; false when one of them was handed out already.
+   * never returns them; false when one of them was handed out already, by this JVM or another.
+   * Ports claimed before a refusal stay claimed (unused, like any port handed out).
    */
   public static synchronized boolean reserve(int... ports) {
     for (int port : ports) {
@@ -47,6 +51,9 @@ public final class FreePorts {
       }
     }
     for (int port : ports) {
+      if (!CLAIMS.tryClaim(port)) {
+        return false;
+      }
       HANDED_OUT.add(port);
     }
     return true;
