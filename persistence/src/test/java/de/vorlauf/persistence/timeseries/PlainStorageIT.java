@@ -255,12 +255,12 @@ class PlainStorageIT {
   @Test
   void retentionDropsWholeOldPartitionsAndPrunesTheRollup() throws Exception {
     Instant now = Instant.now();
-    writer
-        .trySubmit(Rows.series("b1", "d1", "s", now.minus(Duration.ofDays(100)), 10))
-        .get(10, TimeUnit.SECONDS);
-    writer
-        .trySubmit(Rows.series("b1", "d1", "s", now.minus(Duration.ofDays(60)), 10))
-        .get(10, TimeUnit.SECONDS);
+    // ten seconds from the start of an hour: one rollup row each (from now - 100 d they crossed an
+    // hour boundary when the test ran in the last ten seconds of an hour, seen in CI)
+    Instant old = now.minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.HOURS);
+    Instant kept = now.minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.HOURS);
+    writer.trySubmit(Rows.series("b1", "d1", "s", old, 10)).get(10, TimeUnit.SECONDS);
+    writer.trySubmit(Rows.series("b1", "d1", "s", kept, 10)).get(10, TimeUnit.SECONDS);
     StorageSettings settings =
         new StorageSettings(
             Duration.ofDays(90), Duration.ofDays(95), Duration.ofDays(1), Duration.ofDays(7), 7);
