@@ -10,8 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -21,9 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The acceptance path of a new user, through the launcher: everything up, log in with the generated
- * credential, see every service green, run the self-check and read its history; and an operator's
- * view of an outage: a stopped broker turns red and green again when it is back.
+ * credential, see every service green, run the self-check and read its history; an operator's view
+ * of an outage: a stopped broker turns red and green again when it is back; and, last, a stop and a
+ * start on the same state folder: the data and the workflow history are still there. One platform
+ * for all three (a start of the whole platform costs about a minute of CPU); the restart comes last
+ * because it replaces the platform.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformE2EIT {
 
   private static final List<String> SERVICES =
@@ -45,6 +52,7 @@ class PlatformE2EIT {
   }
 
   @Test
+  @Order(1)
   void aNewUserLogsInSeesEveryServiceUpAndRunsTheSelfCheck(TestInfo test) throws Exception {
     WebDriver browser = HeadlessChromium.start(tmp.resolve("chromium"));
     try {
@@ -98,6 +106,7 @@ class PlatformE2EIT {
   }
 
   @Test
+  @Order(2)
   void aStoppedBrokerTurnsRedAndGreenAgainWhenItIsBack() throws Exception {
     AdminSession admin = platform.login();
     RunningBroker broker = platform.platform.service(RunningBroker.class).orElseThrow();
@@ -112,6 +121,33 @@ class PlatformE2EIT {
     }
 
     awaitMqttUp(admin, true);
+  }
+
+  @Test
+  @Order(3)
+  void aSelfCheckSurvivesARestart() throws Exception {
+    AdminSession admin = platform.login();
+    String password = platform.adminPassword();
+    String workflowId = admin.post("/api/v1/self-checks").path("workflowId").asText();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                admin.get("/api/v1/self-checks/" + workflowId).path("run").path("status").asText(),
+            "COMPLETED"::equals);
+
+    platform.close();
+    platform = null;
+    platform = RunningPlatform.start(tmp.resolve("state"));
+
+    assertThat(platform.adminPassword()).as("the credential is generated once").isEqualTo(password);
+    AdminSession again = platform.login();
+    JsonNode check = again.get("/api/v1/self-checks/" + workflowId);
+    assertThat(check.path("run").path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(check.path("report").path("ok").asBoolean()).isTrue();
+    assertThat(again.get("/api/v1/workflows/" + workflowId + "/history").toString())
+        .contains("WORKFLOW_EXECUTION_COMPLETED");
   }
 
   private static JsonNode awaitMqttUp(AdminSession admin, boolean up) {
