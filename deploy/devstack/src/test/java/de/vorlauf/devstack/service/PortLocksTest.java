@@ -28,7 +28,8 @@ class PortLocksTest {
                 Holder.class.getName(),
                 dir.toString(),
                 Integer.toString(port))
-            .redirectErrorStream(true)
+            // not merged into the output: the JVM may note the JDK_JAVA_OPTIONS it picked up
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {
       BufferedReader out =
