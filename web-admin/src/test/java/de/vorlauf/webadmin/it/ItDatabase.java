@@ -8,6 +8,7 @@ import de.vorlauf.devstack.service.StateDir;
 import de.vorlauf.devstack.wildfly.AdminCredentials;
 import de.vorlauf.persistence.Migrations;
 import de.vorlauf.persistence.migration.MigrationReport;
+import de.vorlauf.testsupport.TestPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -76,6 +77,8 @@ public class ItDatabase implements BeforeAllCallback, ParameterResolver {
   }
 
   private static Started start() {
+    // this JVM's block of ports (web-admin/pom.xml, it.ports): WildFly gets them unprobed
+    TestPorts.requireBuildPortsFree();
     Path root = Path.of(required("it.state.dir"));
     deleteRecursively(root);
     StateDir state = new StateDir(root).create();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Claims on ports that every JVM on the machine sees: a lock file per port in one folder, locked
@@ -23,8 +25,11 @@ import java.util.List;
  */
 final class PortLocks {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PortLocks.class);
+
   private final Path dir;
   private final List<FileChannel> held = new ArrayList<>();
+  private boolean warned;
 
   PortLocks(Path dir) {
     this.dir = dir;
@@ -38,7 +43,7 @@ final class PortLocks {
   /**
    * True when this JVM now holds the port's lock; false when another process holds it. A folder
    * that cannot be written is no reason to fail a test run: the claim then falls back to this JVM
-   * alone (true), as before these locks existed.
+   * alone (true), as before these locks existed, and says so once.
    */
   synchronized boolean tryClaim(int port) {
     FileChannel channel = null;
@@ -59,6 +64,10 @@ final class PortLocks {
       return false;
     } catch (IOException e) {
       close(channel);
+      if (!warned) {
+        warned = true;
+        LOG.warn("Port claims in {} unavailable ({}): ports are claimed for this JVM only", dir, e);
+      }
       return true;
     }
   }
