@@ -17,15 +17,13 @@ public final class TestPorts {
   private static final Map<String, Integer> CLAIMED_ELSEWHERE = new TreeMap<>();
 
   static {
-    for (String name : System.getProperties().stringPropertyNames()) {
-      String value = System.getProperty(name);
-      if (name.startsWith("it.") && name.endsWith(".port") && value.matches("\\d+")) {
-        int port = Integer.parseInt(value);
-        if (!FreePorts.reserve(port)) {
-          CLAIMED_ELSEWHERE.put(name, port);
-        }
-      }
-    }
+    buildPorts()
+        .forEach(
+            (name, port) -> {
+              if (!FreePorts.reserve(port)) {
+                CLAIMED_ELSEWHERE.put(name, port);
+              }
+            });
   }
 
   private TestPorts() {}
@@ -45,15 +43,13 @@ public final class TestPorts {
    */
   public static void requireBuildPortsFree() {
     Map<String, Integer> taken = new TreeMap<>(CLAIMED_ELSEWHERE);
-    for (String name : System.getProperties().stringPropertyNames()) {
-      String value = System.getProperty(name);
-      if (name.startsWith("it.") && name.endsWith(".port") && value.matches("\\d+")) {
-        int port = Integer.parseInt(value);
-        if (!FreePorts.isFree(port)) {
-          taken.put(name, port);
-        }
-      }
-    }
+    buildPorts()
+        .forEach(
+            (name, port) -> {
+              if (!FreePorts.isFree(port)) {
+                taken.put(name, port);
+              }
+            });
     if (!taken.isEmpty()) {
       List<String> names =
           taken.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
@@ -62,6 +58,18 @@ public final class TestPorts {
               + names
               + " (the module's pom.xml sets them; stop what holds them or change the block)");
     }
+  }
+
+  /** The build's ports of this JVM: every numeric {@code it.*.port} system property, by name. */
+  private static Map<String, Integer> buildPorts() {
+    Map<String, Integer> ports = new TreeMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      String value = System.getProperty(name);
+      if (name.startsWith("it.") && name.endsWith(".port") && value.matches("\\d+")) {
+        ports.put(name, Integer.parseInt(value));
+      }
+    }
+    return ports;
   }
 
   /** A port free on 127.0.0.1 now, not handed out before in this JVM. */
