@@ -143,9 +143,14 @@ class RegistryUiIT {
               return d.findElements(By.cssSelector(seen)).stream()
                   .anyMatch(r -> r.getText().contains("out_of_range: 1"));
             });
-    // what the device said about itself, with the device wherever it is shown
-    assertThat(ui.byTestId("fleet-device-report").getText())
-        .contains("firmware 2.4.1", "signal -67 dBm");
+    // what the device said about itself, with the device wherever it is shown (read inside the
+    // wait: the refresh clicked last may still re-render the panel, replacing the element; seen
+    // as a StaleElementReferenceException in CI)
+    ui.wait.until(
+        d -> {
+          String report = ui.byTestId("fleet-device-report").getText();
+          return report.contains("firmware 2.4.1") && report.contains("signal -67 dBm");
+        });
     ui.open("devices?buildingId=" + building, "devices");
     assertThat(ui.rowOf("device-row", "data-device-id", device).getText())
         .contains("firmware 2.4.1", "signal -67 dBm");
