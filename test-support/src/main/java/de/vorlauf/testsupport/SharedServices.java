@@ -56,7 +56,7 @@ public final class SharedServices {
   private static RunningTemporal sharedTemporal;
 
   static {
-    TestPorts.reserveMavenPorts();
+    TestPorts.reserveBuildPorts();
     Runtime.getRuntime()
         .addShutdownHook(new Thread(SharedServices::closeAll, "test-services-stop"));
   }

@@ -29,10 +29,10 @@ public final class TestPorts {
   private TestPorts() {}
 
   /**
-   * Makes sure Maven's ports are reserved before anything in this JVM asks devstack's {@link
+   * Makes sure the build's ports are reserved before anything in this JVM asks devstack's {@link
    * FreePorts} (as the services' {@code forTest} options do): loading this class does it.
    */
-  static void reserveMavenPorts() {}
+  static void reserveBuildPorts() {}
 
   /**
    * Fails, naming them, when any of the build's ports of this JVM ({@code it.*.port}) is claimed by
