@@ -154,6 +154,11 @@ class RealtimeOptimizeBench {
       throws Exception {
     double load =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    LOG.info(
+        "phase: {} connection(s), {} for {} s",
+        connections,
+        rate == 0 ? "closed loop" : rate + " calls/s offered",
+        length.toSeconds());
     long end = System.nanoTime() + length.toNanos();
     AtomicLong errors = new AtomicLong();
     List<Future<long[]>> clients = new ArrayList<>();
