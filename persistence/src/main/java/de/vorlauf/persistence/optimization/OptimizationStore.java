@@ -124,6 +124,54 @@ public final class OptimizationStore {
     }
   }
 
+  /**
+   * Stores real-time calls ({@link NewOptimization#REALTIME}: each under its own request id, so
+   * none can meet a stored one) in one transaction: the predictions in one batch, the results in
+   * another, one commit for all. What many concurrent calls share instead of a transaction each
+   * (docs/benchmarks.md, "Real-time optimisation").
+   *
+   * @return each call as stored, in the order given
+   * @throws SQLException when any of them fails: then none is stored
+   * @throws IllegalArgumentException for a call of another origin
+   */
+  public List<StoredOptimization> storeCalls(List<NewOptimization> calls) throws SQLException {
+    List<NewOptimization> withDemand = new ArrayList<>();
+    for (NewOptimization call : calls) {
+      if (!call.origin().equals(NewOptimization.REALTIME)) {
+        throw new IllegalArgumentException(
+            "only real-time calls are stored together, not origin " + call.origin());
+      }
+      if (call.result().demand() != null) {
+        withDemand.add(call);
+      }
+    }
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        long[] ids =
+            withDemand.isEmpty() ? new long[0] : ResultRows.insertPredictions(c, withDemand);
+        List<Long> predictionIds = new ArrayList<>(calls.size());
+        int next = 0;
+        for (NewOptimization call : calls) {
+          predictionIds.add(call.result().demand() == null ? null : ids[next++]);
+        }
+        List<ResultRows.Inserted> inserted = ResultRows.insertResults(c, calls, predictionIds);
+        c.commit();
+        List<StoredOptimization> stored = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+          stored.add(asStored(calls.get(i), inserted.get(i)));
+        }
+        return stored;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    }
+  }
+
   /** The result a scheduled run stored for {@code (building, asOf, origin)}, if any. */
   public Optional<StoredOptimization> find(String buildingId, Instant asOf, String origin)
       throws SQLException {
@@ -213,6 +261,21 @@ public final class OptimizationStore {
 
   public Duration retention() {
     return retention;
+  }
+
+  /** What a read of the row just inserted would give: the call's values, the row's id and time. */
+  private static StoredOptimization asStored(NewOptimization call, ResultRows.Inserted row) {
+    OptimizationResult result = call.result();
+    return new StoredOptimization(
+        row.id(),
+        call.origin(),
+        result,
+        result.demand() == null ? null : result.demand().model(),
+        result.demand() == null ? 0 : result.demand().version(),
+        call.predictionMissing(),
+        null,
+        null,
+        row.createdAt());
   }
 
   private static Optional<StoredOptimization> find(

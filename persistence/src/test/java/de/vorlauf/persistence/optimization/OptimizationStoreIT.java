@@ -156,23 +156,72 @@ class OptimizationStoreIT {
   }
 
   @Test
+  void realtimeCallsStoredTogetherReadBackAsReturnedEachWithItsOwnPrediction() throws Exception {
+    List<NewOptimization> calls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Instant asOf = T0.plusMillis(1_234 * i);
+      OptimizationResult result =
+          i == 2
+              ? fallback(building, asOf)
+              : modelBased(building, asOf, 40 + i, new DemandPrediction("hd", 3, 10 + i, 0.5));
+      calls.add(
+          new NewOptimization(
+              NewOptimization.REALTIME,
+              result,
+              T0,
+              T0,
+              i == 2 ? "NO_MODEL" : null,
+              UUID.randomUUID().toString(),
+              "bms-" + i));
+    }
+
+    List<StoredOptimization> stored = store.storeCalls(calls);
+
+    assertThat(stored)
+        .extracting(StoredOptimization::result)
+        .containsExactlyElementsOf(calls.stream().map(NewOptimization::result).toList());
+    // what storeCalls answers is what a read gives: ids, creation time, model, the missing reason
+    assertThat(store.range(building, T0, T0.plusSeconds(60)))
+        .containsExactlyInAnyOrderElementsOf(stored);
+    assertThat(stored.get(2).model()).isNull();
+    assertThat(stored.get(2).predictionMissing()).isEqualTo("NO_MODEL");
+    assertThat(count("optimization_results")).isEqualTo(5);
+    assertThat(count("demand_predictions")).isEqualTo(4);
+    assertThat(
+            query(
+                "SELECT count(*) FROM optimization_results r JOIN demand_predictions p"
+                    + " ON p.id = r.prediction_id AND p.request_id = r.request_id"
+                    + " AND p.predicted_kw = r.recommended_flow_c - 30 WHERE r.building_id = '"
+                    + building
+                    + "'"))
+        .isEqualTo(4);
+  }
+
+  @Test
+  void realtimeCallsStoredTogetherAreAllOrNothing() throws Exception {
+    OptimizationResult result =
+        modelBased(building, T0, 41.5, new DemandPrediction("hd", 3, 12.5, 0.8));
+    String request = UUID.randomUUID().toString();
+    store.storeCalls(
+        List.of(new NewOptimization(NewOptimization.REALTIME, result, T0, T0, null, request, "a")));
+    // the second call repeats the first one's request id: a unique key violation, so neither of
+    // the batch's two is stored
+    List<NewOptimization> batch =
+        List.of(
+            new NewOptimization(
+                NewOptimization.REALTIME, result, T0, T0, null, UUID.randomUUID().toString(), "b"),
+            new NewOptimization(NewOptimization.REALTIME, result, T0, T0, null, request, "c"));
+
+    assertThatThrownBy(() -> store.storeCalls(batch)).isInstanceOf(SQLException.class);
+    assertThat(count("optimization_results")).isOne();
+    assertThat(count("demand_predictions")).isOne();
+    assertThatThrownBy(() -> store.storeCalls(List.of(optimization("hourly", result))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aFallbackIsStoredWithItsCauseAndWhyNoPredictionWasMade() throws Exception {
-    OptimizationResult fallback =
-        new OptimizationResult(
-            building,
-            T0,
-            48.0,
-            20.0,
-            false,
-            48.0,
-            0,
-            0,
-            List.of(),
-            List.of(),
-            T0.plus(Duration.ofHours(1)),
-            Fallback.NO_MODEL,
-            "no usable model version for the building",
-            null);
+    OptimizationResult fallback = fallback(building, T0);
     store.store(
         new NewOptimization("hourly", fallback, null, null, "model hd has no version champion"));
 
@@ -252,6 +301,24 @@ class OptimizationStoreIT {
         null,
         null,
         demand);
+  }
+
+  private static OptimizationResult fallback(String building, Instant asOf) {
+    return new OptimizationResult(
+        building,
+        asOf,
+        48.0,
+        20.0,
+        false,
+        48.0,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        asOf.plus(Duration.ofHours(1)),
+        Fallback.NO_MODEL,
+        "no usable model version for the building",
+        null);
   }
 
   private static NewOptimization optimization(String origin, OptimizationResult result) {
