@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +88,8 @@ public final class OptimizeRequests {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text.strip()).toInstant();
+      // to the microsecond: what the database keeps, so the answer equals the stored row
+      return OffsetDateTime.parse(text.strip()).toInstant().truncatedTo(ChronoUnit.MICROS);
     } catch (DateTimeParseException e) {
       errors.add(
           new FieldError(

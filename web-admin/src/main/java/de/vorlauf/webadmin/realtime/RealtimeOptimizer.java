@@ -15,6 +15,7 @@ import de.vorlauf.inference.serving.DemandServing;
 import de.vorlauf.inference.serving.OptimizationServing;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
 import de.vorlauf.persistence.features.FeaturesNow;
+import de.vorlauf.persistence.jdbc.GroupCommit;
 import de.vorlauf.persistence.models.ModelCatalog;
 import de.vorlauf.persistence.models.ServingRegistry;
 import de.vorlauf.persistence.optimization.BuildingStates;
@@ -25,6 +26,10 @@ import de.vorlauf.persistence.optimization.StoredOptimization;
 import de.vorlauf.webadmin.common.ConflictException;
 import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.workflows.portfolio.PortfolioRequest;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +37,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -42,10 +49,11 @@ import javax.sql.DataSource;
  * the version the hourly run's alias names (resolved at most {@link #RESOLVED_FOR} ago), then the
  * hourly run's own code ({@link OptimizationServing}: forecast, prediction, optimiser), and the
  * result stored with its prediction under origin {@code realtime}, a fresh request id and the
- * caller. Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link
- * #close} releases the sessions.
+ * caller, in a transaction shared with the calls that wait at the same time ({@link GroupCommit}).
+ * Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link #close} writes
+ * what waits and releases the sessions.
  */
-public final class RealtimeOptimizer implements AutoCloseable {
+public final class RealtimeOptimizer implements AutoCloseable, MeterBinder {
 
   /** Model versions whose sessions are kept (champion, challenger and a predecessor). */
   static final int MODEL_SESSIONS = 4;
@@ -70,6 +78,21 @@ public final class RealtimeOptimizer implements AutoCloseable {
    * call's server time (docs/benchmarks.md); a client asking every few seconds reads it once.
    */
   static final Duration STATE_FOR = Duration.ofSeconds(30);
+
+  /**
+   * The most calls stored in one transaction: more than the 64 a client of the benchmark keeps in
+   * flight, so that under such a load a call waits for at most one commit before its own.
+   */
+  static final int STORE_BATCH = 100;
+
+  /**
+   * Calls waiting to be stored at most; beyond, a call is refused (503) rather than queued behind a
+   * database that does not keep up. WildFly's worker threads bound it far lower in practice.
+   */
+  static final int STORE_QUEUE = 1_000;
+
+  /** How long a call waits for its commit: twice the pool's wait for a connection. */
+  static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
   /** Registry entries kept (a few hundred bytes each): more than the largest fleet we know of. */
   private static final int CACHED_ENTRIES = 20_000;
@@ -115,11 +138,19 @@ public final class RealtimeOptimizer implements AutoCloseable {
   private final OptimizationBuildings buildings;
   private final BuildingStates states;
   private final OptimizationServing serving;
-  private final OptimizationStore store;
+  private final GroupCommit<NewOptimization, StoredOptimization> calls;
   private final Cache<String, OptimizationBuildings.Entry> entries =
-      Caffeine.newBuilder().expireAfterWrite(ENTRY_FOR).maximumSize(CACHED_ENTRIES).build();
+      Caffeine.newBuilder()
+          .expireAfterWrite(ENTRY_FOR)
+          .maximumSize(CACHED_ENTRIES)
+          .recordStats()
+          .build();
   private final Cache<StateKey, BuildingStates.Read> stateReads =
-      Caffeine.newBuilder().expireAfterWrite(STATE_FOR).maximumSize(CACHED_STATES).build();
+      Caffeine.newBuilder()
+          .expireAfterWrite(STATE_FOR)
+          .maximumSize(CACHED_STATES)
+          .recordStats()
+          .build();
   // one entry: the hourly run's model and alias
   private final Cache<String, DemandServing.Model> resolved =
       Caffeine.newBuilder().expireAfterWrite(RESOLVED_FOR).build();
@@ -128,23 +159,28 @@ public final class RealtimeOptimizer implements AutoCloseable {
       OptimizationBuildings buildings,
       BuildingStates states,
       OptimizationServing serving,
-      OptimizationStore store) {
+      GroupCommit<NewOptimization, StoredOptimization> calls) {
     this.buildings = Objects.requireNonNull(buildings, "buildings");
     this.states = Objects.requireNonNull(states, "states");
     this.serving = Objects.requireNonNull(serving, "serving");
-    this.store = Objects.requireNonNull(store, "store");
+    this.calls = Objects.requireNonNull(calls, "calls");
   }
 
   /**
    * On a database, with the worker's choices: {@code Optimizers::forType}, {@code new
    * PersistenceForecast()}, the ETL's holiday calendar and the results' retention.
+   *
+   * @param threads makes the thread that stores the calls (in WildFly, its managed thread factory)
+   * @param storeBatches told the size of each transaction of calls stored, for a metric
    */
   public static RealtimeOptimizer create(
       DataSource dataSource,
       HolidayCalendar holidays,
       Duration retention,
       WeatherForecast forecast,
-      Function<HeatingType, HeatingCurveOptimizer> optimizers) {
+      Function<HeatingType, HeatingCurveOptimizer> optimizers,
+      ThreadFactory threads,
+      IntConsumer storeBatches) {
     ServingRegistry registry =
         new ServingRegistry(
             new ModelCatalog(dataSource), new ExperimentQueries(dataSource, Clock.systemUTC()));
@@ -154,7 +190,14 @@ public final class RealtimeOptimizer implements AutoCloseable {
             dataSource, new FeaturesNow(dataSource, new FeatureCalculator(holidays))),
         OptimizationServing.open(
             registry::served, registry::artifacts, MODEL_SESSIONS, holidays, forecast, optimizers),
-        new OptimizationStore(dataSource, retention));
+        new GroupCommit<>(
+            "vorlauf-realtime-store",
+            STORE_BATCH,
+            STORE_QUEUE,
+            STORE_WAIT,
+            threads,
+            storeBatches,
+            new OptimizationStore(dataSource, retention)::storeCalls));
   }
 
   /**
@@ -194,17 +237,15 @@ public final class RealtimeOptimizer implements AutoCloseable {
     String requestId = UUID.randomUUID().toString();
     OptimizationResult result = decision.result();
     StoredOptimization stored =
-        store
-            .store(
-                new NewOptimization(
-                    NewOptimization.REALTIME,
-                    result,
-                    read.issuedAt(),
-                    read.issuedAt(),
-                    decision.predictionMissing(),
-                    requestId,
-                    caller))
-            .optimization();
+        calls.submit(
+            new NewOptimization(
+                NewOptimization.REALTIME,
+                result,
+                read.issuedAt(),
+                read.issuedAt(),
+                decision.predictionMissing(),
+                requestId,
+                caller));
     long end = System.nanoTime();
     return new Answer(
         stored,
@@ -218,34 +259,71 @@ public final class RealtimeOptimizer implements AutoCloseable {
             end - decided));
   }
 
+  /**
+   * The caches' hits, misses and loads ({@code cache_*{cache="realtime-…"}}) and the calls waiting
+   * for the store ({@code vorlauf_realtime_store_queued_calls}); docs/metrics.md.
+   */
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    CaffeineCacheMetrics.monitor(registry, entries, "realtime-registry-entries");
+    CaffeineCacheMetrics.monitor(registry, stateReads, "realtime-states");
+    Gauge.builder("vorlauf.realtime.store.queued", calls, GroupCommit::queued)
+        .description("calls waiting for the store's next transaction")
+        .baseUnit("calls")
+        .register(registry);
+  }
+
   /** The registry's entry, null for a building it does not know (not cached: no such building). */
   private OptimizationBuildings.Entry entry(String buildingId) throws SQLException {
-    OptimizationBuildings.Entry cached = entries.getIfPresent(buildingId);
-    if (cached != null) {
-      return cached;
-    }
-    OptimizationBuildings.Entry read = buildings.entries(List.of(buildingId)).get(buildingId);
-    if (read != null) {
-      entries.put(buildingId, read);
-    }
-    return read;
+    return load(entries, buildingId, () -> buildings.entries(List.of(buildingId)).get(buildingId));
   }
 
   /**
    * The platform's state as of {@code asOf}: a read for the same hour and slot at most {@link
-   * #STATE_FOR} old, as of this call's instant (two calls racing at a miss both read: no harm).
+   * #STATE_FOR} old, made as of the instant of the call that missed.
    */
   private BuildingStates.Read stateRead(String buildingId, Instant asOf) throws SQLException {
-    StateKey key = StateKey.of(buildingId, asOf);
-    BuildingStates.Read read = stateReads.getIfPresent(key);
-    if (read == null) {
-      read = states.read(buildingId, asOf);
-      stateReads.put(key, read);
-    }
+    BuildingStates.Read read =
+        load(stateReads, StateKey.of(buildingId, asOf), () -> states.read(buildingId, asOf));
     return read.state().asOf().equals(asOf)
         ? read
         : new BuildingStates.Read(
             new BuildingState(asOf, read.state().history()), read.hours(), read.issuedAt());
+  }
+
+  /** A read that may fail. */
+  @FunctionalInterface
+  private interface Read<V> {
+    V get() throws SQLException;
+  }
+
+  /** Carries a read's failure out of the cache's loader. */
+  private static final class ReadFailed extends RuntimeException {
+    ReadFailed(SQLException cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * The cached value, or the read's, made once per key: the calls that miss at the same time wait
+   * for that one read instead of each making its own (under load, every call for a building that
+   * arrived while its expired state was being read read it again; docs/benchmarks.md). A null read
+   * is not cached.
+   */
+  private static <K, V> V load(Cache<K, V> cache, K key, Read<V> read) throws SQLException {
+    try {
+      return cache.get(
+          key,
+          k -> {
+            try {
+              return read.get();
+            } catch (SQLException e) {
+              throw new ReadFailed(e);
+            }
+          });
+    } catch (ReadFailed e) {
+      throw (SQLException) e.getCause();
+    }
   }
 
   /** The hourly run's model and alias, resolved at most {@link #RESOLVED_FOR} ago. */
@@ -257,6 +335,10 @@ public final class RealtimeOptimizer implements AutoCloseable {
 
   @Override
   public void close() {
-    serving.close();
+    try {
+      calls.close();
+    } finally {
+      serving.close();
+    }
   }
 }

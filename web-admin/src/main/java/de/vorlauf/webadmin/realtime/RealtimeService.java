@@ -9,11 +9,13 @@ import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.webadmin.config.RealtimeConfig;
 import de.vorlauf.webadmin.metrics.WarMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -45,6 +47,8 @@ public class RealtimeService {
   @Resource(lookup = "java:jboss/datasources/VorlaufDS")
   DataSource dataSource;
 
+  @Resource ManagedThreadFactory threads;
+
   @Inject WarMetrics metrics;
   @Inject RealtimeConfig config;
 
@@ -54,13 +58,22 @@ public class RealtimeService {
 
   @PostConstruct
   void start() {
+    DistributionSummary storeBatches =
+        DistributionSummary.builder("vorlauf.realtime.store.batch")
+            .description("calls stored in one transaction")
+            .baseUnit("calls")
+            .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+            .register(registry());
     optimizer =
         RealtimeOptimizer.create(
             dataSource,
             config.holidays(),
             config.retention(),
             new PersistenceForecast(),
-            Optimizers::forType);
+            Optimizers::forType,
+            threads,
+            storeBatches::record);
+    optimizer.bindTo(registry());
     latency =
         Timer.builder("vorlauf.realtime.request")
             .description("POST /api/v1/optimize from the parsed body to the stored answer")

@@ -25,9 +25,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -37,14 +46,15 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/v1/optimize} under load (issue 24): simulated buildings with a week of history
  * and the fixture model as champion ({@link RealtimeFixture}) in the WAR on WildFly, driven from
  * this JVM over loopback by {@code bench.connections} (64) client threads, each sending its next
- * request when the last is answered (Java HttpClient, HTTP/1.1, so at most that many connections).
- * Then, for each rate of {@code bench.rates} (calls per second, comma-separated; none by default),
- * the same threads at that offered rate (each its share of a fixed schedule, the way wrk2 does it:
- * a call's latency counts from when it was due, so a server that falls behind is not hidden by a
- * client that waits for it). Reports client latency (p50/p95/p99/max), throughput, and from the
- * server's {@code vorlauf_realtime_*} meters (scraped before and after) where the time went. A
- * benchmark, not a test: it asserts only that the calls succeed; its name keeps it out of the
- * suite. Run it with {@code deploy/vorlauf bench-realtime}; the report goes to {@code
+ * request when the last is answered (HTTP/1.1 with keep-alive, one connection per thread: Apache
+ * HttpClient 5 by default, the JDK's with {@code bench.client=jdk}). Then, for each rate of {@code
+ * bench.rates} (calls per second, comma-separated; none by default), the same threads at that
+ * offered rate (each its share of a fixed schedule, the way wrk2 does it: a call's latency counts
+ * from when it was due, so a server that falls behind is not hidden by a client that waits for it).
+ * Reports client latency (p50/p95/p99/max), throughput, and from the server's {@code
+ * vorlauf_realtime_*} meters (scraped before and after) where the time went. A benchmark, not a
+ * test: it asserts only that the calls succeed; its name keeps it out of the suite. Run it with
+ * {@code deploy/vorlauf bench-realtime}; the report goes to {@code
  * web-admin/target/realtime-bench-<time>.md} and the log, the figures to docs/benchmarks.md.
  */
 @SharedWar
@@ -54,8 +64,11 @@ class RealtimeOptimizeBench {
   private static final Logger LOG = LoggerFactory.getLogger(RealtimeOptimizeBench.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CONNECTIONS = Integer.getInteger("bench.connections", 64);
+  private static final String CLIENT = System.getProperty("bench.client", "apache");
   private static final int BUILDINGS = Integer.getInteger("bench.buildings", 20);
-  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
+  // the JIT's C2 compiles for minutes on two cores the load keeps busy (jstat -compiler: still
+  // about one compiler thread's worth after 75 s, settled by 150 s); a shorter warm-up measures it
+  private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 150));
   private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
   private static final List<Integer> RATES =
       Arrays.stream(System.getProperty("bench.rates", "").split(","))
@@ -65,9 +78,12 @@ class RealtimeOptimizeBench {
           .toList();
   private static final Pattern METER =
       Pattern.compile(
-          "^(vorlauf_realtime_(?:phase_seconds|request_seconds)_(?:sum|count)"
-              + "|vorlauf_realtime_request_seconds_bucket)(\\{[^}]*\\})? (\\S+)$",
+          "^(vorlauf_realtime_(?:phase_seconds|request_seconds|store_batch_calls)_(?:sum|count)"
+              + "|vorlauf_realtime_request_seconds_bucket|cache_gets_total)(\\{[^}]*\\})? (\\S+)$",
           Pattern.MULTILINE);
+
+  // calls per transaction of the real-time store (GroupCommit)
+  private static final String STORE_BATCH = "vorlauf_realtime_store_batch_calls";
 
   final URL base = ItWar.base();
 
@@ -81,16 +97,9 @@ class RealtimeOptimizeBench {
       snapshots.add(RealtimeFixture.state(b, hour).state().latest());
     }
     long fixtureMillis = (System.nanoTime() - fixtureStart) / 1_000_000;
-    UnaryOperator<HttpRequest.Builder> auth = credentials();
-    ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(pool)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    try {
-      run(http, auth, buildings, snapshots, WARMUP, CONNECTIONS, 0);
+    HttpClient http = HttpClient.newHttpClient(); // the metrics' scrapes
+    try (Caller calls = caller(credentials(), CONNECTIONS)) {
+      run(calls, buildings, snapshots, WARMUP, CONNECTIONS, 0);
       // the target's load, then one connection: a call's own time, without queueing; then the
       // connections at each offered rate
       List<int[]> phases = new ArrayList<>();
@@ -99,12 +108,10 @@ class RealtimeOptimizeBench {
       RATES.forEach(rate -> phases.add(new int[] {CONNECTIONS, rate}));
       for (int[] phase : phases) {
         Map<String, Double> before = scrape(http);
-        Phase measured = run(http, auth, buildings, snapshots, MEASURE, phase[0], phase[1]);
+        Phase measured = run(calls, buildings, snapshots, MEASURE, phase[0], phase[1]);
         Map<String, Double> after = scrape(http);
         report(measured, before, after, fixtureMillis, phase[0], phase[1]);
       }
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -114,7 +121,7 @@ class RealtimeOptimizeBench {
    * -Dbench.auth=token}, the default), or with the admin session's cookie ({@code
    * -Dbench.auth=session}).
    */
-  private UnaryOperator<HttpRequest.Builder> credentials() throws Exception {
+  private Header credentials() throws Exception {
     String auth = System.getProperty("bench.auth", "token");
     AdminClient admin = AdminClient.loggedIn(base);
     if (auth.equals("token")) {
@@ -131,21 +138,121 @@ class RealtimeOptimizeBench {
       if (created.status() != 201) {
         throw new IllegalStateException("creating the bench's token failed: " + created);
       }
-      String token = created.json().get("token").asText();
-      return r -> r.header("Authorization", "Bearer " + token);
+      return new Header("Authorization", "Bearer " + created.json().get("token").asText());
     }
     if (!auth.equals("session")) {
       throw new IllegalArgumentException("bench.auth is token or session: " + auth);
     }
-    String cookie = admin.cookieHeader();
-    return b -> b.header("Cookie", cookie);
+    return new Header("Cookie", admin.cookieHeader());
+  }
+
+  /** The one header that authenticates a call. */
+  private record Header(String name, String value) {}
+
+  /** Sends one call's body and answers the status, reading the whole response. */
+  private interface Caller extends AutoCloseable {
+    int call(byte[] body) throws IOException, InterruptedException;
+
+    /** The last response's body, for the log of a failed call. */
+    String lastBody();
+  }
+
+  /**
+   * The bench's client ({@code bench.client}): {@code apache} (default), Apache HttpClient 5's
+   * classic, blocking API, where each thread reads its own connection; or {@code jdk}, the JDK's
+   * {@code HttpClient}, whose one selector thread reads every connection and hands each answer on
+   * through an executor to the waiting thread (three threads per call, all on the server's two
+   * cores: docs/benchmarks.md compares the two).
+   */
+  private Caller caller(Header auth, int connections) {
+    URI uri = uri("api/v1/optimize");
+    if (CLIENT.equals("jdk")) {
+      ExecutorService pool = Executors.newFixedThreadPool(connections);
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .executor(pool)
+              .connectTimeout(Duration.ofSeconds(10))
+              .build();
+      ThreadLocal<String> last = new ThreadLocal<>();
+      return new Caller() {
+        @Override
+        public int call(byte[] body) throws IOException, InterruptedException {
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(uri)
+                      .timeout(Duration.ofSeconds(30))
+                      .header("Content-Type", "application/json")
+                      .header("Accept", "application/json")
+                      .header(auth.name(), auth.value())
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+          last.set(response.body());
+          return response.statusCode();
+        }
+
+        @Override
+        public String lastBody() {
+          return last.get();
+        }
+
+        @Override
+        public void close() {
+          pool.shutdownNow();
+        }
+      };
+    }
+    if (!CLIENT.equals("apache")) {
+      throw new IllegalArgumentException("bench.client is apache or jdk: " + CLIENT);
+    }
+    PoolingHttpClientConnectionManager connectionManager =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(connections)
+            .setMaxConnPerRoute(connections)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofSeconds(10))
+                    .setSocketTimeout(Timeout.ofSeconds(30))
+                    .build())
+            .build();
+    CloseableHttpClient http =
+        HttpClients.custom()
+            .setConnectionManager(connectionManager)
+            .disableCookieManagement()
+            .build();
+    ThreadLocal<String> last = new ThreadLocal<>();
+    return new Caller() {
+      @Override
+      public int call(byte[] body) throws IOException {
+        HttpPost post = new HttpPost(uri);
+        post.setHeader("Accept", "application/json");
+        post.setHeader(auth.name(), auth.value());
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        return http.execute(
+            post,
+            response -> {
+              last.set(EntityUtils.toString(response.getEntity()));
+              return response.getCode();
+            });
+      }
+
+      @Override
+      public String lastBody() {
+        return last.get();
+      }
+
+      @Override
+      public void close() throws IOException {
+        http.close();
+      }
+    };
   }
 
   private record Phase(long[] nanos, int count, long errors, Duration took, double load) {}
 
   private Phase run(
-      HttpClient http,
-      UnaryOperator<HttpRequest.Builder> auth,
+      Caller calls,
       List<String> buildings,
       List<HourObservation> snapshots,
       Duration length,
@@ -195,20 +302,11 @@ class RealtimeOptimizeBench {
                                 buildings.get(b),
                                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                                 snapshots.get(b)));
-                    HttpRequest request =
-                        auth.apply(
-                                HttpRequest.newBuilder(uri("api/v1/optimize"))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("Content-Type", "application/json")
-                                    .header("Accept", "application/json"))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                            .build();
-                    HttpResponse<String> response =
-                        http.send(request, HttpResponse.BodyHandlers.ofString());
+                    int status = calls.call(body);
                     long took = System.nanoTime() - t0;
-                    if (response.statusCode() != 200) {
+                    if (status != 200) {
                       if (errors.incrementAndGet() <= 3) {
-                        LOG.warn("call failed: {} {}", response.statusCode(), response.body());
+                        LOG.warn("call failed: {} {}", status, calls.lastBody());
                       }
                       continue;
                     }
@@ -288,10 +386,22 @@ class RealtimeOptimizeBench {
     after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0.0)));
     delta.forEach(
         (k, v) -> {
-          if (k.contains("_count")) {
+          if (k.contains("_count") && !k.startsWith(STORE_BATCH)) {
             String sum = k.replace("_count", "_sum");
             double mean = v == 0 ? 0 : delta.getOrDefault(sum, 0.0) / v * 1000;
             r.append("| `%s` | %.0f | %.2f |\n".formatted(k.replace("_count", ""), v, mean));
+          }
+        });
+    double transactions = delta.getOrDefault(STORE_BATCH + "_count", 0.0);
+    r.append(
+        "\nStore transactions: %.0f, %.1f calls each on average\n"
+            .formatted(
+                transactions,
+                transactions == 0 ? 0 : delta.get(STORE_BATCH + "_sum") / transactions));
+    delta.forEach(
+        (k, v) -> {
+          if (k.startsWith("cache_gets_total") && k.contains("realtime-states")) {
+            r.append("State cache `%s`: %.0f\n".formatted(k.substring(k.indexOf('{')), v));
           }
         });
     r.append("\nServer latency within the SLO buckets (share of calls):\n\n");

@@ -35,6 +35,20 @@ class OptimizeRequestsTest {
   }
 
   @Test
+  void theTimestampIsKeptToTheMicrosecondAsTheDatabaseKeepsIt() {
+    OptimizeRequests.Request r =
+        OptimizeRequests.parse(
+            json(
+                """
+                {"building_id": "b-1", "current_state": {"timestamp": "2026-12-04T10:19:30.123456789Z",
+                 "outdoor_temp": 2.5, "flow_temp": 55, "return_temp": 40}}
+                """),
+            NOW);
+
+    assertThat(r.state().timestamp()).isEqualTo(Instant.parse("2026-12-04T10:19:30.123456Z"));
+  }
+
+  @Test
   void theIndoorTemperatureIsOptional() {
     assertThat(
             OptimizeRequests.parse(
