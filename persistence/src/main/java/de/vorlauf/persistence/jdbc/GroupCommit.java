@@ -46,6 +46,9 @@ public final class GroupCommit<I, O> implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
+  /** How often an idle writer looks whether it is closing (an item wakes it at once). */
+  private static final Duration IDLE_POLL = Duration.ofMillis(100);
+
   private record Pending<I, O>(I item, CompletableFuture<O> answer) {}
 
   private final String name;
@@ -56,7 +59,7 @@ public final class GroupCommit<I, O> implements AutoCloseable {
   private final LinkedBlockingQueue<Pending<I, O>> queue;
   private final Thread writer;
   private volatile boolean closing;
-  // the writer thread died of an Error
+  // the writer thread died of an Error or was interrupted
   private volatile boolean stopped;
 
   /**
@@ -146,8 +149,9 @@ public final class GroupCommit<I, O> implements AutoCloseable {
   /** Writes what is queued, then stops the thread; later submits fail. */
   @Override
   public void close() {
+    // no interrupt: an interrupted thread would fail its last writes (a pool's wait for a
+    // connection gives up on an interrupt); the writer sees the flag within IDLE_POLL
     closing = true;
-    writer.interrupt();
     try {
       writer.join(maxWait.toMillis());
     } catch (InterruptedException e) {
@@ -166,16 +170,22 @@ public final class GroupCommit<I, O> implements AutoCloseable {
   private void run() {
     List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
     while (true) {
+      Pending<I, O> first;
       try {
-        Pending<I, O> first = closing ? queue.poll() : queue.take();
-        if (first == null) {
+        first = closing ? queue.poll() : queue.poll(IDLE_POLL.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        // not how close() stops it: someone else stops the thread (an undeploy's shutdown)
+        stopped = true;
+        failQueued(new SQLTransientException(name + "'s writer was interrupted", e));
+        return;
+      }
+      if (first == null) {
+        if (closing) {
           return;
         }
-        batch.add(first);
-      } catch (InterruptedException e) {
-        // closing: write what is left, then stop
         continue;
       }
+      batch.add(first);
       queue.drainTo(batch, maxBatch - 1);
       batchSizes.accept(batch.size());
       try {

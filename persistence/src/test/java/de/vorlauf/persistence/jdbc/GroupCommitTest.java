@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
 
-  /** A write that answers item × 10, refuses negative items, and can be held at its start. */
+  /**
+   * A write that answers item × 10, refuses negative items, dies on 99, can be held at its start,
+   * and fails when interrupted there.
+   */
   private final List<List<Integer>> writes = new CopyOnWriteArrayList<>();
 
   private final List<Integer> sizes = new CopyOnWriteArrayList<>();
@@ -34,7 +37,8 @@ class GroupCommitTest {
     try {
       hold.await();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      // as a connection pool answers an interrupted wait
+      throw new SQLException("interrupted while waiting for a connection", e);
     }
     writes.add(items);
     if (items.contains(99)) {
