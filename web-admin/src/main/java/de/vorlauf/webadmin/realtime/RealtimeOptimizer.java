@@ -26,9 +26,9 @@ import de.vorlauf.persistence.optimization.StoredOptimization;
 import de.vorlauf.webadmin.common.ConflictException;
 import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.workflows.portfolio.PortfolioRequest;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -39,7 +39,6 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -53,7 +52,7 @@ import javax.sql.DataSource;
  * Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link #close} writes
  * what waits and releases the sessions.
  */
-public final class RealtimeOptimizer implements AutoCloseable, MeterBinder {
+public final class RealtimeOptimizer implements AutoCloseable {
 
   /** Model versions whose sessions are kept (champion, challenger and a predecessor). */
   static final int MODEL_SESSIONS = 4;
@@ -171,7 +170,7 @@ public final class RealtimeOptimizer implements AutoCloseable, MeterBinder {
    * PersistenceForecast()}, the ETL's holiday calendar and the results' retention.
    *
    * @param threads makes the thread that stores the calls (in WildFly, its managed thread factory)
-   * @param storeBatches told the size of each transaction of calls stored, for a metric
+   * @param meters gets the store's and the caches' meters (docs/metrics.md)
    */
   public static RealtimeOptimizer create(
       DataSource dataSource,
@@ -180,24 +179,38 @@ public final class RealtimeOptimizer implements AutoCloseable, MeterBinder {
       WeatherForecast forecast,
       Function<HeatingType, HeatingCurveOptimizer> optimizers,
       ThreadFactory threads,
-      IntConsumer storeBatches) {
+      MeterRegistry meters) {
+    DistributionSummary storeBatches =
+        DistributionSummary.builder("vorlauf.realtime.store.batch")
+            .description("calls stored in one transaction")
+            .baseUnit("calls")
+            .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
+            .register(meters);
     ServingRegistry registry =
         new ServingRegistry(
             new ModelCatalog(dataSource), new ExperimentQueries(dataSource, Clock.systemUTC()));
-    return new RealtimeOptimizer(
-        new OptimizationBuildings(dataSource),
-        new BuildingStates(
-            dataSource, new FeaturesNow(dataSource, new FeatureCalculator(holidays))),
-        OptimizationServing.open(
-            registry::served, registry::artifacts, MODEL_SESSIONS, holidays, forecast, optimizers),
-        new GroupCommit<>(
-            "vorlauf-realtime-store",
-            STORE_BATCH,
-            STORE_QUEUE,
-            STORE_WAIT,
-            threads,
-            storeBatches,
-            new OptimizationStore(dataSource, retention)::storeCalls));
+    RealtimeOptimizer optimizer =
+        new RealtimeOptimizer(
+            new OptimizationBuildings(dataSource),
+            new BuildingStates(
+                dataSource, new FeaturesNow(dataSource, new FeatureCalculator(holidays))),
+            OptimizationServing.open(
+                registry::served,
+                registry::artifacts,
+                MODEL_SESSIONS,
+                holidays,
+                forecast,
+                optimizers),
+            new GroupCommit<>(
+                "vorlauf-realtime-store",
+                STORE_BATCH,
+                STORE_QUEUE,
+                STORE_WAIT,
+                threads,
+                storeBatches::record,
+                new OptimizationStore(dataSource, retention)::storeCalls));
+    optimizer.monitor(meters);
+    return optimizer;
   }
 
   /**
@@ -263,8 +276,7 @@ public final class RealtimeOptimizer implements AutoCloseable, MeterBinder {
    * The caches' hits, misses and loads ({@code cache_*{cache="realtime-…"}}) and the calls waiting
    * for the store ({@code vorlauf_realtime_store_queued_calls}); docs/metrics.md.
    */
-  @Override
-  public void bindTo(MeterRegistry registry) {
+  private void monitor(MeterRegistry registry) {
     CaffeineCacheMetrics.monitor(registry, entries, "realtime-registry-entries");
     CaffeineCacheMetrics.monitor(registry, stateReads, "realtime-states");
     Gauge.builder("vorlauf.realtime.store.queued", calls, GroupCommit::queued)

@@ -9,7 +9,6 @@ import de.vorlauf.webadmin.common.UnknownEntityException;
 import de.vorlauf.webadmin.config.RealtimeConfig;
 import de.vorlauf.webadmin.metrics.WarMetrics;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
@@ -58,12 +57,6 @@ public class RealtimeService {
 
   @PostConstruct
   void start() {
-    DistributionSummary storeBatches =
-        DistributionSummary.builder("vorlauf.realtime.store.batch")
-            .description("calls stored in one transaction")
-            .baseUnit("calls")
-            .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64)
-            .register(registry());
     optimizer =
         RealtimeOptimizer.create(
             dataSource,
@@ -72,8 +65,7 @@ public class RealtimeService {
             new PersistenceForecast(),
             Optimizers::forType,
             threads,
-            storeBatches::record);
-    optimizer.bindTo(registry());
+            registry());
     latency =
         Timer.builder("vorlauf.realtime.request")
             .description("POST /api/v1/optimize from the parsed body to the stored answer")

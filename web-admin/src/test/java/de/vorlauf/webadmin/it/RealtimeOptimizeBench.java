@@ -149,12 +149,12 @@ class RealtimeOptimizeBench {
   /** The one header that authenticates a call. */
   private record Header(String name, String value) {}
 
-  /** Sends one call's body and answers the status, reading the whole response. */
-  private interface Caller extends AutoCloseable {
-    int call(byte[] body) throws IOException, InterruptedException;
+  /** A call's answer: its status, and its body for the log of a failed call. */
+  private record Reply(int status, String body) {}
 
-    /** The last response's body, for the log of a failed call. */
-    String lastBody();
+  /** Sends one call's body and answers with the whole response. */
+  private interface Caller extends AutoCloseable {
+    Reply call(byte[] body) throws IOException, InterruptedException;
   }
 
   /**
@@ -174,10 +174,9 @@ class RealtimeOptimizeBench {
               .executor(pool)
               .connectTimeout(Duration.ofSeconds(10))
               .build();
-      ThreadLocal<String> last = new ThreadLocal<>();
       return new Caller() {
         @Override
-        public int call(byte[] body) throws IOException, InterruptedException {
+        public Reply call(byte[] body) throws IOException, InterruptedException {
           HttpResponse<String> response =
               http.send(
                   HttpRequest.newBuilder(uri)
@@ -188,13 +187,7 @@ class RealtimeOptimizeBench {
                       .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-          last.set(response.body());
-          return response.statusCode();
-        }
-
-        @Override
-        public String lastBody() {
-          return last.get();
+          return new Reply(response.statusCode(), response.body());
         }
 
         @Override
@@ -221,25 +214,16 @@ class RealtimeOptimizeBench {
             .setConnectionManager(connectionManager)
             .disableCookieManagement()
             .build();
-    ThreadLocal<String> last = new ThreadLocal<>();
     return new Caller() {
       @Override
-      public int call(byte[] body) throws IOException {
+      public Reply call(byte[] body) throws IOException {
         HttpPost post = new HttpPost(uri);
         post.setHeader("Accept", "application/json");
         post.setHeader(auth.name(), auth.value());
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         return http.execute(
             post,
-            response -> {
-              last.set(EntityUtils.toString(response.getEntity()));
-              return response.getCode();
-            });
-      }
-
-      @Override
-      public String lastBody() {
-        return last.get();
+            response -> new Reply(response.getCode(), EntityUtils.toString(response.getEntity())));
       }
 
       @Override
@@ -302,11 +286,11 @@ class RealtimeOptimizeBench {
                                 buildings.get(b),
                                 Instant.now().truncatedTo(ChronoUnit.MILLIS),
                                 snapshots.get(b)));
-                    int status = calls.call(body);
+                    Reply reply = calls.call(body);
                     long took = System.nanoTime() - t0;
-                    if (status != 200) {
+                    if (reply.status() != 200) {
                       if (errors.incrementAndGet() <= 3) {
-                        LOG.warn("call failed: {} {}", status, calls.lastBody());
+                        LOG.warn("call failed: {} {}", reply.status(), reply.body());
                       }
                       continue;
                     }
