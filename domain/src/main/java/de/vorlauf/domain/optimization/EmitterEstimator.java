@@ -3,7 +3,7 @@ package de.vorlauf.domain.optimization;
 import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.heating.NightSetback;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -69,10 +69,12 @@ public final class EmitterEstimator {
    */
   public static Estimate estimate(List<HourObservation> history, BuildingConfig config) {
     NightSetback setback = config.nightSetback();
+    LocalHours local = new LocalHours(config.timeZone());
     Predicate<HourObservation> steady =
         h -> {
           for (int back = 0; back <= RECOVERY_HOURS; back++) {
-            if (setback.activeAt(h.hour().minus(Duration.ofHours(back)), config.timeZone())) {
+            Instant hour = h.hour().minusSeconds(3600L * back);
+            if (setback.activeAtLocalHour(local.secondOfDay(hour) / 3600.0)) {
               return false;
             }
           }

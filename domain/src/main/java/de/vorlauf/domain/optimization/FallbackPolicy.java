@@ -21,11 +21,19 @@ final class FallbackPolicy {
   /** ...or below this share of the largest hourly heat in the history. */
   static final double NO_HEAT_SHARE = 0.02;
 
-  /** The decision: a fallback with its reason, or the emitter model and UA to optimise with. */
-  record Decision(Fallback fallback, String reason, EmitterModel emitter, double uaKwPerK) {
+  /**
+   * The decision: a fallback with its reason, or the emitter model, UA and the history's room
+   * temperature at this hour of day ({@link HeatNeed#historyRoomC}) to optimise with.
+   */
+  record Decision(
+      Fallback fallback,
+      String reason,
+      EmitterModel emitter,
+      double uaKwPerK,
+      double historyRoomC) {
 
     static Decision fallBack(Fallback fallback, String reason) {
-      return new Decision(fallback, reason, null, Double.NaN);
+      return new Decision(fallback, reason, null, Double.NaN, Double.NaN);
     }
   }
 
@@ -99,7 +107,7 @@ final class FallbackPolicy {
           Fallback.INSUFFICIENT_HISTORY,
           "no hours with heat, room and outdoor temperature known for the heat-loss coefficient");
     }
-    return new Decision(null, null, emitter, ua);
+    return new Decision(null, null, emitter, ua, room);
   }
 
   private static String format(String pattern, Object... args) {

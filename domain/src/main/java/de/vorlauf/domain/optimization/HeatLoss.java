@@ -1,6 +1,5 @@
 package de.vorlauf.domain.optimization;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,8 @@ final class HeatLoss {
 
   /** UA in kW/K; NaN when no hour has heat, room and outdoor temperature known. */
   static double uaKwPerK(List<HourObservation> history, EmitterModel model, ZoneId zone) {
-    Map<LocalDate, double[]> days = new TreeMap<>();
+    LocalHours local = new LocalHours(zone);
+    Map<Long, double[]> days = new TreeMap<>(); // by local epoch day
     double heatSum = 0;
     double differenceSum = 0;
     for (HourObservation h : history) {
@@ -47,7 +47,7 @@ final class HeatLoss {
       double difference = room - h.outdoorC();
       heatSum += h.heatPowerKw();
       differenceSum += difference;
-      double[] day = days.computeIfAbsent(h.hour().atZone(zone).toLocalDate(), d -> new double[3]);
+      double[] day = days.computeIfAbsent(local.epochDay(h.hour()), d -> new double[3]);
       day[0] += h.heatPowerKw();
       day[1] += difference;
       day[2]++;

@@ -51,17 +51,18 @@ record HeatNeed(
   /** A local hour of day needs this many observations for its own room temperature. */
   static final int MIN_SAME_HOUR = 2;
 
+  /**
+   * @param historyRoom the history's room temperature at this hour of day ({@link #historyRoomC})
+   */
   static HeatNeed of(
       double predictedKw,
       double targetRoomC,
       double uaKwPerK,
+      double historyRoom,
       List<HourObservation> history,
       HourObservation last,
       EmitterModel emitter,
-      Instant asOf,
-      ZoneId zone,
       double outdoorC) {
-    double historyRoom = historyRoomC(history, emitter, asOf, zone);
     double latestRoom = last == null ? Double.NaN : EmitterEstimator.roomC(last, emitter);
     double modelNeed = predictedKw + uaKwPerK * (targetRoomC - historyRoom);
     double gains = freeGainsKw(history, emitter, uaKwPerK);
@@ -100,7 +101,8 @@ record HeatNeed(
    */
   static double historyRoomC(
       List<HourObservation> history, EmitterModel emitter, Instant asOf, ZoneId zone) {
-    int hourOfDay = asOf.atZone(zone).getHour();
+    LocalHours local = new LocalHours(zone);
+    int hourOfDay = local.hourOfDay(asOf);
     double sameSum = 0;
     int same = 0;
     double allSum = 0;
@@ -112,7 +114,7 @@ record HeatNeed(
       }
       allSum += room;
       all++;
-      if (h.hour().atZone(zone).getHour() == hourOfDay) {
+      if (local.hourOfDay(h.hour()) == hourOfDay) {
         sameSum += room;
         same++;
       }

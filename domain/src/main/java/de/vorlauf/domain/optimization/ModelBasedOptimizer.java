@@ -49,11 +49,10 @@ abstract class ModelBasedOptimizer implements HeatingCurveOptimizer {
             demand.heatKw(),
             target,
             decision.uaKwPerK(),
+            decision.historyRoomC(),
             input.state().history(),
             history.last(),
             emitter,
-            asOf,
-            config.timeZone(),
             baseline.outdoorC());
     HourPlan plan =
         new HourPlan(

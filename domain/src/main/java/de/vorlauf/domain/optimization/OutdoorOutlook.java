@@ -53,9 +53,10 @@ final class OutdoorOutlook {
     }
     Instant asOf = input.state().asOf();
     // persistence repeats the hour before asOf: move each hour by the cycle from that hour to it
-    double from = cycle[hourOfDay(asOf.minus(Duration.ofHours(1)), zone)];
+    LocalHours local = new LocalHours(zone);
+    double from = cycle[local.hourOfDay(asOf.minus(Duration.ofHours(1)))];
     for (int k = 0; k < hours; k++) {
-      outlook[k] += cycle[hourOfDay(asOf.plus(Duration.ofHours(k)), zone)] - from;
+      outlook[k] += cycle[local.hourOfDay(asOf.plus(Duration.ofHours(k)))] - from;
     }
     return outlook;
   }
@@ -64,9 +65,10 @@ final class OutdoorOutlook {
   static double[] dailyCycle(List<HourObservation> history, ZoneId zone) {
     double[] sum = new double[24];
     int[] count = new int[24];
+    LocalHours local = new LocalHours(zone);
     for (HourObservation h : history) {
       if (Double.isFinite(h.outdoorC())) {
-        int hour = hourOfDay(h.hour(), zone);
+        int hour = local.hourOfDay(h.hour());
         sum[hour] += h.outdoorC();
         count[hour]++;
       }
@@ -84,9 +86,5 @@ final class OutdoorOutlook {
       cycle[hour] -= mean;
     }
     return cycle;
-  }
-
-  private static int hourOfDay(Instant at, ZoneId zone) {
-    return at.atZone(zone).getHour();
   }
 }
