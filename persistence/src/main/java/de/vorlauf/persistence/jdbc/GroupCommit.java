@@ -71,6 +71,8 @@ public final class GroupCommit<I, O> implements AutoCloseable {
    * @param maxWait how long a caller waits for its commit before it gives up (the item may still be
    *     stored)
    * @param batchSizes told each batch's size, for a metric
+   * @param write used by the writer thread only (it may keep a connection between batches); closed
+   *     by {@link #close} when {@link AutoCloseable}
    */
   public GroupCommit(
       String name,
@@ -146,7 +148,7 @@ public final class GroupCommit<I, O> implements AutoCloseable {
     return queue.size();
   }
 
-  /** Writes what is queued, then stops the thread; later submits fail. */
+  /** Writes what is queued, then stops the thread and closes the write; later submits fail. */
   @Override
   public void close() {
     // no interrupt: an interrupted thread would fail its last writes (a pool's wait for a
@@ -159,6 +161,13 @@ public final class GroupCommit<I, O> implements AutoCloseable {
     }
     // a submit that raced with closing, or items the thread left
     failQueued(new SQLTransientException(name + " closed"));
+    if (write instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOG.warn("{}: closing its write failed: {}", name, e.toString());
+      }
+    }
   }
 
   private void failQueued(SQLException cause) {

@@ -1,6 +1,7 @@
 package de.vorlauf.persistence.optimization;
 
 import de.vorlauf.domain.optimization.OptimizationResult;
+import de.vorlauf.persistence.jdbc.GroupCommit;
 import de.vorlauf.persistence.jdbc.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,12 +10,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Optimisation results and the demand predictions they used ({@code optimization_results}, {@code
@@ -24,6 +29,8 @@ import javax.sql.DataSource;
  * call is kept. Retention ({@link #applyRetention}) removes both by age.
  */
 public final class OptimizationStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OptimizationStore.class);
 
   private static final String FROM =
       " FROM optimization_results r LEFT JOIN demand_predictions p ON p.id = r.prediction_id ";
@@ -126,50 +133,101 @@ public final class OptimizationStore {
 
   /**
    * Stores real-time calls ({@link NewOptimization#REALTIME}: each under its own request id, so
-   * none can meet a stored one) in one transaction: the predictions in one batch, the results in
-   * another, one commit for all. What many concurrent calls share instead of a transaction each
-   * (docs/benchmarks.md, "Real-time optimisation").
+   * none can meet a stored one) together with their predictions in one statement, one transaction
+   * for all: what many concurrent calls share instead of a transaction each (docs/benchmarks.md,
+   * "Real-time optimisation").
    *
    * @return each call as stored, in the order given
    * @throws SQLException when any of them fails: then none is stored
-   * @throws IllegalArgumentException for a call of another origin
+   * @throws IllegalArgumentException for a call of another origin, or two calls with one request id
    */
   public List<StoredOptimization> storeCalls(List<NewOptimization> calls) throws SQLException {
-    List<NewOptimization> withDemand = new ArrayList<>();
+    checkCalls(calls);
+    try (Connection c = dataSource.getConnection()) {
+      return storeCalls(c, calls);
+    }
+  }
+
+  /**
+   * A writer of real-time calls ({@link #storeCalls}) for one thread, for {@code GroupCommit}: it
+   * keeps its connection between transactions, because every borrow from WildFly's pool validates
+   * the connection first, a round trip as long as the insert's for a transaction of one call. After
+   * a failure the connection goes back to the pool, which drops a broken one, and the next write
+   * borrows afresh, so a restarted database costs the transaction that meets it.
+   */
+  public CallWriter callWriter() {
+    return new CallWriter();
+  }
+
+  /** {@link #callWriter()}. Not thread-safe. */
+  public final class CallWriter
+      implements GroupCommit.BatchWrite<NewOptimization, StoredOptimization>, AutoCloseable {
+
+    private Connection connection;
+
+    private CallWriter() {}
+
+    @Override
+    public List<StoredOptimization> write(List<NewOptimization> calls) throws SQLException {
+      checkCalls(calls);
+      if (connection == null) {
+        connection = dataSource.getConnection();
+      }
+      try {
+        return storeCalls(connection, calls);
+      } catch (SQLException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    /** Gives the connection back. */
+    @Override
+    public void close() {
+      if (connection != null) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          LOG.warn("giving back the real-time store's connection failed: {}", e.toString());
+        }
+        connection = null;
+      }
+    }
+  }
+
+  private static void checkCalls(List<NewOptimization> calls) {
+    Set<String> requestIds = new HashSet<>();
     for (NewOptimization call : calls) {
       if (!call.origin().equals(NewOptimization.REALTIME)) {
         throw new IllegalArgumentException(
             "only real-time calls are stored together, not origin " + call.origin());
       }
-      if (call.result().demand() != null) {
-        withDemand.add(call);
+      if (!requestIds.add(call.requestId())) {
+        throw new IllegalArgumentException("request id " + call.requestId() + " given twice");
       }
     }
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
+  }
+
+  private static List<StoredOptimization> storeCalls(Connection c, List<NewOptimization> calls)
+      throws SQLException {
+    // one statement, its own transaction in autocommit; a connection without it commits here
+    List<ResultRows.Inserted> inserted;
+    if (c.getAutoCommit()) {
+      inserted = ResultRows.insertCalls(c, NewOptimization.REALTIME, calls);
+    } else {
       try {
-        long[] ids =
-            withDemand.isEmpty() ? new long[0] : ResultRows.insertPredictions(c, withDemand);
-        List<Long> predictionIds = new ArrayList<>(calls.size());
-        int next = 0;
-        for (NewOptimization call : calls) {
-          predictionIds.add(call.result().demand() == null ? null : ids[next++]);
-        }
-        List<ResultRows.Inserted> inserted = ResultRows.insertResults(c, calls, predictionIds);
+        inserted = ResultRows.insertCalls(c, NewOptimization.REALTIME, calls);
         c.commit();
-        List<StoredOptimization> stored = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-          stored.add(asStored(calls.get(i), inserted.get(i)));
-        }
-        return stored;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
       }
     }
+    List<StoredOptimization> stored = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      stored.add(asStored(calls.get(i), inserted.get(i)));
+    }
+    return stored;
   }
 
   /** The result a scheduled run stored for {@code (building, asOf, origin)}, if any. */

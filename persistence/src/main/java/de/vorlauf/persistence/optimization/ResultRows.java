@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a result and its prediction map to the rows of {@code optimization_results} and {@code
@@ -65,6 +67,51 @@ final class ResultRows {
           RETURNING id
           """;
 
+  /**
+   * Calls with their predictions ({@link #insertCalls}): one array per column, unnested into rows;
+   * the constraints of all calls in one array each, every call's own a slice of it (1-based, empty
+   * when the end is before the start). Instants as ISO-8601 text, cast by the database.
+   */
+  private static final String INSERT_CALLS =
+      """
+      WITH call AS MATERIALIZED (
+          SELECT *
+          FROM unnest(?::text[], ?::text[]::timestamptz[], ?::float8[], ?::float8[], ?::boolean[],
+                      ?::float8[], ?::float8[], ?::float8[], ?::int[], ?::int[], ?::int[],
+                      ?::int[], ?::text[]::timestamptz[], ?::text[], ?::text[], ?::text[],
+                      ?::text[], ?::int[], ?::text[], ?::text[], ?::text[]::timestamptz[],
+                      ?::text[]::timestamptz[], ?::float8[], ?::float8[])
+               AS c(building_id, as_of, recommended_flow_c, recommended_room_c,
+                    send_room_setpoint, baseline_flow_c, predicted_savings_pct, confidence,
+                    binding_from, binding_to, violated_from, violated_to, valid_until, fallback,
+                    fallback_reason, prediction_missing, model, model_version, request_id, caller,
+                    issued_at, target_hour, predicted_kw, uncertainty_kw)
+      ), prediction AS (
+          INSERT INTO demand_predictions (building_id, model, version, as_of, issued_at,
+                                          target_hour, predicted_kw, uncertainty_kw, origin,
+                                          request_id)
+          SELECT building_id, model, model_version, as_of, issued_at, target_hour, predicted_kw,
+                 uncertainty_kw, ?, request_id
+          FROM call WHERE model IS NOT NULL
+          RETURNING id, request_id
+      )
+      INSERT INTO optimization_results (building_id, as_of, origin, recommended_flow_c,
+          recommended_room_c, send_room_setpoint, baseline_flow_c, predicted_savings_pct,
+          confidence, binding_constraints, violated_constraints, valid_until, fallback,
+          fallback_reason, prediction_missing, model, model_version, prediction_id, request_id,
+          caller)
+      SELECT c.building_id, c.as_of, ?, c.recommended_flow_c, c.recommended_room_c,
+             c.send_room_setpoint, c.baseline_flow_c, c.predicted_savings_pct, c.confidence,
+             coalesce(b.constraints[c.binding_from:c.binding_to], '{}'),
+             coalesce(b.violated[c.violated_from:c.violated_to], '{}'),
+             c.valid_until, c.fallback, c.fallback_reason, c.prediction_missing, c.model,
+             c.model_version, p.id, c.request_id, c.caller
+      FROM call c
+      CROSS JOIN (SELECT ?::text[] AS constraints, ?::text[] AS violated) b
+      LEFT JOIN prediction p ON p.request_id = c.request_id
+      RETURNING id, created_at, request_id
+      """;
+
   /** A result row as inserted: its id and the database's creation time. */
   record Inserted(long id, Instant createdAt) {}
 
@@ -78,33 +125,6 @@ final class ResultRows {
         return rs.getLong(1);
       }
     }
-  }
-
-  /**
-   * Inserts the predictions of calls that have one in one batch (one round trip), for calls stored
-   * once each: a conflict is an error, not an existing row.
-   *
-   * @return the new rows' ids, in the order given
-   */
-  static long[] insertPredictions(Connection c, List<NewOptimization> withDemand)
-      throws SQLException {
-    long[] ids = new long[withDemand.size()];
-    try (PreparedStatement statement = c.prepareStatement(PREDICTION_ROW, new String[] {"id"})) {
-      for (NewOptimization optimization : withDemand) {
-        bindPrediction(statement, optimization);
-        statement.addBatch();
-      }
-      statement.executeBatch();
-      try (ResultSet keys = statement.getGeneratedKeys()) {
-        for (int i = 0; i < ids.length; i++) {
-          if (!keys.next()) {
-            throw new SQLException("the database returned " + i + " of " + ids.length + " ids");
-          }
-          ids[i] = keys.getLong(1);
-        }
-      }
-    }
-    return ids;
   }
 
   private static void bindPrediction(PreparedStatement statement, NewOptimization optimization)
@@ -134,31 +154,123 @@ final class ResultRows {
   }
 
   /**
-   * Inserts results in one batch (one round trip), for calls stored once each: a conflict is an
-   * error, not an existing row.
+   * Inserts calls that are each stored once (a conflict is an error, not an existing row) with
+   * their predictions, in one statement: one round trip and one execution per table, whatever the
+   * number of calls (as a JDBC batch, each row was an execution of its own and its check
+   * constraints were read again each time: the store was about a quarter of the machine's CPU under
+   * the real-time benchmark, docs/benchmarks.md). The rows are matched to the calls by request id.
    *
-   * @param predictionIds each result's prediction, null where it has none
-   * @return the new rows, in the order given
+   * @return the new result rows, in the order given
    */
-  static List<Inserted> insertResults(
-      Connection c, List<NewOptimization> optimizations, List<Long> predictionIds)
+  static List<Inserted> insertCalls(Connection c, String origin, List<NewOptimization> calls)
       throws SQLException {
-    List<Inserted> inserted = new ArrayList<>(optimizations.size());
-    try (PreparedStatement s = c.prepareStatement(RESULT_ROW, new String[] {"id", "created_at"})) {
-      for (int i = 0; i < optimizations.size(); i++) {
-        bindResult(c, s, optimizations.get(i), predictionIds.get(i));
-        s.addBatch();
+    int n = calls.size();
+    String[] buildingIds = new String[n];
+    String[] asOf = new String[n];
+    Double[] flows = new Double[n];
+    Double[] rooms = new Double[n];
+    Boolean[] sendRooms = new Boolean[n];
+    Double[] baselines = new Double[n];
+    Double[] savings = new Double[n];
+    Double[] confidences = new Double[n];
+    List<String> binding = new ArrayList<>();
+    List<String> violated = new ArrayList<>();
+    Integer[] bindingFrom = new Integer[n];
+    Integer[] bindingTo = new Integer[n];
+    Integer[] violatedFrom = new Integer[n];
+    Integer[] violatedTo = new Integer[n];
+    String[] validUntil = new String[n];
+    String[] fallbacks = new String[n];
+    String[] fallbackReasons = new String[n];
+    String[] predictionMissing = new String[n];
+    String[] models = new String[n];
+    Integer[] versions = new Integer[n];
+    String[] requestIds = new String[n];
+    String[] callers = new String[n];
+    String[] issuedAt = new String[n];
+    String[] targetHours = new String[n];
+    Double[] predictedKw = new Double[n];
+    Double[] uncertaintyKw = new Double[n];
+    for (int i = 0; i < n; i++) {
+      NewOptimization call = calls.get(i);
+      OptimizationResult r = call.result();
+      buildingIds[i] = r.buildingId();
+      asOf[i] = r.timestamp().toString();
+      flows[i] = r.recommendedFlowC();
+      rooms[i] = r.recommendedRoomC();
+      sendRooms[i] = r.sendRoomSetpoint();
+      baselines[i] = numberOrNull(r.baselineFlowC());
+      savings[i] = r.predictedSavingsPercent();
+      confidences[i] = r.confidence();
+      bindingFrom[i] = binding.size() + 1;
+      binding.addAll(r.bindingConstraints());
+      bindingTo[i] = binding.size();
+      violatedFrom[i] = violated.size() + 1;
+      violated.addAll(r.constraintsViolated());
+      violatedTo[i] = violated.size();
+      validUntil[i] = r.validUntil().toString();
+      fallbacks[i] = r.fallback() == null ? null : r.fallback().name();
+      fallbackReasons[i] = r.fallbackReason();
+      predictionMissing[i] = call.predictionMissing();
+      requestIds[i] = call.requestId();
+      callers[i] = call.caller();
+      DemandPrediction demand = r.demand();
+      if (demand != null) {
+        models[i] = demand.model();
+        versions[i] = demand.version();
+        issuedAt[i] = call.issuedAt().toString();
+        targetHours[i] = call.targetHour().toString();
+        predictedKw[i] = demand.heatKw();
+        uncertaintyKw[i] = numberOrNull(demand.uncertaintyKw());
       }
-      s.executeBatch();
-      try (ResultSet keys = s.getGeneratedKeys()) {
-        while (keys.next()) {
-          inserted.add(new Inserted(keys.getLong("id"), SqlTime.instant(keys, "created_at")));
+    }
+    Map<String, Inserted> byRequest = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(INSERT_CALLS)) {
+      int i = 1;
+      s.setArray(i++, c.createArrayOf("text", buildingIds));
+      s.setArray(i++, c.createArrayOf("text", asOf));
+      s.setArray(i++, c.createArrayOf("float8", flows));
+      s.setArray(i++, c.createArrayOf("float8", rooms));
+      s.setArray(i++, c.createArrayOf("bool", sendRooms));
+      s.setArray(i++, c.createArrayOf("float8", baselines));
+      s.setArray(i++, c.createArrayOf("float8", savings));
+      s.setArray(i++, c.createArrayOf("float8", confidences));
+      s.setArray(i++, c.createArrayOf("int4", bindingFrom));
+      s.setArray(i++, c.createArrayOf("int4", bindingTo));
+      s.setArray(i++, c.createArrayOf("int4", violatedFrom));
+      s.setArray(i++, c.createArrayOf("int4", violatedTo));
+      s.setArray(i++, c.createArrayOf("text", validUntil));
+      s.setArray(i++, c.createArrayOf("text", fallbacks));
+      s.setArray(i++, c.createArrayOf("text", fallbackReasons));
+      s.setArray(i++, c.createArrayOf("text", predictionMissing));
+      s.setArray(i++, c.createArrayOf("text", models));
+      s.setArray(i++, c.createArrayOf("int4", versions));
+      s.setArray(i++, c.createArrayOf("text", requestIds));
+      s.setArray(i++, c.createArrayOf("text", callers));
+      s.setArray(i++, c.createArrayOf("text", issuedAt));
+      s.setArray(i++, c.createArrayOf("text", targetHours));
+      s.setArray(i++, c.createArrayOf("float8", predictedKw));
+      s.setArray(i++, c.createArrayOf("float8", uncertaintyKw));
+      s.setString(i++, origin);
+      s.setString(i++, origin);
+      s.setArray(i++, c.createArrayOf("text", binding.toArray()));
+      s.setArray(i, c.createArrayOf("text", violated.toArray()));
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          byRequest.put(
+              rows.getString("request_id"),
+              new Inserted(rows.getLong("id"), SqlTime.instant(rows, "created_at")));
         }
       }
     }
-    if (inserted.size() != optimizations.size()) {
-      throw new SQLException(
-          "the database returned " + inserted.size() + " of " + optimizations.size() + " rows");
+    List<Inserted> inserted = new ArrayList<>(n);
+    for (String requestId : requestIds) {
+      Inserted row = byRequest.get(requestId);
+      if (row == null) {
+        throw new SQLException(
+            "the database returned " + byRequest.size() + " rows for " + n + " calls");
+      }
+      inserted.add(row);
     }
     return inserted;
   }
@@ -235,6 +347,10 @@ final class ResultRows {
   private static double number(ResultSet rs, String column) throws SQLException {
     double value = rs.getDouble(column);
     return rs.wasNull() ? Double.NaN : value;
+  }
+
+  private static Double numberOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 
   private static void setNumber(PreparedStatement statement, int index, double value)

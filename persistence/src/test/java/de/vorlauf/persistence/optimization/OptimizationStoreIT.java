@@ -7,6 +7,7 @@ import de.vorlauf.domain.optimization.DemandPrediction;
 import de.vorlauf.domain.optimization.Fallback;
 import de.vorlauf.domain.optimization.OptimizationResult;
 import de.vorlauf.persistence.RepositoryDatabase;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,9 +164,28 @@ class OptimizationStoreIT {
     for (int i = 0; i < 5; i++) {
       Instant asOf = T0.plusMillis(1_234 * i);
       OptimizationResult result =
-          i == 2
-              ? fallback(building, asOf)
-              : modelBased(building, asOf, 40 + i, new DemandPrediction("hd", 3, 10 + i, 0.5));
+          switch (i) {
+            case 2 -> fallback(building, asOf);
+            // constraints that need quoting in an array, none known baseline or uncertainty
+            case 3 ->
+                new OptimizationResult(
+                    building,
+                    asOf,
+                    43,
+                    20.5,
+                    true,
+                    Double.NaN,
+                    -2.5,
+                    0.4,
+                    List.of("comfort minimum", "a \"quoted\", {braced} one", "back\\slash", ""),
+                    List.of("equipment maximum flow: the heat needed asks for more"),
+                    asOf.plus(Duration.ofHours(1)),
+                    null,
+                    null,
+                    new DemandPrediction("hd", 3, 13, Double.NaN));
+            default ->
+                modelBased(building, asOf, 40 + i, new DemandPrediction("hd", 3, 10 + i, 0.5));
+          };
       calls.add(
           new NewOptimization(
               NewOptimization.REALTIME,
@@ -217,6 +239,45 @@ class OptimizationStoreIT {
     assertThat(count("demand_predictions")).isOne();
     assertThatThrownBy(() -> store.storeCalls(List.of(optimization("hourly", result))))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aCallWriterKeepsItsConnectionAndTakesAFreshOneAfterAFailure() throws Exception {
+    OptimizationResult result =
+        modelBased(building, T0, 41.5, new DemandPrediction("hd", 3, 12.5, 0.8));
+    String request = UUID.randomUUID().toString();
+    AtomicInteger borrows = new AtomicInteger();
+    DataSource counting =
+        (DataSource)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    borrows.incrementAndGet();
+                  }
+                  return method.invoke(db.dataSource(), args);
+                });
+    try (OptimizationStore.CallWriter writer =
+        new OptimizationStore(counting, RETENTION).callWriter()) {
+      writer.write(List.of(realtime(result, request)));
+      writer.write(List.of(realtime(result, UUID.randomUUID().toString())));
+      assertThat(borrows).hasValue(1);
+      // the same request id again: the key refuses it, and the writer gives its connection back
+      assertThatThrownBy(() -> writer.write(List.of(realtime(result, request))))
+          .isInstanceOf(SQLException.class);
+      List<StoredOptimization> after =
+          writer.write(List.of(realtime(result, UUID.randomUUID().toString())));
+
+      assertThat(borrows).hasValue(2);
+      assertThat(after).hasSize(1);
+      assertThat(count("optimization_results")).isEqualTo(3);
+      assertThat(count("demand_predictions")).isEqualTo(3);
+    }
+  }
+
+  private static NewOptimization realtime(OptimizationResult result, String requestId) {
+    return new NewOptimization(NewOptimization.REALTIME, result, T0, T0, null, requestId, "bms");
   }
 
   @Test
