@@ -89,9 +89,38 @@ public final class OptimizationServing implements AutoCloseable {
       Instant issuedAt,
       DemandServing.Model model) {
     long start = System.nanoTime();
+    DemandServing.Outcome predicted = predict(config, hours, issuedAt, model);
+    Decision decision = decide(config, state, predicted);
+    return new Decision(
+        decision.result(),
+        decision.predictionMissing(),
+        System.nanoTime() - start - decision.optimiserNanos(),
+        decision.optimiserNanos());
+  }
+
+  /**
+   * The model's prediction for the hour {@code issuedAt} from the {@code hours} before it: the same
+   * for every decision made from those hours with that model and configuration.
+   */
+  public DemandServing.Outcome predict(
+      BuildingConfig config,
+      List<HourAggregate> hours,
+      Instant issuedAt,
+      DemandServing.Model model) {
+    return demand.predict(config, hours, issuedAt, model);
+  }
+
+  /**
+   * The decision for {@code state.asOf()} with a prediction made from the state's hours ({@link
+   * #predict}); the result's {@code predictionNanos} counts the forecast only.
+   *
+   * @throws IllegalStateException when the optimiser answers for another building or instant
+   */
+  public Decision decide(
+      BuildingConfig config, BuildingState state, DemandServing.Outcome predicted) {
+    long start = System.nanoTime();
     List<Double> outdoor = forecast.outdoorC(config.buildingId(), state, FORECAST_HOURS);
-    DemandServing.Outcome predicted = demand.predict(config, hours, issuedAt, model);
-    long predictedAt = System.nanoTime();
+    long forecastAt = System.nanoTime();
     OptimizationResult result =
         optimizers
             .apply(config.heatingType())
@@ -102,7 +131,7 @@ public final class OptimizationServing implements AutoCloseable {
           "the optimiser answered for %s at %s".formatted(result.buildingId(), result.timestamp()));
     }
     return new Decision(
-        result, predicted.missing(), predictedAt - start, System.nanoTime() - predictedAt);
+        result, predicted.missing(), forecastAt - start, System.nanoTime() - forecastAt);
   }
 
   /** The model sessions' cache (resident versions, loads), for metrics. */

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import de.vorlauf.domain.features.FeatureCalculator;
 import de.vorlauf.domain.features.FeatureRules;
 import de.vorlauf.domain.features.HolidayCalendar;
+import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.optimization.BuildingState;
 import de.vorlauf.domain.optimization.CurrentState;
@@ -46,7 +47,8 @@ import javax.sql.DataSource;
  * its state as of the snapshot's timestamp ({@link BuildingStates}, read at most {@link #STATE_FOR}
  * ago for the same hour and feature slot) with the snapshot applied ({@link CurrentState#applyTo}),
  * the version the hourly run's alias names (resolved at most {@link #RESOLVED_FOR} ago), then the
- * hourly run's own code ({@link OptimizationServing}: forecast, prediction, optimiser), and the
+ * hourly run's own code ({@link OptimizationServing}: forecast, prediction, optimiser; the
+ * prediction made once per state read, version and configuration, {@link StateEntry}), and the
  * result stored with its prediction under origin {@code realtime}, a fresh request id and the
  * caller, in a transaction shared with the calls that wait at the same time ({@link GroupCommit}).
  * Nothing is sent to the building: the hourly run owns delivery. Thread-safe; {@link #close} writes
@@ -104,6 +106,35 @@ public final class RealtimeOptimizer implements AutoCloseable {
    */
   private static final int CACHED_STATES = 1_000;
 
+  /**
+   * A state read and the last prediction made from its hours: the model's view of a building for an
+   * hour does not change with the snapshot (that goes to the optimiser only), so every call in the
+   * hour and slot gets the same prediction from the same model version and configuration, and it is
+   * made once instead of once per call (the features and the ONNX run).
+   */
+  private static final class StateEntry {
+    final BuildingStates.Read read;
+    private volatile Prediction last;
+
+    StateEntry(BuildingStates.Read read) {
+      this.read = read;
+    }
+
+    DemandServing.Outcome prediction(
+        OptimizationServing serving, BuildingConfig config, DemandServing.Model model) {
+      Prediction known = last;
+      if (known != null && known.model().equals(model) && known.config().equals(config)) {
+        return known.outcome();
+      }
+      DemandServing.Outcome outcome = serving.predict(config, read.hours(), read.issuedAt(), model);
+      last = new Prediction(model, config, outcome);
+      return outcome;
+    }
+  }
+
+  private record Prediction(
+      DemandServing.Model model, BuildingConfig config, DemandServing.Outcome outcome) {}
+
   /** What a state read depends on besides the readings: the hour and the newest settled slot. */
   private record StateKey(String buildingId, Instant hour, Instant slot) {
     static StateKey of(String buildingId, Instant asOf) {
@@ -119,7 +150,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
    *
    * @param registryNanos the registry entry and the model version
    * @param stateNanos the platform's state
-   * @param predictionNanos the forecast and the model's prediction
+   * @param predictionNanos the forecast and the model's prediction (made, or reused for the hour)
    * @param optimiserNanos the optimiser
    * @param storeNanos storing result and prediction
    */
@@ -144,7 +175,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
           .maximumSize(CACHED_ENTRIES)
           .recordStats()
           .build();
-  private final Cache<StateKey, BuildingStates.Read> stateReads =
+  private final Cache<StateKey, StateEntry> stateReads =
       Caffeine.newBuilder()
           .expireAfterWrite(STATE_FOR)
           .maximumSize(CACHED_STATES)
@@ -208,7 +239,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
                 STORE_WAIT,
                 threads,
                 storeBatches::record,
-                new OptimizationStore(dataSource, retention)::storeCalls));
+                new OptimizationStore(dataSource, retention).callWriter()));
     optimizer.monitor(meters);
     return optimizer;
   }
@@ -241,11 +272,13 @@ public final class RealtimeOptimizer implements AutoCloseable {
     }
     DemandServing.Model model = model();
     long resolved = System.nanoTime();
-    BuildingStates.Read read = stateRead(buildingId, current.timestamp());
-    BuildingState state = current.applyTo(read.state());
+    StateEntry stateEntry = stateEntry(buildingId, current.timestamp());
+    BuildingStates.Read read = stateEntry.read;
+    BuildingState state = current.applyTo(asOf(read.state(), current.timestamp()));
     long stated = System.nanoTime();
-    OptimizationServing.Decision decision =
-        serving.decide(entry.config(), state, read.hours(), read.issuedAt(), model);
+    DemandServing.Outcome predicted = stateEntry.prediction(serving, entry.config(), model);
+    long predictedAt = System.nanoTime();
+    OptimizationServing.Decision decision = serving.decide(entry.config(), state, predicted);
     long decided = System.nanoTime();
     String requestId = UUID.randomUUID().toString();
     OptimizationResult result = decision.result();
@@ -267,7 +300,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
         new Phases(
             resolved - start,
             stated - resolved,
-            decision.predictionNanos(),
+            predictedAt - stated + decision.predictionNanos(),
             decision.optimiserNanos(),
             end - decided));
   }
@@ -291,16 +324,19 @@ public final class RealtimeOptimizer implements AutoCloseable {
   }
 
   /**
-   * The platform's state as of {@code asOf}: a read for the same hour and slot at most {@link
-   * #STATE_FOR} old, made as of the instant of the call that missed.
+   * The platform's state for the hour and slot of {@code asOf}: a read at most {@link #STATE_FOR}
+   * old, made as of the instant of the call that missed.
    */
-  private BuildingStates.Read stateRead(String buildingId, Instant asOf) throws SQLException {
-    BuildingStates.Read read =
-        load(stateReads, StateKey.of(buildingId, asOf), () -> states.read(buildingId, asOf));
-    return read.state().asOf().equals(asOf)
-        ? read
-        : new BuildingStates.Read(
-            new BuildingState(asOf, read.state().history()), read.hours(), read.issuedAt());
+  private StateEntry stateEntry(String buildingId, Instant asOf) throws SQLException {
+    return load(
+        stateReads,
+        StateKey.of(buildingId, asOf),
+        () -> new StateEntry(states.read(buildingId, asOf)));
+  }
+
+  /** The state moved to the call's instant (the same hours: a read serves its hour and slot). */
+  private static BuildingState asOf(BuildingState state, Instant asOf) {
+    return state.asOf().equals(asOf) ? state : new BuildingState(asOf, state.history());
   }
 
   /** A read that may fail. */

@@ -54,6 +54,14 @@ public class RealtimeService {
   private final Clock clock = Clock.systemUTC();
   private RealtimeOptimizer optimizer;
   private Timer latency;
+  // the meters every call updates, looked up once
+  private Timer registryPhase;
+  private Timer statePhase;
+  private Timer predictionPhase;
+  private Timer optimiserPhase;
+  private Timer storePhase;
+  private Counter modelAnswers;
+  private Counter fallbackAnswers;
 
   @PostConstruct
   void start() {
@@ -72,6 +80,13 @@ public class RealtimeService {
             .serviceLevelObjectives(SLOS)
             .publishPercentileHistogram(false)
             .register(registry());
+    registryPhase = phase("registry");
+    statePhase = phase("state");
+    predictionPhase = phase("prediction");
+    optimiserPhase = phase("optimiser");
+    storePhase = phase("store");
+    modelAnswers = requests("model");
+    fallbackAnswers = requests("fallback");
   }
 
   /** Checks, optimises and stores one call, counting it by outcome and its errors by kind. */
@@ -83,7 +98,7 @@ public class RealtimeService {
           optimizer.optimize(request.buildingId(), request.state(), caller);
       phases(answer.phases());
       StoredOptimization stored = answer.stored();
-      requests(stored.result().isFallback() ? "fallback" : "model");
+      (stored.result().isFallback() ? fallbackAnswers : modelAnswers).increment();
       return OptimizeResponses.of(stored, answer.requestId());
     } catch (SQLException | RuntimeException e) {
       error(kindOf(e));
@@ -108,31 +123,29 @@ public class RealtimeService {
   }
 
   private void phases(RealtimeOptimizer.Phases p) {
-    phase("registry", p.registryNanos());
-    phase("state", p.stateNanos());
-    phase("prediction", p.predictionNanos());
-    phase("optimiser", p.optimiserNanos());
-    phase("store", p.storeNanos());
+    registryPhase.record(p.registryNanos(), TimeUnit.NANOSECONDS);
+    statePhase.record(p.stateNanos(), TimeUnit.NANOSECONDS);
+    predictionPhase.record(p.predictionNanos(), TimeUnit.NANOSECONDS);
+    optimiserPhase.record(p.optimiserNanos(), TimeUnit.NANOSECONDS);
+    storePhase.record(p.storeNanos(), TimeUnit.NANOSECONDS);
   }
 
-  private void phase(String name, long nanos) {
-    Timer.builder("vorlauf.realtime.phase")
+  private Timer phase(String name) {
+    return Timer.builder("vorlauf.realtime.phase")
         .description("one phase of a real-time optimisation")
         .tag("phase", name)
-        .register(registry())
-        .record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry());
   }
 
-  private void requests(String outcome) {
-    Counter.builder("vorlauf.realtime.requests")
+  private Counter requests(String outcome) {
+    return Counter.builder("vorlauf.realtime.requests")
         .description("real-time optimisations by outcome")
         .tag("outcome", outcome)
-        .register(registry())
-        .increment();
+        .register(registry());
   }
 
   private void error(String kind) {
-    requests("error");
+    requests("error").increment();
     Counter.builder("vorlauf.realtime.errors")
         .description("real-time optimisation requests refused or failed, by kind")
         .tag("kind", kind.toLowerCase(Locale.ROOT))
