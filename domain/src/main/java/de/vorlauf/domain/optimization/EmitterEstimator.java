@@ -2,6 +2,7 @@ package de.vorlauf.domain.optimization;
 
 import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.HeatingType;
+import de.vorlauf.domain.heating.LocalHours;
 import de.vorlauf.domain.heating.NightSetback;
 import java.time.Instant;
 import java.util.Arrays;

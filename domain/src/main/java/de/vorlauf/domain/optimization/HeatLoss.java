@@ -1,5 +1,6 @@
 package de.vorlauf.domain.optimization;
 
+import de.vorlauf.domain.heating.LocalHours;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;

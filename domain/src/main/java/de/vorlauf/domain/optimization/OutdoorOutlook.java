@@ -1,5 +1,6 @@
 package de.vorlauf.domain.optimization;
 
+import de.vorlauf.domain.heating.LocalHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

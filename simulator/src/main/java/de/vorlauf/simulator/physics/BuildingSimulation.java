@@ -2,6 +2,7 @@ package de.vorlauf.simulator.physics;
 
 import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.EquipmentLimits;
+import de.vorlauf.domain.heating.LocalHours;
 import de.vorlauf.domain.sensor.Quality;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,10 +43,10 @@ public final class BuildingSimulation {
   private final HeatGenerator generator;
   private final Circuit circuit;
   private final DhwDraws dhw;
-  private final LocalClock clock;
+  private final LocalHours clock;
   private final SetpointOverride override;
   private BuildingConfig control;
-  private LocalClock controlClock;
+  private LocalHours controlClock;
   private BuildingConfig nextControl;
   private long nextControlFrom;
   private final double meterStartKWh;
@@ -77,7 +78,7 @@ public final class BuildingSimulation {
     this.weather = weather;
     this.generator = new HeatGenerator(spec);
     this.dhw = new DhwDraws(spec.seed(), spec.dhwLitresPerDay());
-    this.clock = new LocalClock(spec.zone());
+    this.clock = new LocalHours(spec.zone());
     this.override = new SetpointOverride(spec.type());
     useControl(control);
     this.now = start.getEpochSecond();
@@ -148,7 +149,7 @@ public final class BuildingSimulation {
 
   private void useControl(BuildingConfig next) {
     if (controlClock == null || !next.timeZone().equals(control.timeZone())) {
-      controlClock = next.timeZone().equals(spec.zone()) ? clock : new LocalClock(next.timeZone());
+      controlClock = next.timeZone().equals(spec.zone()) ? clock : new LocalHours(next.timeZone());
     }
     control = next;
   }
@@ -219,7 +220,7 @@ public final class BuildingSimulation {
   private void step(long s, long dt) {
     applyDueControl(s);
     double outdoorC = weather.outdoorC(s);
-    double localHour = clock.localHour(s);
+    double localHour = clock.secondOfDay(s) / 3600.0;
     outdoorFilteredC += (outdoorC - outdoorFilteredC) * dt / (SEASON_FILTER_S + dt);
     if (heatingSeason
         ? outdoorFilteredC > HEATING_OFF_ABOVE_C
@@ -268,7 +269,8 @@ public final class BuildingSimulation {
         target += ROOM_INFLUENCE * (override.roomC() - indoorC);
       }
     } else if (heatingSeason) {
-      boolean night = control.nightSetback().activeAtLocalHour(controlClock.localHour(s));
+      boolean night =
+          control.nightSetback().activeAtLocalHour(controlClock.secondOfDay(s) / 3600.0);
       target = control.flowTemperatureC(outdoorC, night);
     } else {
       return Double.NaN;

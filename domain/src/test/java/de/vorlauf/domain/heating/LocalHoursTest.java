@@ -1,4 +1,4 @@
-package de.vorlauf.domain.optimization;
+package de.vorlauf.domain.heating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +45,9 @@ class LocalHoursTest {
         ZonedDateTime expected = instant.atZone(zone);
         assertThat(local.hourOfDay(instant)).as("%s", instant).isEqualTo(expected.getHour());
         assertThat(local.secondOfDay(instant))
+            .as("%s", instant)
+            .isEqualTo(expected.toLocalTime().toSecondOfDay());
+        assertThat(local.secondOfDay(instant.getEpochSecond()))
             .as("%s", instant)
             .isEqualTo(expected.toLocalTime().toSecondOfDay());
         assertThat(local.epochDay(instant))

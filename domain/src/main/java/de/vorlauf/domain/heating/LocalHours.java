@@ -1,4 +1,4 @@
-package de.vorlauf.domain.optimization;
+package de.vorlauf.domain.heating;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -6,14 +6,15 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 
 /**
- * A building's wall clock for the loops over its history: the same hour of day, second of day and
- * local date as {@code instant.atZone(zone)}, with the zone's offset looked up once per stretch
- * between two of its transitions instead of once per instant. An optimisation converts about a
- * thousand instants (the week's hours, several times); through {@code atZone} that was about a
- * tenth of WildFly's CPU samples under the real-time benchmark (JFR, docs/benchmarks.md), most of
- * it in {@link ZoneRules#getOffset(Instant)}. Not thread-safe: one per loop.
+ * A building's wall clock for loops over many instants (the optimiser's week of hours, the
+ * simulator's minutes): the same hour of day, second of day and local date as {@code
+ * instant.atZone(zone)}, with the zone's offset looked up once per stretch between two of its
+ * transitions instead of once per instant. An optimisation converts about a thousand instants;
+ * through {@code atZone} that was about a tenth of WildFly's CPU samples under the real-time
+ * benchmark (JFR, docs/benchmarks.md), most of it in {@link ZoneRules#getOffset(Instant)}. Not
+ * thread-safe: one per loop or per simulated building.
  */
-final class LocalHours {
+public final class LocalHours {
 
   private static final int SECONDS_PER_DAY = 86_400;
 
@@ -22,27 +23,31 @@ final class LocalHours {
   private long validUntil = Long.MIN_VALUE;
   private int offsetSeconds;
 
-  LocalHours(ZoneId zone) {
+  public LocalHours(ZoneId zone) {
     this.rules = zone.getRules();
   }
 
   /** The local hour of day, 0..23, as {@code instant.atZone(zone).getHour()}. */
-  int hourOfDay(Instant instant) {
-    return secondOfDay(instant) / 3600;
+  public int hourOfDay(Instant instant) {
+    return secondOfDay(instant.getEpochSecond()) / 3600;
   }
 
   /** The local second of day, as {@code instant.atZone(zone).toLocalTime().toSecondOfDay()}. */
-  int secondOfDay(Instant instant) {
-    return (int) Math.floorMod(localSeconds(instant), SECONDS_PER_DAY);
+  public int secondOfDay(Instant instant) {
+    return secondOfDay(instant.getEpochSecond());
+  }
+
+  /** {@link #secondOfDay(Instant)} of the instant {@code epochSecond} (whole seconds). */
+  public int secondOfDay(long epochSecond) {
+    return (int) Math.floorMod(localSeconds(epochSecond), SECONDS_PER_DAY);
   }
 
   /** The local date as an epoch day, as {@code instant.atZone(zone).toLocalDate().toEpochDay()}. */
-  long epochDay(Instant instant) {
-    return Math.floorDiv(localSeconds(instant), SECONDS_PER_DAY);
+  public long epochDay(Instant instant) {
+    return Math.floorDiv(localSeconds(instant.getEpochSecond()), SECONDS_PER_DAY);
   }
 
-  private long localSeconds(Instant instant) {
-    long seconds = instant.getEpochSecond();
+  private long localSeconds(long seconds) {
     if (seconds < validFrom || seconds >= validUntil) {
       // transitions fall on whole seconds: the offset of this second holds from the zone's last
       // transition at or before it until its next one (neither: a fixed offset)
