@@ -132,34 +132,19 @@ public final class OptimizationStore {
   }
 
   /**
-   * Stores real-time calls ({@link NewOptimization#REALTIME}: each under its own request id, so
-   * none can meet a stored one) together with their predictions in one statement, one transaction
-   * for all: what many concurrent calls share instead of a transaction each (docs/benchmarks.md,
-   * "Real-time optimisation").
-   *
-   * @return each call as stored, in the order given
-   * @throws SQLException when any of them fails: then none is stored
-   * @throws IllegalArgumentException for a call of another origin, or two calls with one request id
-   */
-  public List<StoredOptimization> storeCalls(List<NewOptimization> calls) throws SQLException {
-    checkCalls(calls);
-    try (Connection c = dataSource.getConnection()) {
-      return storeCalls(c, calls);
-    }
-  }
-
-  /**
-   * A writer of real-time calls ({@link #storeCalls}) for one thread, for {@code GroupCommit}: it
-   * keeps its connection between transactions, because every borrow from WildFly's pool validates
-   * the connection first, a round trip as long as the insert's for a transaction of one call. After
-   * a failure the connection goes back to the pool, which drops a broken one, and the next write
-   * borrows afresh, so a restarted database costs the transaction that meets it.
+   * The writer of real-time calls ({@link NewOptimization#REALTIME}: each under its own request id,
+   * so none can meet a stored one) for {@code GroupCommit}: the calls waiting together are stored
+   * with their predictions in one statement, one transaction for all (docs/benchmarks.md,
+   * "Real-time optimisation"). It keeps its connection between transactions, because every borrow
+   * from WildFly's pool validates the connection first, a round trip as long as the insert for a
+   * call alone. After a failure the connection goes back to the pool, which drops a broken one, and
+   * the next write borrows afresh, so a restarted database costs the transaction that meets it.
    */
   public CallWriter callWriter() {
     return new CallWriter();
   }
 
-  /** {@link #callWriter()}. Not thread-safe. */
+  /** {@link #callWriter()}. For one thread: not thread-safe. */
   public final class CallWriter
       implements GroupCommit.BatchWrite<NewOptimization, StoredOptimization>, AutoCloseable {
 
@@ -167,6 +152,11 @@ public final class OptimizationStore {
 
     private CallWriter() {}
 
+    /**
+     * @return each call as stored, in the order given
+     * @throws SQLException when any of them fails: then none is stored
+     * @throws IllegalArgumentException for a call of another origin, or two with one request id
+     */
     @Override
     public List<StoredOptimization> write(List<NewOptimization> calls) throws SQLException {
       checkCalls(calls);

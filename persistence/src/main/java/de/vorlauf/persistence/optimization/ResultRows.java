@@ -157,8 +157,9 @@ final class ResultRows {
    * Inserts calls that are each stored once (a conflict is an error, not an existing row) with
    * their predictions, in one statement: one round trip and one execution per table, whatever the
    * number of calls (as a JDBC batch, each row was an execution of its own and its check
-   * constraints were read again each time: the store was about a quarter of the machine's CPU under
-   * the real-time benchmark, docs/benchmarks.md). The rows are matched to the calls by request id.
+   * constraints were read again each time: PostgreSQL was about a quarter of the machine's CPU
+   * under the real-time benchmark, docs/benchmarks.md). The rows are matched to the calls by
+   * request id.
    *
    * @return the new result rows, in the order given
    */

@@ -197,12 +197,12 @@ class OptimizationStoreIT {
               "bms-" + i));
     }
 
-    List<StoredOptimization> stored = store.storeCalls(calls);
+    List<StoredOptimization> stored = storeCalls(calls);
 
     assertThat(stored)
         .extracting(StoredOptimization::result)
         .containsExactlyElementsOf(calls.stream().map(NewOptimization::result).toList());
-    // what storeCalls answers is what a read gives: ids, creation time, model, the missing reason
+    // what the writer answers is what a read gives: ids, creation time, model, the missing reason
     assertThat(store.range(building, T0, T0.plusSeconds(60)))
         .containsExactlyInAnyOrderElementsOf(stored);
     assertThat(stored.get(2).model()).isNull();
@@ -224,7 +224,7 @@ class OptimizationStoreIT {
     OptimizationResult result =
         modelBased(building, T0, 41.5, new DemandPrediction("hd", 3, 12.5, 0.8));
     String request = UUID.randomUUID().toString();
-    store.storeCalls(
+    storeCalls(
         List.of(new NewOptimization(NewOptimization.REALTIME, result, T0, T0, null, request, "a")));
     // the second call repeats the first one's request id: a unique key violation, so neither of
     // the batch's two is stored
@@ -234,10 +234,10 @@ class OptimizationStoreIT {
                 NewOptimization.REALTIME, result, T0, T0, null, UUID.randomUUID().toString(), "b"),
             new NewOptimization(NewOptimization.REALTIME, result, T0, T0, null, request, "c"));
 
-    assertThatThrownBy(() -> store.storeCalls(batch)).isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> storeCalls(batch)).isInstanceOf(SQLException.class);
     assertThat(count("optimization_results")).isOne();
     assertThat(count("demand_predictions")).isOne();
-    assertThatThrownBy(() -> store.storeCalls(List.of(optimization("hourly", result))))
+    assertThatThrownBy(() -> storeCalls(List.of(optimization("hourly", result))))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -273,6 +273,13 @@ class OptimizationStoreIT {
       assertThat(after).hasSize(1);
       assertThat(count("optimization_results")).isEqualTo(3);
       assertThat(count("demand_predictions")).isEqualTo(3);
+    }
+  }
+
+  /** Real-time calls stored together, as the endpoint's store does it. */
+  private List<StoredOptimization> storeCalls(List<NewOptimization> calls) throws SQLException {
+    try (OptimizationStore.CallWriter writer = store.callWriter()) {
+      return writer.write(calls);
     }
   }
 
