@@ -12,6 +12,7 @@ import de.vorlauf.domain.optimization.CurrentState;
 import de.vorlauf.domain.optimization.HeatingCurveOptimizer;
 import de.vorlauf.domain.optimization.OptimizationResult;
 import de.vorlauf.domain.optimization.WeatherForecast;
+import de.vorlauf.domain.training.HourAggregate;
 import de.vorlauf.inference.serving.DemandServing;
 import de.vorlauf.inference.serving.OptimizationServing;
 import de.vorlauf.persistence.experiments.ExperimentQueries;
@@ -112,7 +113,7 @@ public final class RealtimeOptimizer implements AutoCloseable {
    * hour and slot gets the same prediction from the same model version and configuration, and it is
    * made once instead of once per call (the features and the ONNX run).
    */
-  private static final class StateEntry {
+  static final class StateEntry {
     final BuildingStates.Read read;
     private volatile Prediction last;
 
@@ -120,16 +121,28 @@ public final class RealtimeOptimizer implements AutoCloseable {
       this.read = read;
     }
 
+    /** The last prediction if it was made for this model version and configuration, else anew. */
     DemandServing.Outcome prediction(
-        OptimizationServing serving, BuildingConfig config, DemandServing.Model model) {
+        Predictor predictor, BuildingConfig config, DemandServing.Model model) {
       Prediction known = last;
       if (known != null && known.model().equals(model) && known.config().equals(config)) {
         return known.outcome();
       }
-      DemandServing.Outcome outcome = serving.predict(config, read.hours(), read.issuedAt(), model);
+      DemandServing.Outcome outcome =
+          predictor.predict(config, read.hours(), read.issuedAt(), model);
       last = new Prediction(model, config, outcome);
       return outcome;
     }
+  }
+
+  /** {@link OptimizationServing#predict}. */
+  @FunctionalInterface
+  interface Predictor {
+    DemandServing.Outcome predict(
+        BuildingConfig config,
+        List<HourAggregate> hours,
+        Instant issuedAt,
+        DemandServing.Model model);
   }
 
   private record Prediction(
@@ -276,7 +289,8 @@ public final class RealtimeOptimizer implements AutoCloseable {
     BuildingStates.Read read = stateEntry.read;
     BuildingState state = current.applyTo(asOf(read.state(), current.timestamp()));
     long stated = System.nanoTime();
-    DemandServing.Outcome predicted = stateEntry.prediction(serving, entry.config(), model);
+    DemandServing.Outcome predicted =
+        stateEntry.prediction(serving::predict, entry.config(), model);
     long predictedAt = System.nanoTime();
     OptimizationServing.Decision decision = serving.decide(entry.config(), state, predicted);
     long decided = System.nanoTime();
