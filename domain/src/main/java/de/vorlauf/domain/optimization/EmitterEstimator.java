@@ -4,7 +4,6 @@ import de.vorlauf.domain.heating.BuildingConfig;
 import de.vorlauf.domain.heating.HeatingType;
 import de.vorlauf.domain.heating.LocalHours;
 import de.vorlauf.domain.heating.NightSetback;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -74,8 +73,8 @@ public final class EmitterEstimator {
     Predicate<HourObservation> steady =
         h -> {
           for (int back = 0; back <= RECOVERY_HOURS; back++) {
-            Instant hour = h.hour().minusSeconds(3600L * back);
-            if (setback.activeAtLocalHour(local.secondOfDay(hour) / 3600.0)) {
+            long second = h.hour().getEpochSecond() - 3600L * back;
+            if (setback.activeAtLocalHour(local.secondOfDay(second) / 3600.0)) {
               return false;
             }
           }

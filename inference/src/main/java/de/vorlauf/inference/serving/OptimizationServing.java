@@ -90,11 +90,12 @@ public final class OptimizationServing implements AutoCloseable {
       DemandServing.Model model) {
     long start = System.nanoTime();
     DemandServing.Outcome predicted = predict(config, hours, issuedAt, model);
+    long predictionNanos = System.nanoTime() - start;
     Decision decision = decide(config, state, predicted);
     return new Decision(
         decision.result(),
         decision.predictionMissing(),
-        System.nanoTime() - start - decision.optimiserNanos(),
+        predictionNanos + decision.predictionNanos(),
         decision.optimiserNanos());
   }
 
